@@ -1,0 +1,40 @@
+# Two commands do all the set-up: `make run` (kickoff on the built-in seeds) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint eval bench seeds clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## run: analyse the built-in seeds; writes seeds/INDEX.md, seeds/kickoff.json and QUESTIONS.md
+run: $(STAMP)
+	$(BIN)/kickoff seeds
+
+## test: lint, type-check and run the test suite
+test: $(STAMP)
+	$(BIN)/ruff check src tests tools eval bench
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+## eval: print the accuracy figures reported in the README
+eval: $(STAMP)
+	$(BIN)/python eval/requirements.py
+	$(BIN)/python eval/smells.py
+	$(BIN)/python eval/integrity.py
+
+## bench: print speed and memory figures
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
+## examples: regenerate the outputs of the example bundles
+examples: $(STAMP)
+	$(BIN)/kickoff examples/widget-tracker --questions examples/widget-tracker/QUESTIONS.md
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

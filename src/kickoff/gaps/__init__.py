@@ -1,0 +1,106 @@
+"""Gaps: requirement statements found, classified and checked; the checklist; the questions."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from kickoff.gaps.checklist import ITEMS, build_checklist
+from kickoff.gaps.classify import classify
+from kickoff.gaps.extract import find_statements
+from kickoff.gaps.history import build_history
+from kickoff.gaps.measures import find_measures
+from kickoff.gaps.smells import find_smells
+from kickoff.model import ChecklistItem, Document, History, Question, Requirement
+
+__all__ = ["find_gaps", "find_requirements"]
+
+REQUIRES = ("sentences", "profile")
+PROVIDES = ("requirements", "checklist", "questions", "verdict", "history")
+
+
+def find_requirements(documents: tuple[Document, ...]) -> tuple[Requirement, ...]:
+    requirements: list[Requirement] = []
+    for document in documents:
+        for statement in find_statements(document):
+            text = statement.sentence.text
+            category = classify(text)
+            measures = find_measures(text)
+            requirements.append(
+                Requirement(
+                    text=text,
+                    location=statement.sentence.location,
+                    form=statement.form,
+                    category=category.code,
+                    confidence=category.confidence,
+                    measures=measures,
+                    smells=find_smells(text, measures),
+                )
+            )
+    return tuple(requirements)
+
+
+def find_gaps(
+    documents: tuple[Document, ...], previous_json: Path | None
+) -> tuple[tuple[Requirement, ...], tuple[ChecklistItem, ...], tuple[Question, ...], str, History]:
+    requirements = find_requirements(documents)
+    checklist = build_checklist(documents, requirements)
+    history = build_history(documents, checklist, previous_json)
+    questions = _questions(checklist, requirements, history)
+    return requirements, checklist, questions, _verdict(documents, requirements, checklist), history
+
+
+# Smells that make a requirement untestable as written: each becomes a question of its own.
+_QUESTION_SMELLS = ("TBD", "vague term", "unmeasurable", "escape clause", "open-ended list")
+
+
+def _questions(
+    checklist: tuple[ChecklistItem, ...], requirements: tuple[Requirement, ...], history: History
+) -> tuple[Question, ...]:
+    """Blocking items first (what, on what, how fast), then the rest, then untestable statements."""
+    order = {spec.key: position for position, spec in enumerate(ITEMS)}
+    open_items = sorted(
+        (item for item in checklist if item.question),
+        key=lambda item: (not item.blocking, order[item.key]),
+    )
+    drafts = [(item.key, item.question or "", item.reason) for item in open_items]
+    for requirement in requirements:
+        smell = next((s for s in requirement.smells if s.name in _QUESTION_SMELLS), None)
+        if smell is None:
+            continue
+        key = "statement:" + hashlib.sha256(requirement.text.encode()).hexdigest()[:10]
+        text = (
+            f"{requirement.location.cite()} says “{requirement.text}”: "
+            f"what does “{smell.trigger}” mean here, as something a test can check?"
+        )
+        drafts.append((key, text, f"{smell.name}: {smell.hint}"))
+    questions = []
+    for number, (key, text, reason) in enumerate(drafts, start=1):
+        change = "first run"
+        if history.baseline is not None:
+            change = "still open" if key in history.baseline.open_keys else "new"
+        questions.append(Question(number, key, text, reason, change))  # type: ignore[arg-type]
+    return tuple(questions)
+
+
+def _verdict(documents: tuple[Document, ...], requirements: tuple[Requirement, ...], checklist: tuple[ChecklistItem, ...]) -> str:
+    answered = sum(1 for item in checklist if item.status == "answered")
+    partly = sum(1 for item in checklist if item.status == "partly answered")
+    missing = len(checklist) - answered - partly
+    kinds: dict[str, int] = {}
+    for document in documents:
+        if document.profile is not None:
+            kinds[document.profile.kind] = kinds.get(document.profile.kind, 0) + 1
+    listed = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(kinds.items())) or "no readable documents"
+    blocking_open = [item.title.split(":")[0].lower() for item in checklist if item.blocking and item.status != "answered"]
+    specs = kinds.get("specification", 0)
+    if specs == 0:
+        head = f"No: this bundle is not a buildable specification. None of its {len(documents)} document(s) is a specification ({listed})"
+    elif not blocking_open and missing <= 3:
+        head = f"Nearly: the bundle holds {specs} specification(s) with {len(requirements)} requirement statement(s)"
+    else:
+        head = f"Not yet: the bundle holds {specs} specification(s) with {len(requirements)} requirement statement(s), but gaps remain"
+    tail = f"; {answered} of {len(checklist)} checklist items are answered, {partly} partly, {missing} missing."
+    if blocking_open:
+        tail += f" Design cannot start before the blocking questions are answered: {', '.join(blocking_open)}."
+    return head + tail

@@ -1,0 +1,62 @@
+"""Find requirement statements wherever they are: modal sentences, user stories, EARS, list items."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kickoff.model import Document, Sentence
+
+_MODAL = re.compile(r"\b(shall|must|should|will|is required to|are required to|needs? to|has to|have to)\b", re.IGNORECASE)
+_USER_STORY = re.compile(r"^\s*As an? .{2,80}?,?\s+I (?:want|need|would like|can)\b", re.IGNORECASE)
+_EARS = re.compile(r"^\s*(?:When|While|Where|If)\b.{3,200}?,\s*the .{2,60}? shall\b", re.IGNORECASE)
+_REQUIREMENT_HEADING = re.compile(
+    r"requirement|feature|function|capabilit|user stor|use case|must have|acceptance|constraint|"
+    r"performance|quality|security|interface|non-functional",
+    re.IGNORECASE,
+)
+# In a document that is not a specification, a requirement needs a system as its subject:
+# "Iran must respond" in a news report is not a requirement of anything we build.
+_SYSTEM_SUBJECT = re.compile(
+    r"\b(?:the|this|each|every|all|our|a|an)\s+(?:\w+\s+){0,3}?(?:system|application|app|software|service|tool|"
+    r"platform|product|api|server|client|device|module|component|interface|database|website|site|ui|backend|frontend)s?\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    sentence: Sentence
+    form: str
+
+
+def find_statements(document: Document) -> list[Statement]:
+    """Requirement statements of one document, in document order."""
+    is_specification = document.profile is not None and document.profile.kind == "specification"
+    statements: list[Statement] = []
+    for sentence in document.sentences:
+        if sentence.block_kind in {"heading", "metadata"}:
+            continue
+        form = statement_form(sentence, is_specification)
+        if form is not None:
+            statements.append(Statement(sentence, form))
+    return statements
+
+
+def statement_form(sentence: Sentence, is_specification: bool) -> str | None:
+    text = sentence.text
+    if len(text.split()) < 4:
+        return None
+    if _USER_STORY.search(text):
+        return "user story"
+    if _EARS.search(text):
+        return "EARS"
+    modal = _MODAL.search(text)
+    under_requirement_heading = bool(sentence.location.section and _REQUIREMENT_HEADING.search(sentence.location.section))
+    if modal and (is_specification or _SYSTEM_SUBJECT.search(text[: modal.start()])):
+        return modal.group(1).lower()
+    if is_specification and under_requirement_heading and sentence.block_kind in {"list item", "table row"}:
+        if sentence.block_kind == "table row" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", text):
+            return None  # a header row or a row of figures, not a statement
+        return sentence.block_kind
+    return None

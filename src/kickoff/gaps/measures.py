@@ -1,0 +1,89 @@
+"""Numbers with units, and the quantity each bounds: what makes a quality requirement testable."""
+
+from __future__ import annotations
+
+import re
+
+from kickoff.model import Measure
+
+_NUMBER = r"(?P<value>\d{1,3}(?:[,\u202f ]\d{3})+|\d+(?:\.\d+)?)"
+_UNITS: list[tuple[str, str]] = [
+    (r"ms|milliseconds?|msec", "ms"),
+    (r"µs|us|microseconds?", "µs"),
+    (r"s|sec|secs|seconds?", "s"),
+    (r"min|mins|minutes?", "min"),
+    (r"h|hrs?|hours?", "h"),
+    (r"days?", "day"),
+    (r"weeks?", "week"),
+    (r"months?", "month"),
+    (r"years?", "year"),
+    (r"%|percent|per cent", "%"),
+    (r"[KMGTP]i?B|[kKmMgGtT]bytes?|(?:kilo|mega|giga|tera)bytes?", "bytes"),
+    (r"[KMG]bps|[kKmMgG]bit/s", "bit/s"),
+    (r"[kKmMgG]?Hz", "Hz"),
+    (r"(?:concurrent |simultaneous |active )?users?", "users"),
+    (r"(?:requests?|transactions?|queries|messages|events|records|documents|files|items|orders)(?:\s*(?:/|per)\s*(?:s|sec|second|minute|min|hour|day))?", "count"),
+    (r"rps|req/s|tps|qps", "per second"),
+    (r"W|watts?|mW|V|volts?|mA", "power"),
+    (r"°C|degrees", "temperature"),
+    (r"fps|frames per second", "fps"),
+    (r"dpi|px|pixels?", "pixels"),
+]
+_MEASURE = re.compile(
+    _NUMBER + r"\s?(?P<unit>" + "|".join(f"(?:{u})" for u, _ in _UNITS) + r")(?![\w])",
+    re.IGNORECASE,
+)
+# "5,000 locker banks": a number counting things is a scale figure even without a known unit.
+_COUNT = re.compile(_NUMBER + r"\s+(?P<noun>(?:[a-z]+\s){0,2}[a-z]{3,}s)\b")
+_QUANTITIES: list[tuple[str, str]] = [
+    (r"latenc|response time|respond|within|round.?trip|delay|load time|loads? in", "latency"),
+    (r"throughput|per second|rps|tps|requests?/", "throughput"),
+    (r"availab|uptime|downtime", "availability"),
+    (r"\bRAM\b|memory", "memory"),
+    (r"disk|storage|stor(?:e|ed)", "storage"),
+    (r"concurrent|simultaneous|users", "users"),
+    (r"accura|precision|recall|error rate", "accuracy"),
+    (r"batter|power|watt", "power"),
+    (r"bandwidth|network|link", "bandwidth"),
+    (r"recover|restore|RTO|RPO|backup", "recovery"),
+]
+_HARDWARE = re.compile(
+    r"\b(?:ARM\s?Cortex-[AMR]\d+|Cortex-[AMR]\d+|Raspberry Pi(?:\s?\d)?|x86(?:-64)?|amd64|arm64|aarch64|"
+    r"RISC-V|ESP32|STM32|Arduino|Jetson|NVIDIA [A-Z]\d+|GPU|FPGA|microcontroller|(?:\d+-core|quad-core|dual-core) (?:CPU|processor))\b",
+    re.IGNORECASE,
+)
+
+
+def find_measures(sentence: str) -> tuple[Measure, ...]:
+    found: list[Measure] = []
+    lowered = sentence.lower()
+    for match in _MEASURE.finditer(sentence):
+        raw_unit = match.group("unit")
+        unit = next((name for pattern, name in _UNITS if re.fullmatch(pattern, raw_unit, re.IGNORECASE)), raw_unit)
+        value = float(re.sub(r"[,\u202f ]", "", match.group("value")))
+        found.append(Measure(match.group(0), value, unit, _quantity(lowered, unit)))
+    taken = [m.text for m in found]
+    for match in _COUNT.finditer(sentence):
+        if not any(match.group(0).startswith(t) or t.startswith(match.group("value")) for t in taken):
+            value = float(re.sub(r"[,\u202f ]", "", match.group("value")))
+            found.append(Measure(match.group(0), value, match.group("noun"), "count"))
+    for match in _HARDWARE.finditer(sentence):
+        found.append(Measure(match.group(0), 0.0, "hardware", "hardware"))
+    return tuple(found)
+
+
+def _quantity(lowered: str, unit: str) -> str:
+    if unit == "%" and re.search(r"availab|uptime", lowered):
+        return "availability"
+    if unit == "users":
+        return "users"
+    if unit == "bytes" and re.search(r"\bram\b|memory", lowered):
+        return "memory"
+    for pattern, name in _QUANTITIES:
+        if re.search(pattern, lowered, re.IGNORECASE):
+            return name
+    return {"ms": "latency", "s": "latency", "bytes": "storage", "per second": "throughput"}.get(unit, "other")
+
+
+def mentions_hardware(sentence: str) -> bool:
+    return _HARDWARE.search(sentence) is not None

@@ -1,0 +1,139 @@
+"""Cut decoded text into blocks (headings, paragraphs, list items, table rows) with sections.
+
+Scraping debris ("Loading...", "Share this article") is removed here and kept aside, so the
+integrity stage can report it and nothing downstream mistakes it for content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kickoff.model import Block, BlockKind, SourceMetadata
+
+_DEBRIS_PATTERNS = [
+    r"Loading\s*\.\.\.|Loading…",
+    r"Advertisement",
+    r"Skip to (?:main )?content",
+    r"Share (?:this|on) (?:article|story|Facebook|Twitter|X)\b",
+    r"Click here to [^.]{0,60}",
+    r"(?:Sign up|Subscribe) (?:for|to) (?:our|the) newsletter[^.]{0,40}",
+    r"Read more:?",
+    r"We use cookies[^.]{0,120}\.?",
+    r"Accept (?:all )?cookies",
+    r"Please enable JavaScript[^.]{0,80}\.?",
+    r"Scroll down for video",
+]
+# A full stop left alone after a sentence's own ("2015. .") is what a scraper leaves behind.
+_STRAY_STOP = re.compile(r"(?<=[.!?])\s+\.(?=\s|$)")
+_DEBRIS = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_DEBRIS_PATTERNS) + r")", re.IGNORECASE)
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+([A-Z][^.!?:]{1,80})$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+(.+)$")
+_TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_SETEXT_RULE = re.compile(r"^(=+|-+)\s*$")
+_METADATA_LINE = re.compile(
+    r"^\s*(title|author|by|date|published|source|outlet)\s*(?::|\s(?=\d{4}-\d{2}-\d{2}))\s*(.+?)\s*$",
+    re.IGNORECASE,
+)
+# Metadata lines are only looked for in the first few lines, where front matter lives.
+_METADATA_SCAN_LINES = 6
+
+
+@dataclass(frozen=True)
+class TextLayout:
+    blocks: tuple[Block, ...]
+    metadata: SourceMetadata
+    debris: tuple[str, ...]
+
+
+def remove_debris(line: str) -> tuple[str, list[str]]:
+    """Strip known scraping debris from a line; return the cleaned line and what was removed."""
+    removed = [m.group(0).strip() for m in _DEBRIS.finditer(line) if m.group(0).strip()]
+    removed += ["stray '.'" for _ in _STRAY_STOP.finditer(line)]
+    if not removed:
+        return line, []
+    cleaned = _STRAY_STOP.sub("", _DEBRIS.sub(" ", line))
+    return re.sub(r"[ \t]{2,}", " ", cleaned).strip(), removed
+
+
+def layout_text(text: str, markdown: bool = True, page: int | None = None) -> TextLayout:
+    """Blocks from plain text or Markdown; headings open sections that later blocks cite."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[Block] = []
+    debris: list[str] = []
+    metadata: dict[str, str] = {}
+    section: str | None = None
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            joined = " ".join(part.strip() for part in paragraph).strip()
+            if joined:
+                blocks.append(Block(joined, "paragraph", page, section))
+            paragraph.clear()
+
+    def add(text: str, kind: BlockKind) -> None:
+        flush()
+        blocks.append(Block(text.strip(), kind, page, section))
+
+    for number, raw in enumerate(lines):
+        line, removed = remove_debris(raw)
+        debris.extend(removed)
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        if number < _METADATA_SCAN_LINES and not paragraph and all(b.kind == "metadata" for b in blocks):
+            meta = _METADATA_LINE.match(stripped)
+            if meta and meta.group(1).lower() not in metadata:
+                metadata[meta.group(1).lower()] = meta.group(2)
+                add(stripped, "metadata")
+                continue
+        heading = _MARKDOWN_HEADING.match(stripped) if markdown else None
+        if heading is None and markdown and paragraph and len(paragraph) == 1:
+            if _SETEXT_RULE.match(stripped) and len(paragraph[0]) < 100:
+                title = paragraph.pop()
+                section = title.strip()
+                add(section, "heading")
+                continue
+        if heading is None and not paragraph:
+            heading = _NUMBERED_HEADING.match(stripped)
+            if heading is not None and not _looks_like_heading(heading.group(2)):
+                heading = None
+        if heading is not None:
+            section = heading.group(2).strip()
+            add(section, "heading")
+            continue
+        if _TABLE_RULE.match(stripped) and "|" in stripped:
+            continue
+        row = _TABLE_ROW.match(stripped)
+        if row:
+            cells = [cell.strip() for cell in row.group(1).split("|")]
+            add(" | ".join(c for c in cells if c), "table row")
+            continue
+        item = _LIST_ITEM.match(line)
+        if item:
+            add(item.group(1), "list item")
+            continue
+        paragraph.append(stripped)
+    flush()
+    return TextLayout(tuple(blocks), _metadata(metadata), tuple(debris))
+
+
+def _looks_like_heading(text: str) -> bool:
+    # "3.2 Performance" is a heading; "1. Users must log in" is a numbered requirement.
+    return len(text.split()) <= 8 and not _MODAL.search(text)
+
+
+_MODAL = re.compile(r"\b(?:shall|must|should|will|may|can)\b", re.IGNORECASE)
+
+
+def _metadata(found: dict[str, str]) -> SourceMetadata:
+    return SourceMetadata(
+        title=found.get("title"),
+        author=found.get("author") or found.get("by"),
+        date=found.get("date") or found.get("published"),
+        outlet=found.get("outlet") or found.get("source"),
+    )

@@ -1,0 +1,168 @@
+"""Choose a reader by content first and extension second, and turn every failure into a ReadProblem."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+import zipfile
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from kickoff.config import Limits
+from kickoff.ingest.types import ReadContext, Reader, ReadOutcome, UnreadableFile, sha256
+from kickoff.model import ReadProblem
+
+_CODE_EXTENSIONS = frozenset(
+    ".py .js .ts .tsx .jsx .java .c .h .cc .cpp .hpp .cs .go .rs .rb .php .swift .kt .scala .sh "
+    ".bash .sql .r .m .lua .pl .hs .ml .ex .exs .erl .clj .dart .vue .css .scss .toml .ini .cfg "
+    ".yaml .yml .xml .gradle .cmake .mk".split()
+)
+_DATA_EXTENSIONS = frozenset(".csv .tsv .json .jsonl .ndjson .tab .dat".split())
+_MARKDOWN_EXTENSIONS = frozenset(".md .markdown .mdown".split())
+_HTML_EXTENSIONS = frozenset(".html .htm .xhtml".split())
+
+# Magic numbers of formats kickoff does not read: named so the report says what the file is.
+_FOREIGN_MAGIC = (
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ", "xz archive"),
+    (b"7z\xbc\xaf", "7-Zip archive"),
+    (b"Rar!", "RAR archive"),
+    (b"\x7fELF", "executable (ELF)"),
+    (b"MZ", "Windows executable"),
+    (b"\xd0\xcf\x11\xe0", "legacy Office file (.doc/.xls/.msg): save it as .docx or PDF"),
+    (b"OggS", "audio (Ogg)"),
+    (b"ID3", "audio (MP3)"),
+    (b"RIFF", "audio or video (RIFF)"),
+    (b"SQLite format 3", "SQLite database"),
+)
+
+
+def sniff_format(data: bytes, name: str) -> str:
+    """The format of a file from its first bytes, falling back to its extension."""
+    head = data[:2048]
+    suffix = PurePosixPath(name).suffix.lower()
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        if suffix == ".docx" or _zip_has(data, "word/document.xml"):
+            return "docx"
+        return "zip"
+    for magic, description in _FOREIGN_MAGIC:
+        if head.startswith(magic):
+            return f"unsupported:{description}"
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or suffix in _HTML_EXTENSIONS:
+        return "html"
+    if suffix == ".eml" or (suffix in {"", ".msg", ".mbox"} and _looks_like_mail(head)):
+        return "eml"
+    if suffix in _MARKDOWN_EXTENSIONS:
+        return "markdown"
+    if suffix == ".rst":
+        return "restructuredtext"
+    if suffix in _CODE_EXTENSIONS:
+        return "code"
+    if suffix in _DATA_EXTENSIONS:
+        return "data"
+    if suffix == ".pdf":
+        return "pdf"
+    return "text"
+
+
+def _zip_has(data: bytes, member: str) -> bool:
+    try:
+        import io
+
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return member in archive.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return False
+
+
+def _looks_like_mail(head: bytes) -> bool:
+    text = head[:1024].decode("latin-1").lower()
+    return text.startswith(("from:", "received:", "return-path:", "mime-version:", "date:", "subject:"))
+
+
+def _readers() -> dict[str, Reader]:
+    from kickoff.ingest.archive import read_zip
+    from kickoff.ingest.docx import read_docx
+    from kickoff.ingest.html import read_html
+    from kickoff.ingest.mail import read_eml
+    from kickoff.ingest.pdf import read_pdf
+    from kickoff.ingest.plain import read_text
+
+    return {
+        "pdf": read_pdf,
+        "docx": read_docx,
+        "zip": read_zip,
+        "html": read_html,
+        "eml": read_eml,
+        "markdown": read_text,
+        "restructuredtext": read_text,
+        "code": read_text,
+        "data": read_text,
+        "text": read_text,
+    }
+
+
+def read_bytes(
+    data: bytes, path: str, limits: Limits, depth: int = 0, truncated: bool = False
+) -> ReadOutcome:
+    """Read one file's bytes into documents; never raises, every failure becomes a ReadProblem."""
+    if not data.strip():
+        return [ReadProblem(path, "empty file")]
+    file_format = sniff_format(data, path)
+    if file_format.startswith("unsupported:"):
+        return [ReadProblem(path, f"unsupported format: {file_format.split(':', 1)[1]}")]
+    if truncated and file_format in {"pdf", "docx", "zip"}:
+        return [ReadProblem(path, f"{file_format} larger than {limits.max_file_bytes} bytes: refused")]
+    context = ReadContext(path, file_format, sha256(data), len(data), limits, depth, truncated)
+    reader = _readers()[file_format]
+    try:
+        with _time_limit(limits.read_timeout_seconds):
+            return reader(data, context)
+    except UnreadableFile as error:
+        return [ReadProblem(path, str(error))]
+    except ReadTimeout:
+        return [ReadProblem(path, f"reading took longer than {limits.read_timeout_seconds:g} s: stopped")]
+    except RecursionError:
+        return [ReadProblem(path, "structure nested too deeply to read")]
+    except MemoryError:
+        return [ReadProblem(path, "ran out of memory reading it")]
+    except Exception as error:  # A reader bug or library failure must not end the run.
+        return [ReadProblem(path, f"{file_format} reader failed ({type(error).__name__}: {error})")]
+
+
+class ReadTimeout(Exception):
+    """Raised inside a reader that overran its time bound."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Bound a read's wall time with SIGALRM where the platform allows (main thread, Unix)."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise ReadTimeout
+
+    previous_handler = signal.signal(signal.SIGALRM, expire)
+    previous_timer = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous_handler)
+        if previous_timer[0] > 0:
+            signal.setitimer(signal.ITIMER_REAL, *previous_timer)

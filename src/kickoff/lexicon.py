@@ -1,0 +1,59 @@
+"""English word and word-pair frequencies, loaded lazily from data that ships in packages.
+
+Word counts come from symspellpy's frequency dictionary (82,765 words; MIT, derived from Google
+Books Ngram data); bigram counts from its 243,342-pair bigram dictionary. Loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def word_ranks() -> dict[str, int]:
+    """Lower-case word -> frequency rank (1 = most frequent)."""
+    ranks: dict[str, int] = {}
+    text = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt").read_text("utf-8")
+    for rank, line in enumerate(text.splitlines(), start=1):
+        word = line.split(" ", 1)[0]
+        ranks.setdefault(word, rank)
+    return ranks
+
+
+@lru_cache(maxsize=1)
+def word_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    text = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt").read_text("utf-8")
+    for line in text.splitlines():
+        word, _, count = line.partition(" ")
+        counts.setdefault(word, int(count))
+    return counts
+
+
+@lru_cache(maxsize=1)
+def bigram_counts() -> dict[str, int]:
+    """'first second' (lower case) -> count in the bigram dictionary."""
+    counts: dict[str, int] = {}
+    text = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt").read_text("utf-8")
+    for line in text.splitlines():
+        first, second, count = line.split(" ")
+        counts[f"{first} {second}"] = int(count)
+    return counts
+
+
+def word_rank(word: str) -> int | None:
+    return word_ranks().get(word.lower())
+
+
+def is_common_word(word: str, within_rank: int) -> bool:
+    """True when the lower-cased word is among the ``within_rank`` most frequent English words."""
+    rank = word_rank(word)
+    return rank is not None and rank <= within_rank
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Country, US state, continent and large-city names (GeoNames, CC BY 4.0; see data/SOURCE.md)."""
+    text = resources.files("kickoff.data").joinpath("places.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())

@@ -1,0 +1,335 @@
+"""The one data model every stage reads and writes.
+
+Plain frozen dataclasses, fields in the order the report shows them, so the Markdown and the
+JSON are two views of the same objects. ``as_dict``/``from_dict`` are the only JSON path.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
+
+DocumentKind = Literal["specification", "news report", "code", "data", "other"]
+EntityKind = Literal["person", "place", "organisation"]
+RelationKind = Literal["exact duplicate", "near duplicate", "same event", "derived"]
+BlockKind = Literal["heading", "paragraph", "list item", "table row", "comment", "metadata"]
+Verdict = Literal["clean", "spun", "machine-paraphrased", "tortured", "debris"]
+FindingKind = Literal[
+    "spinner substitution", "tortured phrase", "machine-translation artefact", "scraping debris"
+]
+ItemStatus = Literal["answered", "partly answered", "missing"]
+QuestionChange = Literal["new", "still open", "answered", "first run"]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a piece of text came from, precise enough for a reader to find it again."""
+
+    path: str
+    page: int | None = None
+    section: str | None = None
+
+    def cite(self) -> str:
+        """Human citation such as ``spec.pdf, p. 3`` or ``brief.md, § Performance``."""
+        parts = [self.path]
+        if self.page is not None:
+            parts.append(f"p. {self.page}")
+        if self.section:
+            parts.append(f"§ {self.section}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of extracted text (paragraph, heading, row) with its page and section."""
+
+    text: str
+    kind: BlockKind = "paragraph"
+    page: int | None = None
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    """A file, or part of one, that could not be read: said by name, never skipped silently."""
+
+    path: str
+    reason: str
+    kept: str = "nothing"
+    fatal: bool = True
+
+
+@dataclass(frozen=True)
+class SourceMetadata:
+    """What the file format itself says about the document (HTML meta, PDF info, e-mail headers)."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """The ingest stage's output: one readable document, as text blocks."""
+
+    path: str
+    format: str
+    sha256: str
+    size_bytes: int
+    encoding: str | None
+    blocks: tuple[Block, ...]
+    metadata: SourceMetadata = SourceMetadata()
+    removed_debris: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence and where it stands; the unit of quoting, aligning and requirement finding."""
+
+    text: str
+    index: int
+    location: Location
+    block_kind: BlockKind = "paragraph"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named person, place or organisation, with how often the document names it."""
+
+    name: str
+    kind: EntityKind
+    mentions: int
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as written and, where it can be, normalised to ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)."""
+
+    text: str
+    iso: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a document is: the profile stage's output."""
+
+    kind: DocumentKind
+    kind_evidence: tuple[str, ...]
+    language: str
+    title: str | None
+    byline: str | None
+    outlet: str | None
+    dates: tuple[DateMention, ...]
+    people: tuple[Entity, ...]
+    places: tuple[Entity, ...]
+    organisations: tuple[Entity, ...]
+    word_count: int
+    summary: tuple[str, ...]
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        return self.people + self.places + self.organisations
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One suspicious span of text: what it says, what it most likely said, and why we think so."""
+
+    span: str
+    location: Location
+    offset: int
+    kind: FindingKind
+    original: str | None
+    confidence: float
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Integrity:
+    """Whether a document's wording can be trusted: the integrity stage's output."""
+
+    verdict: Verdict
+    score: float
+    findings_per_1000_words: float
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A read document with what the later stages learnt about it."""
+
+    source: SourceDocument
+    sentences: tuple[Sentence, ...]
+    profile: Profile | None = None
+    integrity: Integrity | None = None
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+
+@dataclass(frozen=True)
+class AlignedSentence:
+    """Two sentences, one from each document of a relation, that say the same thing."""
+
+    left: str
+    right: str
+    similarity: float
+    left_location: Location
+    right_location: Location
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How two documents relate, with the figures and the evidence behind the claim."""
+
+    kind: RelationKind
+    left: str
+    right: str
+    score: float
+    evidence: tuple[str, ...]
+    aligned: tuple[AlignedSentence, ...] = ()
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A number with its unit, and the quantity it bounds (``latency <= 200 ms``)."""
+
+    text: str
+    value: float
+    unit: str
+    quantity: str
+
+
+@dataclass(frozen=True)
+class Smell:
+    """A quality problem of a requirement sentence, to be checked by a person."""
+
+    name: str
+    trigger: str
+    rule: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A requirement statement found in a document, classified and checked."""
+
+    text: str
+    location: Location
+    form: str
+    category: str
+    confidence: float
+    measures: tuple[Measure, ...] = ()
+    smells: tuple[Smell, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted sentence with its citation: the evidence that answers a checklist item."""
+
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One thing a buildable specification must say, and whether this bundle says it."""
+
+    key: str
+    title: str
+    status: ItemStatus
+    blocking: bool
+    evidence: tuple[Quote, ...]
+    question: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question to send back to whoever handed over the bundle."""
+
+    number: int
+    key: str
+    text: str
+    reason: str
+    change: QuestionChange = "first run"
+
+
+@dataclass(frozen=True)
+class QuestionState:
+    """What a previous run asked, kept in the JSON so that a re-run can say what got answered."""
+
+    fingerprint: str
+    open_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class History:
+    """The baseline a run compares its questions against, and what changed since it."""
+
+    fingerprint: str
+    baseline: QuestionState | None
+    answered_since: tuple[ChecklistItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything kickoff learnt about one bundle; the report stage renders it."""
+
+    bundle: str
+    documents: tuple[Document, ...] = ()
+    problems: tuple[ReadProblem, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+    checklist: tuple[ChecklistItem, ...] = ()
+    questions: tuple[Question, ...] = ()
+    verdict: str = ""
+    history: History | None = None
+    timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+
+
+def as_dict(value: Any) -> Any:
+    """Turn a model object (or tuple of them) into JSON-ready dicts and lists."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: as_dict(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [as_dict(item) for item in value]
+    return value
+
+
+ModelT = TypeVar("ModelT")
+
+
+def from_dict(cls: type[ModelT], data: Any) -> ModelT:
+    """Rebuild a model object from ``as_dict`` output; the inverse used for re-run state."""
+    return typing.cast(ModelT, _convert(cls, data))
+
+
+def _convert(annotation: Any, data: Any) -> Any:
+    origin = get_origin(annotation)
+    if data is None:
+        return None
+    if origin in (types.UnionType, typing.Union):
+        options = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return _convert(options[0], data)
+    if origin is tuple:
+        args = get_args(annotation)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(args[0], item) for item in data)
+        return tuple(_convert(arg, item) for arg, item in zip(args, data, strict=True))
+    if dataclasses.is_dataclass(annotation):
+        hints = get_type_hints(annotation)
+        names = {f.name for f in dataclasses.fields(annotation)}
+        return annotation(**{k: _convert(hints[k], v) for k, v in data.items() if k in names})
+    return data

@@ -1,0 +1,105 @@
+"""The run, stage by stage: ingest → profile → relate → integrity → gaps → report."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+
+from kickoff.config import Config
+from kickoff.gaps import find_gaps
+from kickoff.ingest import read_bundle
+from kickoff.integrity import assess_integrity
+from kickoff.model import Analysis, Document, ReadProblem
+from kickoff.profile import profile_document
+from kickoff.relate import relate
+from kickoff.report import write_report
+
+logger = logging.getLogger(__name__)
+
+
+class BundleNotFound(Exception):
+    """The bundle path does not exist or is not a folder."""
+
+
+class StageTimer:
+    """Accumulates wall time per stage, for ``--verbose``'s timing table."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+def analyse(config: Config) -> Analysis:
+    """Run every stage but report: the library entry point for callers who render themselves."""
+    if not config.bundle.is_dir():
+        raise BundleNotFound(f"{config.bundle}: no such folder")
+    timer = StageTimer()
+    documents: list[Document] = []
+    problems: list[ReadProblem] = []
+    items = read_bundle(config)
+    with _progress(config) as progress:
+        while True:
+            with timer.stage("ingest"):
+                item = next(items, None)
+            if item is None:
+                break
+            progress()
+            if isinstance(item, ReadProblem):
+                problems.append(item)
+                logger.warning("%s: %s", item.path, item.reason)
+                continue
+            for warning in item.warnings:
+                problems.append(ReadProblem(item.path, warning, kept="the rest of the file", fatal=False))
+            with timer.stage("profile"):
+                documents.append(profile_document(item))
+    ordered = tuple(sorted(documents, key=lambda d: d.path))
+    with timer.stage("relate"):
+        relations = relate(ordered)
+    with timer.stage("integrity"):
+        ordered, relations = assess_integrity(ordered, relations)
+    with timer.stage("gaps"):
+        requirements, checklist, questions, verdict, history = find_gaps(
+            ordered, None if config.json_to_stdout else config.json_path
+        )
+    return Analysis(
+        bundle=config.bundle.name or str(config.bundle),
+        documents=ordered,
+        problems=tuple(sorted(problems, key=lambda p: (p.path, p.reason))),
+        relations=relations,
+        requirements=requirements,
+        checklist=checklist,
+        questions=questions,
+        verdict=verdict,
+        history=history,
+        timings=tuple(timer.seconds.items()),
+    )
+
+
+def run(config: Config) -> Analysis:
+    """Analyse the bundle and write INDEX.md, QUESTIONS.md and the JSON."""
+    analysis = analyse(config)
+    start = time.perf_counter()
+    write_report(analysis, config)
+    return replace(analysis, timings=(*analysis.timings, ("report", time.perf_counter() - start)))
+
+
+@contextmanager
+def _progress(config: Config) -> Iterator[Callable[[], object]]:
+    """A progress bar on a terminal when asked for; a no-op otherwise."""
+    if not config.progress:
+        yield lambda: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(desc="reading", unit="file", leave=False) as bar:
+        yield lambda: bar.update(1)

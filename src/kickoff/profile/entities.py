@@ -1,0 +1,238 @@
+"""People, places and organisations named in a text, found without a downloaded model.
+
+Capitalised word sequences are candidates; cues decide the kind: a title or a speech verb makes
+a person, a gazetteer hit or a locative preposition a place, an organisation word or an acronym
+an organisation. Sentence-initial common words ("Whereas", "Photos") are not names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from kickoff.lexicon import is_common_word, places
+from kickoff.model import Entity, EntityKind
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:[-'’.][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*\.?")
+_CONNECTORS = frozenset({"of", "al", "bin", "de", "la", "le", "van", "von", "der", "du", "da"})
+_TITLES = frozenset(
+    """president mr mrs ms dr prof general gen patriarch pope king queen prince princess sheikh
+    ayatollah senator governor chancellor minister premier sir lord lady judge mayor commander
+    colonel captain sergeant lieutenant pm ceo""".split()
+)
+_PERSON_BEFORE = frozenset(
+    """spokesman spokeswoman spokesperson writer reporter correspondent dictator leader president
+    minister chief director founder""".split()
+)
+_PERSON_VERBS = frozenset(
+    """said says told noted added visited met announced declared thanked expressed congratulated
+    praised landed sat listened signed reported warned threatened wrote spoke asked urged
+    insisted claimed explained argued stated replied admitted denied believes believed wants
+    wanted tweeted contributed has had was is""".split()
+)
+_ORGANISATION_WORDS = frozenset(
+    """agency press ministry kremlin council university inc corp corporation ltd llc gmbh company
+    party army military forces force navy bank association office department committee union
+    organisation organization foundation institute news times post group court parliament congress
+    senate commission reuters journal herald tribune guardian telegraph bbc cnn government
+    administration authority board federation league club society school college hospital
+    service services agency's""".split()
+)
+_FACILITY_WORDS = frozenset(
+    """mosque cathedral church temple airport airbase base square street road avenue bridge river
+    mountain mount lake sea ocean gulf bay island islands province region district city county
+    state valley desert palace""".split()
+)
+_LOCATIVE = frozenset({"in", "from", "near", "to", "at", "across", "outside", "inside", "into"})
+_NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december christmas easter ramadan eid christians
+    christian muslims muslim orthodox catholic protestant jewish jews islamic arab arabs english
+    french german spanish internet i""".split()
+)
+_ALIASES = {"U.S": "United States", "U.S.": "United States", "US": "United States",
+            "USA": "United States", "UK": "United Kingdom", "U.K": "United Kingdom",
+            "U.K.": "United Kingdom", "UAE": "United Arab Emirates"}
+# A single capitalised word this common is an ordinary word at a sentence start, not a name.
+_COMMON_RANK = 5000
+# Cap per kind: a long document names hundreds; the report shows the ones that matter.
+MAX_PER_KIND = 15
+
+
+@dataclass
+class _Candidate:
+    tokens: list[str]
+    before: str
+    after: str
+    sentence_start: bool
+    possessive: bool
+
+
+def find_entities(sentences: list[str]) -> tuple[tuple[Entity, ...], ...]:
+    """Return (people, places, organisations), each sorted by mentions, then name."""
+    candidates = [c for sentence in sentences for c in _candidates(sentence)]
+    lowercase_words = {
+        token.lower()
+        for sentence in sentences
+        for token in _TOKEN.findall(sentence)
+        if token[:1].islower()
+    }
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    mentions: Counter[str] = Counter()
+    for candidate in candidates:
+        name, kind = _classify(candidate, lowercase_words)
+        if name is None:
+            continue
+        mentions[name] += 1
+        votes[name][kind] += 1
+    kinds = {name: _decide(counter) for name, counter in votes.items()}
+    _merge_aliases(kinds, mentions)
+    grouped: dict[str, list[Entity]] = {"person": [], "place": [], "organisation": []}
+    for name, kind in kinds.items():
+        if kind in grouped:
+            grouped[kind].append(Entity(name, kind, mentions[name]))  # type: ignore[arg-type]
+    ordered = [
+        tuple(sorted(grouped[key], key=lambda e: (-e.mentions, e.name))[:MAX_PER_KIND])
+        for key in ("person", "place", "organisation")
+    ]
+    return ordered[0], ordered[1], ordered[2]
+
+
+def _candidates(sentence: str) -> list[_Candidate]:
+    matches = list(_TOKEN.finditer(sentence))
+    found: list[_Candidate] = []
+    index = 0
+    while index < len(matches):
+        token = matches[index].group(0)
+        if not _capitalised(token):
+            index += 1
+            continue
+        start = index
+        end = index + 1
+        while end < len(matches):
+            gap = sentence[matches[end - 1].end() : matches[end].start()]
+            if gap.strip() or matches[end - 1].group(0).endswith(("'s", "’s")):
+                break
+            word = matches[end].group(0)
+            if _capitalised(word):
+                end += 1
+            elif word in _CONNECTORS and end + 1 < len(matches) and _capitalised(matches[end + 1].group(0)):
+                end += 2
+            else:
+                break
+        tokens = [matches[i].group(0) for i in range(start, end)]
+        last = tokens[-1]
+        possessive = last.endswith(("'s", "’s"))
+        if possessive:
+            tokens[-1] = last[:-2]
+        tokens = [t.rstrip(".") if t not in _ALIASES else t for t in tokens]
+        before_index = start - 1
+        if before_index > 0 and matches[before_index].group(0).lower() == "the":
+            before_index -= 1  # "in the Middle East": the preposition is what tells
+        before = matches[before_index].group(0).lower() if before_index >= 0 else ""
+        after = matches[end].group(0).lower() if end < len(matches) else ""
+        found.append(_Candidate(tokens, before, after, start == 0, possessive))
+        index = end
+    return found
+
+
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|di|van|von|mc|o)[-'’][A-Z]")
+
+
+def _capitalised(token: str) -> bool:
+    """A name-like token: capitalised, or an Arabic/Dutch particle name; not 'Iran-backed'."""
+    if _NAME_PARTICLE.match(token):
+        return True
+    if not token[:1].isupper():
+        return False
+    return not any(part[:1].islower() for part in re.split(r"[-]", token)[1:])
+
+
+def _classify(candidate: _Candidate, lowercase_words: set[str]) -> tuple[str | None, str]:
+    tokens = list(candidate.tokens)
+    titled = False
+    while tokens and tokens[0].lower() in _TITLES and len(tokens) > 1:
+        tokens.pop(0)
+        titled = True
+    while tokens and tokens[0].lower() in {"the", "a", "an"}:
+        tokens.pop(0)
+    has_organisation_word = any(t.lower() in _ORGANISATION_WORDS for t in tokens)
+    if len(tokens) > 1 and candidate.sentence_start and not has_organisation_word and (
+        tokens[0].lower() in lowercase_words or is_common_word(tokens[0], 3000)
+    ):
+        tokens.pop(0)
+    while len(tokens) > 1 and _is_demonym(tokens[0]) and not has_organisation_word:
+        tokens.pop(0)
+    while tokens and tokens[0].lower() in _CONNECTORS:
+        tokens.pop(0)
+    while tokens and tokens[-1].lower() in _CONNECTORS:
+        tokens.pop()
+    if len(tokens) == 1 and tokens[0].lower() in _TITLES:
+        return None, ""
+    if not tokens:
+        return None, ""
+    name = " ".join(tokens)
+    lowered = [t.lower() for t in tokens]
+    if name in _ALIASES:
+        return _ALIASES[name], "place"
+    if len(tokens) == 1 and (lowered[0] in _NOT_NAMES or _is_demonym(tokens[0])):
+        return None, ""
+    if any(word in _ORGANISATION_WORDS for word in lowered):
+        return name, "organisation"
+    if any(word in _FACILITY_WORDS for word in lowered[1:]) or (
+        len(tokens) > 1 and lowered[0] in _FACILITY_WORDS
+    ):
+        return name, "place"
+    country_like = name in places() and not is_common_word(name, 3000)
+    if len(tokens) == 1:
+        word = tokens[0]
+        common = is_common_word(word, _COMMON_RANK) and not country_like
+        if common and not titled and (candidate.sentence_start or word.lower() in lowercase_words):
+            return None, ""
+        if common and not titled and candidate.before not in _LOCATIVE and candidate.after not in _PERSON_VERBS:
+            return None, ""
+    if tokens[0].isupper() and 2 <= len(tokens[0]) <= 6 and len(tokens) == 1 and not titled:
+        return name, "organisation"
+    if titled or candidate.before in _PERSON_BEFORE:
+        return name, "person"
+    if country_like or (name in places() and candidate.before in _LOCATIVE):
+        return name, "place"
+    if candidate.after in _PERSON_VERBS or candidate.possessive:
+        return name, "person?"
+    if candidate.before in _LOCATIVE:
+        return name, "place?"
+    if 2 <= len(tokens) <= 4 and not any(is_common_word(t, 2000) for t in tokens):
+        return name, "person"
+    return name, "unknown"
+
+
+def _is_demonym(word: str) -> bool:
+    return word.endswith(("ian", "ians", "ese", "ish", "ean", "eans", "ans", "ic", "i")) and word not in places()
+
+
+def _decide(votes: Counter[str]) -> str:
+    """Firm cues beat weak ones ('person?'), which beat no cue at all."""
+    for kind in ("person", "place", "organisation"):
+        if votes[kind]:
+            best = max(("person", "place", "organisation"), key=lambda k: (votes[k], k == kind))
+            return best
+    for weak, kind in (("person?", "person"), ("place?", "place")):
+        if votes[weak] and votes[weak] >= votes["place?" if weak == "person?" else "person?"]:
+            return kind
+    return "unknown"
+
+
+def _merge_aliases(kinds: dict[str, str], mentions: Counter[str]) -> None:
+    """'Assad' is 'Bashar al-Assad' when the text names him in full: count them as one."""
+    full_names = [n for n, k in kinds.items() if k == "person" and " " in n]
+    for name in list(kinds):
+        if " " in name or kinds[name] not in {"person", "unknown"}:
+            continue
+        owners = [
+            full for full in full_names
+            if full.split()[-1] == name or full.split()[-1].split("-")[-1] == name
+        ]
+        if len(owners) == 1:
+            mentions[owners[0]] += mentions.pop(name)
+            del kinds[name]

@@ -1,0 +1,206 @@
+"""Relate: duplicates, near duplicates, reworded copies and reports of the same event.
+
+Candidate pairs come from a MinHash LSH index over word shingles and an inverted index of rare
+names, so the cost grows with the number of related pairs, not with the square of the bundle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from kickoff.model import Document, Relation
+from kickoff.relate.align import align_sentences, aligned_share
+from kickoff.relate.candidates import (
+    document_shingles,
+    entity_keys,
+    name_pairs,
+    ordered,
+    shingle_pairs,
+)
+from kickoff.text import content_words, normalise_space
+
+__all__ = ["relate"]
+
+REQUIRES = ("sentences", "profile")
+PROVIDES = ("relations",)
+
+# Exact shingle Jaccard at or above this is a near duplicate (same text, light edits).
+NEAR_DUPLICATE_JACCARD = 0.5
+# A reworded copy shares at least this many aligned sentences and this share of the shorter one.
+DERIVED_MINIMUM_SENTENCES = 3
+DERIVED_MINIMUM_SHARE = 0.3
+# Same event: IDF-weighted overlap of names, at least one shared person and three shared names.
+SAME_EVENT_MINIMUM_SCORE = 0.15
+SAME_EVENT_MINIMUM_SHARED = 3
+# Two full publication dates further apart than this are two events, whatever the names say.
+SAME_EVENT_MAXIMUM_DAYS = 14
+
+_KIND_ORDER = {"exact duplicate": 0, "near duplicate": 1, "derived": 2, "same event": 3}
+
+
+def relate(documents: tuple[Document, ...]) -> tuple[Relation, ...]:
+    documents_list = list(documents)
+    relations: list[Relation] = []
+    exact = _exact_duplicates(documents_list)
+    relations.extend(exact)
+    exact_pairs = {(r.left, r.right) for r in exact}
+    shingle_sets = [document_shingles(d) for d in documents_list]
+    key_sets = [entity_keys(d) for d in documents_list]
+    text_pairs = shingle_pairs(documents_list, shingle_sets)
+    names, weights = name_pairs(key_sets)
+    for first, second in ordered(text_pairs | names):
+        left, right = documents_list[first], documents_list[second]
+        if (left.path, right.path) in exact_pairs:
+            continue
+        relation = _textual(left, right, shingle_sets[first], shingle_sets[second])
+        if relation is None:
+            jaccard = _jaccard(shingle_sets[first], shingle_sets[second])
+            relation = _same_event(left, right, key_sets[first], key_sets[second], weights, jaccard)
+        if relation is not None:
+            relations.append(relation)
+    return tuple(sorted(relations, key=lambda r: (_KIND_ORDER[r.kind], r.left, r.right)))
+
+
+def _exact_duplicates(documents: list[Document]) -> list[Relation]:
+    by_hash: dict[str, list[Document]] = {}
+    for document in documents:
+        digest = hashlib.sha256(normalise_space(document.source.text).lower().encode()).hexdigest()
+        by_hash.setdefault(digest, []).append(document)
+    relations = []
+    for group in by_hash.values():
+        first = group[0]
+        for other in group[1:]:
+            same_bytes = other.source.sha256 == first.source.sha256
+            relations.append(
+                Relation(
+                    "exact duplicate",
+                    first.path,
+                    other.path,
+                    1.0,
+                    ("identical bytes (SHA-256)" if same_bytes else "identical text after normalising space and case",),
+                )
+            )
+    return relations
+
+
+def _jaccard(left: set[str], right: set[str]) -> float:
+    union = left | right
+    return len(left & right) / len(union) if union else 0.0
+
+
+def _textual(left: Document, right: Document, left_shingles: set[str], right_shingles: set[str]) -> Relation | None:
+    jaccard = _jaccard(left_shingles, right_shingles)
+    if jaccard >= NEAR_DUPLICATE_JACCARD:
+        return Relation(
+            "near duplicate",
+            left.path,
+            right.path,
+            round(jaccard, 3),
+            (f"3-word shingle Jaccard similarity {jaccard:.2f}",),
+            align_sentences(left, right),
+        )
+    aligned = align_sentences(left, right)
+    share = aligned_share(aligned, left, right)
+    if len(aligned) >= DERIVED_MINIMUM_SENTENCES and share >= DERIVED_MINIMUM_SHARE:
+        return Relation(
+            "derived",
+            left.path,
+            right.path,
+            round(share, 3),
+            (
+                f"{len(aligned)} sentences align ({share:.0%} of the shorter document), "
+                f"while only {jaccard:.0%} of 3-word shingles are shared: reworded, not copied",
+            ),
+            aligned,
+        )
+    return None
+
+
+def _same_event(
+    left: Document,
+    right: Document,
+    left_keys: set[str],
+    right_keys: set[str],
+    weights: dict[str, float],
+    jaccard: float,
+) -> Relation | None:
+    shared = left_keys & right_keys
+    union = left_keys | right_keys
+    if not union:
+        return None
+    score = sum(weights[k] for k in shared) / sum(weights[k] for k in union)
+    people = sorted(k.split(":", 1)[1] for k in shared if k.startswith("person:"))
+    if score < SAME_EVENT_MINIMUM_SCORE or len(shared) < SAME_EVENT_MINIMUM_SHARED or not people:
+        return None
+    far_apart = _days_apart(left, right)
+    if far_apart is not None and far_apart > SAME_EVENT_MAXIMUM_DAYS:
+        return None
+    evidence = [
+        f"shared people: {', '.join(_display(left, right, 'person', people))}",
+        f"shared places: {', '.join(_display(left, right, 'place', sorted(k.split(':', 1)[1] for k in shared if k.startswith('place:')))) or 'none'}",
+        f"shared organisations: {', '.join(_display(left, right, 'organisation', sorted(k.split(':', 1)[1] for k in shared if k.startswith('organisation:')))) or 'none'}",
+        f"IDF-weighted name overlap {score:.2f}; content-word cosine {_cosine(left, right):.2f}",
+    ]
+    evidence.append(_date_evidence(left, right))
+    evidence.append(
+        f"not duplicates: {jaccard:.0%} of 3-word shingles shared (near duplicates share {NEAR_DUPLICATE_JACCARD:.0%} or more)"
+    )
+    aligned = align_sentences(left, right)
+    if aligned:
+        evidence.append(f"{len(aligned)} sentence(s) say the same thing in other words (below)")
+    return Relation("same event", left.path, right.path, round(score, 3), tuple(evidence), aligned)
+
+
+def _display(left: Document, right: Document, kind: str, keys: list[str]) -> list[str]:
+    """Show shared names as the documents wrote them, the fuller form first."""
+    names: list[str] = []
+    for key in keys:
+        best = key
+        for document in (left, right):
+            assert document.profile is not None
+            for entity in document.profile.entities:
+                candidate = entity.name.split()[-1].split("-")[-1] if kind == "person" else entity.name
+                if entity.kind == kind and candidate.lower() == key and len(entity.name) >= len(best):
+                    best = entity.name
+        names.append(best)
+    return names
+
+
+def _publication_date(document: Document) -> str | None:
+    """The first full date in a document (dateline or metadata), if it has one."""
+    assert document.profile is not None
+    for mention in document.profile.dates:
+        if len(mention.iso) == 10:
+            return mention.iso
+    return None
+
+
+def _days_apart(left: Document, right: Document) -> int | None:
+    from datetime import date
+
+    first, second = _publication_date(left), _publication_date(right)
+    if first is None or second is None:
+        return None
+    return abs((date.fromisoformat(first) - date.fromisoformat(second)).days)
+
+
+def _date_evidence(left: Document, right: Document) -> str:
+    assert left.profile is not None and right.profile is not None
+    left_dates = {d.iso for d in left.profile.dates}
+    right_dates = {d.iso for d in right.profile.dates}
+    shared = sorted(left_dates & right_dates)
+    dated = [f"{d.path} is dated {day}" for d in (left, right) if (day := _publication_date(d))]
+    parts = [f"shared dates: {', '.join(shared) if shared else 'none'}"]
+    if dated:
+        parts.append("; ".join(dated))
+    return "; ".join(parts)
+
+
+def _cosine(left: Document, right: Document) -> float:
+    from collections import Counter
+
+    a = Counter(content_words(left.source.text))
+    b = Counter(content_words(right.source.text))
+    dot = sum(a[w] * b[w] for w in a.keys() & b.keys())
+    norm = (sum(v * v for v in a.values()) ** 0.5) * (sum(v * v for v in b.values()) ** 0.5)
+    return dot / norm if norm else 0.0

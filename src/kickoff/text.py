@@ -1,0 +1,80 @@
+"""Shared text utilities: sentences, words, normalisation. Every stage tokenises the same way."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st no nos vs etc e.g i.e cf fig figs approx dept est inc ltd co corp
+    gen col lt sgt capt gov sen rep rev jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n a.m p.m sec ch vol ed eds al""".split()
+)
+_SENTENCE_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9À-Ý])""")
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+
+# Function words of English; used to tell content from glue in similarity measures.
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours ourselves out over
+    own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours yourself yourselves also has had may might must shall
+    upon within without said says""".split()
+)
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of whitespace and apply NFC so equal text compares equal."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences; abbreviations and initials do not end a sentence."""
+    text = normalise_space(text)
+    if not text:
+        return []
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end(2)
+        candidate = text[start:end]
+        preceding = candidate[: match.start(1) - start].rsplit(" ", 2)
+        last_word = preceding[-1].lower().rstrip(".")
+        after_number = len(preceding) > 1 and preceding[-2][-1:].isdigit()
+        if match.group(1) == "." and not after_number and (
+            last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
+        ):
+            continue
+        sentences.append(candidate.strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def words(text: str) -> list[str]:
+    """Word tokens with their case kept (hyphens, apostrophes and inner dots stay inside)."""
+    return _WORD.findall(text)
+
+
+def word_spans(text: str) -> Iterator[re.Match[str]]:
+    return _WORD.finditer(text)
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words that carry meaning: no stopwords, no one-letter tokens."""
+    return [w for w in (t.lower() for t in words(text)) if w not in STOPWORDS and len(w) > 1]
+
+
+def shingles(tokens: list[str], size: int) -> set[str]:
+    """Word n-grams joined by spaces; a text shorter than ``size`` gives itself as one shingle."""
+    if len(tokens) < size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}

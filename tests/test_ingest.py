@@ -1,0 +1,302 @@
+"""Ingest: formats, encodings, and every kind of bad input becoming a named problem."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import make_docx, make_pdf, make_zip
+from kickoff import Config, Limits
+from kickoff.ingest import read_bundle, read_bytes, sniff_format
+from kickoff.ingest.blocks import layout_text, remove_debris
+from kickoff.ingest.decode import NotText, decode
+from kickoff.model import ReadProblem, SourceDocument
+
+SAMPLE = "Le système doit répondre en moins de deux secondes. Straße, café, naïve."
+
+
+def read(data: bytes, name: str, limits: Limits | None = None) -> list[SourceDocument | ReadProblem]:
+    return read_bytes(data, name, limits or Limits())
+
+
+def only_document(outcome: list[SourceDocument | ReadProblem]) -> SourceDocument:
+    assert len(outcome) == 1 and isinstance(outcome[0], SourceDocument), outcome
+    return outcome[0]
+
+
+def only_problem(outcome: list[SourceDocument | ReadProblem]) -> ReadProblem:
+    assert len(outcome) == 1 and isinstance(outcome[0], ReadProblem), outcome
+    return outcome[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"), "utf-16"),
+        (SAMPLE.encode("utf-16-le"), "utf-16-le"),
+        (SAMPLE.encode("utf-16-be"), "utf-16-be"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("utf-8"), "utf-8"),
+    ],
+)
+def test_unicode_encodings_are_detected(data: bytes, encoding: str) -> None:
+    decoded = decode(data)
+    assert decoded.text.lstrip("\ufeff") == SAMPLE
+    assert decoded.encoding == encoding
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+def test_legacy_single_byte_text_decodes_without_loss(codec: str) -> None:
+    text = "The café’s naïve menu costs 5 € — “quoted” here, in a longer sentence about the café and its menu."
+    if codec == "latin-1":
+        text = text.replace("’", "'").replace("€", "EUR").replace("—", "-").replace("“", '"').replace("”", '"')
+    decoded = decode(text.encode(codec))
+    assert "café" in decoded.text and "naïve" in decoded.text
+
+
+def test_mixed_encodings_keep_utf8_lines_and_warn() -> None:
+    data = "first line é in UTF-8\n".encode() + "second line é in Latin-1\n".encode("latin-1")
+    decoded = decode(data)
+    assert decoded.text.count("é") == 2
+    assert decoded.warning and "mixed encodings" in decoded.warning
+
+
+def test_binary_with_text_extension_is_refused() -> None:
+    with pytest.raises(NotText):
+        decode(bytes(range(256)) * 10)
+    problem = only_problem(read(b"\x00\x01\x02binary\x00" * 50, "notes.txt"))
+    assert "binary" in problem.reason
+
+
+def test_empty_file_is_a_named_problem() -> None:
+    assert only_problem(read(b"", "empty.txt")).reason == "empty file"
+    assert only_problem(read(b"  \n\n ", "blank.md")).reason == "empty file"
+
+
+def test_markdown_headings_become_sections_and_lists_items() -> None:
+    layout = layout_text("# Spec\n\n## Performance\n\nIt shall be quick.\n\n- item one here\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    kinds = [(b.kind, b.section) for b in layout.blocks]
+    assert kinds == [
+        ("heading", "Spec"), ("heading", "Performance"), ("paragraph", "Performance"),
+        ("list item", "Performance"), ("table row", "Performance"), ("table row", "Performance"),
+    ]
+
+
+def test_scraping_debris_is_removed_and_kept_aside() -> None:
+    cleaned, removed = remove_debris("date 2020-01-09 Loading...")
+    assert cleaned == "date 2020-01-09" and removed == ["Loading..."]
+    cleaned, removed = remove_debris("It ended in 2015. . Then more.")
+    assert cleaned == "It ended in 2015. Then more." and removed == ["stray '.'"]
+
+
+def test_front_matter_metadata_lines_are_read() -> None:
+    layout = layout_text("Title: Locker spec\nAuthor: Jane Roe\nDate: 2024-03-05\n\nBody text here.")
+    assert layout.metadata.title == "Locker spec"
+    assert layout.metadata.author == "Jane Roe"
+    assert layout.metadata.date == "2024-03-05"
+
+
+def test_sniffing_prefers_content_to_extension() -> None:
+    assert sniff_format(make_pdf(["hello"]), "renamed.txt") == "pdf"
+    assert sniff_format(b"<!DOCTYPE html><html><body>x</body></html>", "page.txt") == "html"
+    assert sniff_format(b"\x89PNG\r\n\x1a\n....", "image.md").startswith("unsupported:")
+    assert sniff_format(b"plain words", "notes.md") == "markdown"
+
+
+def test_pdf_text_keeps_page_numbers() -> None:
+    document = only_document(read(make_pdf(["The system shall start.", "It shall stop in 2 s."]), "spec.pdf"))
+    assert [(b.text, b.page) for b in document.blocks] == [("The system shall start.", 1), ("It shall stop in 2 s.", 2)]
+
+
+def test_truncated_pdf_is_a_named_problem() -> None:
+    data = make_pdf(["The system shall start."])
+    outcome = read(data[: len(data) // 3], "broken.pdf")
+    problem = only_problem(outcome)
+    assert problem.path == "broken.pdf" and ("PDF" in problem.reason or "pdf" in problem.reason)
+
+
+def test_encrypted_pdf_is_a_named_problem() -> None:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(make_pdf(["secret words"]))))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert "password" in only_problem(read(buffer.getvalue(), "locked.pdf")).reason
+
+
+def test_pdf_without_text_layer_is_reported_as_scan() -> None:
+    assert "no text layer" in only_problem(read(make_pdf([""]), "scan.pdf")).reason
+
+
+def test_docx_paragraphs_headings_and_tables() -> None:
+    data = make_docx(
+        [("Heading 1", "Performance"), ("Normal", "The system shall answer within 2 seconds.")],
+        table=[["ID", "Requirement"], ["R1", "The system shall export CSV files."]],
+    )
+    document = only_document(read(data, "spec.docx"))
+    assert ("heading", "Performance") in [(b.kind, b.text) for b in document.blocks]
+    paragraph = next(b for b in document.blocks if b.text.startswith("The system shall answer"))
+    assert paragraph.section == "Performance"
+    assert any(b.kind == "table row" and "export CSV" in b.text for b in document.blocks)
+
+
+def test_docx_with_xml_entity_bomb_is_refused() -> None:
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>'
+    )
+    real = zipfile.ZipFile(__import__("io").BytesIO(make_docx([("Normal", "text")])))
+    members = {name: real.read(name) for name in real.namelist()}
+    members["word/document.xml"] = bomb
+    problem = only_problem(read(make_zip(members), "bomb.docx"))
+    assert "entit" in problem.reason
+
+
+def test_docx_that_is_a_renamed_zip_of_junk_is_refused() -> None:
+    problem = only_problem(read(make_zip({"junk.bin": os.urandom(200), "a.txt": b"hello"}), "report.docx"))
+    assert "not a Word document" in problem.reason
+
+
+def test_html_main_text_and_metadata() -> None:
+    page = (
+        b"<html><head><title>Locker spec</title><meta name='author' content='Jane Roe'></head><body>"
+        b"<nav>Home | About | Contact</nav><article><h1>Locker spec</h1>"
+        b"<p>The controller shall open a compartment within 500 ms of a valid scan at every locker bank in the city.</p>"
+        b"<p>Couriers use handheld scanners to deposit parcels, and recipients collect them with a code.</p>"
+        b"</article><footer>Copyright Acme. Privacy policy.</footer></body></html>"
+    )
+    document = only_document(read(page, "page.html"))
+    assert "500 ms" in document.text and "Privacy policy" not in document.text
+    assert document.metadata.title == "Locker spec" and document.metadata.author == "Jane Roe"
+
+
+def test_eml_body_and_attachments() -> None:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["Subject"] = "Locker brief"
+    message["From"] = "Jane Roe <jane@example.com>"
+    message["Date"] = "Tue, 05 Mar 2024 10:00:00 +0000"
+    message.set_content("Please find the brief attached. The system shall open doors.")
+    message.add_attachment(b"# Notes\n\nThe keypad shall respond in 100 ms.", maintype="text", subtype="markdown", filename="notes.md")
+    outcome = read(message.as_bytes(), "brief.eml")
+    documents = [d for d in outcome if isinstance(d, SourceDocument)]
+    assert [d.path for d in documents] == ["brief.eml", "brief.eml/notes.md"]
+    assert documents[0].metadata.title == "Locker brief" and documents[0].metadata.date == "2024-03-05"
+
+
+def test_zip_members_become_documents_and_slip_paths_are_refused(tmp_path: Path) -> None:
+    archive = make_zip({"a.txt": b"First document text.", "../../etc/passwd": b"root:x:0:0", "/abs/evil.txt": b"x"})
+    outcome = read(archive, "bundle.zip")
+    reasons = {o.path: o.reason for o in outcome if isinstance(o, ReadProblem)}
+    assert "zip slip" in reasons["bundle.zip/../../etc/passwd"]
+    assert "absolute" in reasons["bundle.zip//abs/evil.txt"]
+    assert [d.path for d in outcome if isinstance(d, SourceDocument)] == ["bundle.zip/a.txt"]
+    assert not (tmp_path.parent / "etc" / "passwd").exists()
+
+
+def test_zip_bomb_is_refused_by_ratio() -> None:
+    bomb = make_zip({"zeros.txt": b"0" * (50 * 1024 * 1024)})
+    problem = only_problem(read(bomb, "bomb.zip"))
+    assert "zip bomb" in problem.reason
+
+
+def test_zip_bomb_is_refused_by_total_size() -> None:
+    archive = make_zip({f"part{i}.txt": os.urandom(1024) * 2 for i in range(4)}, zipfile.ZIP_STORED)
+    problem = only_problem(read(archive, "big.zip", Limits(max_archive_total_bytes=4096)))
+    assert "expands to" in problem.reason
+
+
+def test_nested_archives_stop_at_the_depth_limit() -> None:
+    data = b"Innermost text of the bundle."
+    for level in range(5):
+        data = make_zip({f"level{level}.zip" if level else "inner.txt": data})
+    outcome = read(data, "outer.zip")
+    assert any(isinstance(o, ReadProblem) and "nested deeper" in o.reason for o in outcome)
+
+
+def test_huge_file_is_capped_and_reported(bundle: Path, config_for) -> None:  # type: ignore[no-untyped-def]
+    # A sparse 500 MB file costs no disk; ingest must read only the capped prefix.
+    path = bundle / "huge.txt"
+    with path.open("wb") as handle:
+        handle.write(b"The system shall cope. " * 1000)
+        handle.seek(500 * 1024 * 1024 - 1)
+        handle.write(b".")
+    config = config_for(bundle)
+    config = Config(config.bundle, config.index_path, config.questions_path, config.json_path, limits=Limits(max_file_bytes=4096))
+    outcome = list(read_bundle(config))
+    document = next(o for o in outcome if isinstance(o, SourceDocument))
+    assert any("only the first 4096 bytes" in w for w in document.warnings)
+
+
+def test_links_outside_the_bundle_and_loops_are_not_followed(bundle: Path, tmp_path: Path, config_for) -> None:  # type: ignore[no-untyped-def]
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Outside text that must never be read into the bundle.")
+    (bundle / "inside.txt").write_text("Inside text of the bundle, a real document.")
+    (bundle / "escape.txt").symlink_to(outside)
+    (bundle / "loop").symlink_to(bundle)
+    (bundle / "alias.txt").symlink_to(bundle / "inside.txt")
+    outcome = list(read_bundle(config_for(bundle)))
+    problems = {o.path: o.reason for o in outcome if isinstance(o, ReadProblem)}
+    assert "outside the bundle" in problems["escape.txt"]
+    assert "loop" in problems["loop"]
+    read_paths = [o.path for o in outcome if isinstance(o, SourceDocument)]
+    assert read_paths == ["alias.txt", "inside.txt"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file_is_a_named_problem(bundle: Path, config_for) -> None:  # type: ignore[no-untyped-def]
+    locked = bundle / "locked.txt"
+    locked.write_text("secret")
+    locked.chmod(0)
+    try:
+        outcome = list(read_bundle(config_for(bundle)))
+    finally:
+        locked.chmod(0o644)
+    assert "cannot open" in only_problem(outcome).reason
+
+
+def test_unreadable_file_is_a_named_problem_even_as_root(bundle: Path, config_for, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (bundle / "locked.txt").write_text("secret")
+    real_open = os.open
+
+    def refuse(path, flags, *args):  # type: ignore[no-untyped-def]
+        if str(path).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse)
+    problem = only_problem(list(read_bundle(config_for(bundle))))
+    assert problem.path == "locked.txt" and "Permission denied" in problem.reason
+
+
+def test_odd_file_names_are_reported_not_crashed_on(bundle: Path, config_for) -> None:  # type: ignore[no-untyped-def]
+    name = os.fsencode(bundle) + b"/caf\xe9-latin1-name.txt"
+    with open(name, "wb") as handle:
+        handle.write(b"A document whose name is not UTF-8 but whose text is fine.")
+    outcome = list(read_bundle(config_for(bundle)))
+    document = only_document(outcome)
+    assert document.path.startswith("caf") and "\\udce9" in document.path or "\\xe9" in document.path
+
+
+def test_reader_time_limit_stops_a_slow_reader(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    import kickoff.ingest.dispatch as dispatch
+
+    def slow(data, context):  # type: ignore[no-untyped-def]
+        time.sleep(5)
+        return []
+
+    monkeypatch.setattr(dispatch, "_readers", lambda: {"text": slow})
+    problem = only_problem(read_bytes(b"some text", "slow.txt", Limits(read_timeout_seconds=0.2)))
+    assert "longer than 0.2 s" in problem.reason
