@@ -14,9 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from train_classifier import load, train  # noqa: E402
-
 from kickoff.gaps.classify import CATEGORY_NAMES, classify  # noqa: E402
+from train_classifier import load, train  # noqa: E402
 
 FOLDS = 10
 SEED = 7
@@ -76,7 +75,9 @@ def main() -> dict[str, dict[str, float]]:
     random.Random(SEED).shuffle(order)
     folds = [order[k::FOLDS] for k in range(FOLDS)]
     k_fold = [([i for i in order if i not in set(fold)], fold) for fold in folds]
-    print(f"PROMISE NFR: {len(rows)} requirements, {len(projects)} projects; classes {dict(Counter(r[2] for r in rows))}")
+    print(
+        f"PROMISE NFR: {len(rows)} requirements, {len(projects)} projects; classes {dict(Counter(r[2] for r in rows))}"
+    )
     return {
         "leave_one_project_out": report("leave-one-project-out", evaluate(leave_one_out, rows)),
         "k_fold": report(f"{FOLDS}-fold cross-validation", evaluate(k_fold, rows)),

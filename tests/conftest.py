@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from kickoff import Config
+from kickoff.config import Limits
+from kickoff.ingest import read_bytes
 from kickoff.model import Document
 from kickoff.profile import profile_document
-from kickoff.ingest import read_bytes
-from kickoff.config import Limits
 
 ROOT = Path(__file__).resolve().parent.parent
 

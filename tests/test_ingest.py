@@ -78,11 +78,17 @@ def test_empty_file_is_a_named_problem() -> None:
 
 
 def test_markdown_headings_become_sections_and_lists_items() -> None:
-    layout = layout_text("# Spec\n\n## Performance\n\nIt shall be quick.\n\n- item one here\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    layout = layout_text(
+        "# Spec\n\n## Performance\n\nIt shall be quick.\n\n- item one here\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
     kinds = [(b.kind, b.section) for b in layout.blocks]
     assert kinds == [
-        ("heading", "Spec"), ("heading", "Performance"), ("paragraph", "Performance"),
-        ("list item", "Performance"), ("table row", "Performance"), ("table row", "Performance"),
+        ("heading", "Spec"),
+        ("heading", "Performance"),
+        ("paragraph", "Performance"),
+        ("list item", "Performance"),
+        ("table row", "Performance"),
+        ("table row", "Performance"),
     ]
 
 
@@ -187,7 +193,9 @@ def test_eml_body_and_attachments() -> None:
     message["From"] = "Jane Roe <jane@example.com>"
     message["Date"] = "Tue, 05 Mar 2024 10:00:00 +0000"
     message.set_content("Please find the brief attached. The system shall open doors.")
-    message.add_attachment(b"# Notes\n\nThe keypad shall respond in 100 ms.", maintype="text", subtype="markdown", filename="notes.md")
+    message.add_attachment(
+        b"# Notes\n\nThe keypad shall respond in 100 ms.", maintype="text", subtype="markdown", filename="notes.md"
+    )
     outcome = read(message.as_bytes(), "brief.eml")
     documents = [d for d in outcome if isinstance(d, SourceDocument)]
     assert [d.path for d in documents] == ["brief.eml", "brief.eml/notes.md"]
@@ -232,7 +240,9 @@ def test_huge_file_is_capped_and_reported(bundle: Path, config_for) -> None:  # 
         handle.seek(500 * 1024 * 1024 - 1)
         handle.write(b".")
     config = config_for(bundle)
-    config = Config(config.bundle, config.index_path, config.questions_path, config.json_path, limits=Limits(max_file_bytes=4096))
+    config = Config(
+        config.bundle, config.index_path, config.questions_path, config.json_path, limits=Limits(max_file_bytes=4096)
+    )
     outcome = list(read_bundle(config))
     document = next(o for o in outcome if isinstance(o, SourceDocument))
     assert any("only the first 4096 bytes" in w for w in document.warnings)
@@ -285,7 +295,7 @@ def test_odd_file_names_are_reported_not_crashed_on(bundle: Path, config_for) ->
         handle.write(b"A document whose name is not UTF-8 but whose text is fine.")
     outcome = list(read_bundle(config_for(bundle)))
     document = only_document(outcome)
-    assert document.path.startswith("caf") and "\\udce9" in document.path or "\\xe9" in document.path
+    assert (document.path.startswith("caf") and "\\udce9" in document.path) or "\\xe9" in document.path
 
 
 def test_reader_time_limit_stops_a_slow_reader(monkeypatch) -> None:  # type: ignore[no-untyped-def]

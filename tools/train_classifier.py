@@ -30,7 +30,10 @@ MINIMUM_DOCUMENT_FREQUENCY = 2
 def load(path: Path = DATA) -> list[tuple[str, str, str]]:
     """(project, text, class) rows."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return [(row["ProjectID"], row["RequirementText"].strip(), row["class"]) for row in csv.DictReader(handle, delimiter=";")]
+        return [
+            (row["ProjectID"], row["RequirementText"].strip(), row["class"])
+            for row in csv.DictReader(handle, delimiter=";")
+        ]
 
 
 def fit(texts: list[str], labels: list[str], c: float) -> LinearModel:

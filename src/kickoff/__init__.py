@@ -11,9 +11,9 @@ import logging
 
 __version__ = "0.1.0"
 
-from kickoff.config import Config, Limits  # noqa: E402
-from kickoff.model import Analysis  # noqa: E402
-from kickoff.pipeline import BundleNotFound, analyse, run  # noqa: E402
+from kickoff.config import Config, Limits
+from kickoff.model import Analysis
+from kickoff.pipeline import BundleNotFound, analyse, run
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

@@ -47,18 +47,42 @@ def parse_args(argv: Sequence[str] | None = None) -> Config:
     parser.add_argument("--questions", type=Path, help="where to write QUESTIONS.md (default: ./QUESTIONS.md)")
     parser.add_argument("--json", help="where to write the JSON (default: BUNDLE/kickoff.json; '-' for stdout)")
     defaults = Limits()
-    parser.add_argument("--max-file-mb", type=float, default=defaults.max_file_bytes / 2**20,
-                        help="read at most this many MiB of one file; the cut is reported (default: %(default)g)")
-    parser.add_argument("--max-archive-mb", type=float, default=defaults.max_archive_total_bytes / 2**20,
-                        help="refuse archives expanding beyond this many MiB (default: %(default)g)")
-    parser.add_argument("--max-compression-ratio", type=float, default=defaults.max_compression_ratio,
-                        help="refuse archive members compressed more than this (default: %(default)g)")
-    parser.add_argument("--max-archive-members", type=int, default=defaults.max_archive_members,
-                        help="refuse archives with more members (default: %(default)d)")
-    parser.add_argument("--read-timeout", type=float, default=defaults.read_timeout_seconds,
-                        help="stop reading one file after this many seconds, 0 for never (default: %(default)g)")
-    parser.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
-                        help="progress bar on stderr: auto shows it on a terminal only")
+    parser.add_argument(
+        "--max-file-mb",
+        type=float,
+        default=defaults.max_file_bytes / 2**20,
+        help="read at most this many MiB of one file; the cut is reported (default: %(default)g)",
+    )
+    parser.add_argument(
+        "--max-archive-mb",
+        type=float,
+        default=defaults.max_archive_total_bytes / 2**20,
+        help="refuse archives expanding beyond this many MiB (default: %(default)g)",
+    )
+    parser.add_argument(
+        "--max-compression-ratio",
+        type=float,
+        default=defaults.max_compression_ratio,
+        help="refuse archive members compressed more than this (default: %(default)g)",
+    )
+    parser.add_argument(
+        "--max-archive-members",
+        type=int,
+        default=defaults.max_archive_members,
+        help="refuse archives with more members (default: %(default)d)",
+    )
+    parser.add_argument(
+        "--read-timeout",
+        type=float,
+        default=defaults.read_timeout_seconds,
+        help="stop reading one file after this many seconds, 0 for never (default: %(default)g)",
+    )
+    parser.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on stderr: auto shows it on a terminal only",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="print per-stage timings")
     parser.add_argument("--version", action="version", version=f"kickoff {__version__}")
     args = parser.parse_args(argv)

@@ -17,9 +17,7 @@ EntityKind = Literal["person", "place", "organisation"]
 RelationKind = Literal["exact duplicate", "near duplicate", "same event", "derived"]
 BlockKind = Literal["heading", "paragraph", "list item", "table row", "comment", "metadata"]
 Verdict = Literal["clean", "spun", "machine-paraphrased", "tortured", "debris"]
-FindingKind = Literal[
-    "spinner substitution", "tortured phrase", "machine-translation artefact", "scraping debris"
-]
+FindingKind = Literal["spinner substitution", "tortured phrase", "machine-translation artefact", "scraping debris"]
 ItemStatus = Literal["answered", "partly answered", "missing"]
 QuestionChange = Literal["new", "still open", "answered", "first run"]
 
@@ -331,5 +329,5 @@ def _convert(annotation: Any, data: Any) -> Any:
     if dataclasses.is_dataclass(annotation):
         hints = get_type_hints(annotation)
         names = {f.name for f in dataclasses.fields(annotation)}
-        return annotation(**{k: _convert(hints[k], v) for k, v in data.items() if k in names})
+        return annotation(**{k: _convert(hints[k], v) for k, v in data.items() if k in names})  # type: ignore[operator]  # a dataclass type is callable; mypy sees an instance protocol
     return data

@@ -8,9 +8,64 @@ from collections.abc import Iterator
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st no nos vs etc e.g i.e cf fig figs approx dept est inc ltd co corp
-    gen col lt sgt capt gov sen rep rev jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.n a.m p.m sec ch vol ed eds al""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "cf",
+        "fig",
+        "figs",
+        "approx",
+        "dept",
+        "est",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+        "sec",
+        "ch",
+        "vol",
+        "ed",
+        "eds",
+        "al",
+    ]
 )
 _SENTENCE_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9À-Ý])""")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
@@ -18,14 +73,146 @@ _SPACE = re.compile(r"\s+")
 
 # Function words of English; used to tell content from glue in similarity measures.
 STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had
-    has have having he her here hers herself him himself his how i if in into is it its itself just
-    me more most my myself no nor not now of off on once only or other our ours ourselves out over
-    own same she should so some such than that the their theirs them themselves then there these
-    they this those through to too under until up very was we were what when where which while who
-    whom why will with would you your yours yourself yourselves also has had may might must shall
-    upon within without said says""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "also",
+        "has",
+        "had",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "upon",
+        "within",
+        "without",
+        "said",
+        "says",
+    ]
 )
 
 
@@ -47,8 +234,10 @@ def split_sentences(text: str) -> list[str]:
         preceding = candidate[: match.start(1) - start].rsplit(" ", 2)
         last_word = preceding[-1].lower().rstrip(".")
         after_number = len(preceding) > 1 and preceding[-2][-1:].isdigit()
-        if match.group(1) == "." and not after_number and (
-            last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
+        if (
+            match.group(1) == "."
+            and not after_number
+            and (last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()))
         ):
             continue
         sentences.append(candidate.strip())
@@ -78,3 +267,23 @@ def shingles(tokens: list[str], size: int) -> set[str]:
     if len(tokens) < size:
         return {" ".join(tokens)} if tokens else set()
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
+
+# In a document that is not a specification, a requirement needs a system as its subject:
+# "Iran must respond" in a news report is not a requirement of anything we build.
+SYSTEM_SUBJECT = re.compile(
+    r"\b(?:the|this|each|every|all|our|a|an)\s+(?:\w+\s+){0,3}?(?:system|application|app|software|service|tool|"
+    r"platform|product|api|server|client|device|module|component|interface|database|website|site|ui|backend|frontend)s?\b",
+    re.IGNORECASE,
+)
+_SHALL = re.compile(r"\bshall\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:must|should|will|is required to|needs? to)\b", re.IGNORECASE)
+_STORY = re.compile(r"^\s*As an? .{2,80}?,?\s+I (?:want|need|would like|can)\b", re.IGNORECASE)
+
+
+def is_requirement_sentence(text: str) -> bool:
+    """'shall', a user story, or a modal whose subject is a system: requirement wording anywhere."""
+    if _SHALL.search(text) or _STORY.search(text):
+        return True
+    modal = _MODAL.search(text)
+    return modal is not None and SYSTEM_SUBJECT.search(text[: modal.start()]) is not None

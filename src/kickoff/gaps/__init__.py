@@ -83,7 +83,9 @@ def _questions(
     return tuple(questions)
 
 
-def _verdict(documents: tuple[Document, ...], requirements: tuple[Requirement, ...], checklist: tuple[ChecklistItem, ...]) -> str:
+def _verdict(
+    documents: tuple[Document, ...], requirements: tuple[Requirement, ...], checklist: tuple[ChecklistItem, ...]
+) -> str:
     answered = sum(1 for item in checklist if item.status == "answered")
     partly = sum(1 for item in checklist if item.status == "partly answered")
     missing = len(checklist) - answered - partly
@@ -91,8 +93,12 @@ def _verdict(documents: tuple[Document, ...], requirements: tuple[Requirement, .
     for document in documents:
         if document.profile is not None:
             kinds[document.profile.kind] = kinds.get(document.profile.kind, 0) + 1
-    listed = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(kinds.items())) or "no readable documents"
-    blocking_open = [item.title.split(":")[0].lower() for item in checklist if item.blocking and item.status != "answered"]
+    listed = (
+        ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(kinds.items())) or "no readable documents"
+    )
+    blocking_open = [
+        item.title.split(":")[0].lower() for item in checklist if item.blocking and item.status != "answered"
+    ]
     specs = kinds.get("specification", 0)
     if specs == 0:
         head = f"No: this bundle is not a buildable specification. None of its {len(documents)} document(s) is a specification ({listed})"

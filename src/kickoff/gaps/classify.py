@@ -8,6 +8,7 @@ both training and inference.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -34,7 +35,10 @@ _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?|%")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Product names differ per project; replacing the subject phrase keeps the model from
 # learning one project's name as a cue.
-_SUBJECT = re.compile(r"^\s*(?:the|a|an)\s+(?:[a-z]+\s+){0,3}?(?:system|product|application|software|website|site|app|tool)\b", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"^\s*(?:the|a|an)\s+(?:[a-z]+\s+){0,3}?(?:system|product|application|software|website|site|app|tool)\b",
+    re.IGNORECASE,
+)
 
 
 def features(text: str) -> Counter[str]:
@@ -44,12 +48,12 @@ def features(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     for token in tokens:
         counts[f"w:{token}"] += 1
-    for first, second in zip(tokens, tokens[1:], strict=False):
+    for first, second in itertools.pairwise(tokens):
         counts[f"b:{first} {second}"] += 1
     for token in tokens:
         padded = f"<{token}>"
         for start in range(max(1, len(padded) - 3)):
-            counts[f"c:{padded[start:start + 4]}"] += 1
+            counts[f"c:{padded[start : start + 4]}"] += 1
     return counts
 
 

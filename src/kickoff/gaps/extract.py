@@ -6,20 +6,16 @@ import re
 from dataclasses import dataclass
 
 from kickoff.model import Document, Sentence
+from kickoff.text import SYSTEM_SUBJECT as _SYSTEM_SUBJECT
 
-_MODAL = re.compile(r"\b(shall|must|should|will|is required to|are required to|needs? to|has to|have to)\b", re.IGNORECASE)
+_MODAL = re.compile(
+    r"\b(shall|must|should|will|is required to|are required to|needs? to|has to|have to)\b", re.IGNORECASE
+)
 _USER_STORY = re.compile(r"^\s*As an? .{2,80}?,?\s+I (?:want|need|would like|can)\b", re.IGNORECASE)
 _EARS = re.compile(r"^\s*(?:When|While|Where|If)\b.{3,200}?,\s*the .{2,60}? shall\b", re.IGNORECASE)
 _REQUIREMENT_HEADING = re.compile(
     r"requirement|feature|function|capabilit|user stor|use case|must have|acceptance|constraint|"
     r"performance|quality|security|interface|non-functional",
-    re.IGNORECASE,
-)
-# In a document that is not a specification, a requirement needs a system as its subject:
-# "Iran must respond" in a news report is not a requirement of anything we build.
-_SYSTEM_SUBJECT = re.compile(
-    r"\b(?:the|this|each|every|all|our|a|an)\s+(?:\w+\s+){0,3}?(?:system|application|app|software|service|tool|"
-    r"platform|product|api|server|client|device|module|component|interface|database|website|site|ui|backend|frontend)s?\b",
     re.IGNORECASE,
 )
 
@@ -52,7 +48,9 @@ def statement_form(sentence: Sentence, is_specification: bool) -> str | None:
     if _EARS.search(text):
         return "EARS"
     modal = _MODAL.search(text)
-    under_requirement_heading = bool(sentence.location.section and _REQUIREMENT_HEADING.search(sentence.location.section))
+    under_requirement_heading = bool(
+        sentence.location.section and _REQUIREMENT_HEADING.search(sentence.location.section)
+    )
     if modal and (is_specification or _SYSTEM_SUBJECT.search(text[: modal.start()])):
         return modal.group(1).lower()
     if is_specification and under_requirement_heading and sentence.block_kind in {"list item", "table row"}:

@@ -22,7 +22,10 @@ _UNITS: list[tuple[str, str]] = [
     (r"[KMG]bps|[kKmMgG]bit/s", "bit/s"),
     (r"[kKmMgG]?Hz", "Hz"),
     (r"(?:concurrent |simultaneous |active )?users?", "users"),
-    (r"(?:requests?|transactions?|queries|messages|events|records|documents|files|items|orders)(?:\s*(?:/|per)\s*(?:s|sec|second|minute|min|hour|day))?", "count"),
+    (
+        r"(?:requests?|transactions?|queries|messages|events|records|documents|files|items|orders)(?:\s*(?:/|per)\s*(?:s|sec|second|minute|min|hour|day))?",
+        "count",
+    ),
     (r"rps|req/s|tps|qps", "per second"),
     (r"W|watts?|mW|V|volts?|mA", "power"),
     (r"°C|degrees", "temperature"),

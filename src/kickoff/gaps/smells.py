@@ -27,50 +27,146 @@ def _words(*terms: str) -> re.Pattern[str]:
 
 
 RULES: tuple[SmellRule, ...] = (
-    SmellRule("TBD", re.compile(r"\b(?:TBD|TBC|TBA|to be (?:determined|decided|confirmed|defined))\b|\?\?\?", re.IGNORECASE),
-              "ISO 29148 §5.2.5: avoid TBD/TBC; INCOSE R35 (no open-ended placeholders)",
-              "decide the value, or record it as an open issue with an owner and date"),
-    SmellRule("vague term", _words(r"user[- ]friendly", "easy", "easily", "simple", "fast", "quick(?:ly)?", "efficient(?:ly)?",
-                                   "adequate(?:ly)?", "appropriate(?:ly)?", "reasonable", "flexible", "robust", "intuitive",
-                                   "modern", "state[- ]of[- ]the[- ]art", "seamless(?:ly)?", "timely", "sufficient(?:ly)?",
-                                   "high[- ]quality", "normal", "good", "nice", "smooth(?:ly)?", "large", "small", "several", "many", "few"),
-              "ISO 29148 §5.2.5 (avoid vague and subjective terms); INCOSE R7",
-              "replace the adjective by a measurable criterion (a number with a unit and a condition)"),
-    SmellRule("escape clause", _words("if possible", "where possible", "as appropriate", "as required", "as needed",
-                                      "if necessary", "where applicable", "to the extent possible", "if practical", "as far as possible"),
-              "ISO 29148 §5.2.5 (escape clauses); INCOSE R8",
-              "state the condition under which the requirement applies, or drop the clause"),
-    SmellRule("open-ended list", re.compile(r"\betc\.?|\band so on\b|\bincluding but not limited to\b|\band/or others\b|\bsuch as\b", re.IGNORECASE),
-              "ISO 29148 §5.2.5 (avoid open-ended terms); INCOSE R18",
-              "list every item, or point to the authoritative list"),
-    SmellRule("superlative or unreferenced comparative", _words("best", "fastest", "most", "least", "highest", "lowest", "optimal",
-                                                                r"better(?! than \d)", r"faster(?! than \d)", "maximi[sz]e", "minimi[sz]e", "improved?"),
-              "ISO 29148 §5.2.5 (superlatives, comparatives); INCOSE R26",
-              "compare against a stated baseline value, or give the target value"),
-    SmellRule("absolute", _words("always", "never", "all", "every", "100 ?%", "none", "completely", "totally"),
-              "INCOSE R26/R32 (absolutes are rarely testable)",
-              "check that the absolute is meant and testable; otherwise state the tolerated exception"),
-    SmellRule("optionality", _words("may", "can", "could", "might", "optionally", "possibly"),
-              "ISO 29148 §5.2.4 (use 'shall' for binding requirements); INCOSE R11",
-              "say 'shall' if it is required; otherwise mark it as optional explicitly"),
-    SmellRule("weak imperative", _words("should", "will", "would", "is expected to", "is recommended"),
-              "ISO 29148 §5.2.4 ('shall' states a binding requirement); INCOSE R2",
-              "use 'shall' for a binding requirement, or record it as a goal"),
-    SmellRule("be able to", _words("be able to", "be capable of", "have the ability to", "be possible to"),
-              "INCOSE R3 (state the capability directly)",
-              "write '<actor> shall <verb>' instead of 'shall be able to <verb>'"),
-    SmellRule("passive voice", re.compile(r"\b(?:shall|must|should|will) be (?!able\b|capable\b|possible\b|available\b)\w+(?:ed|en)\b(?! by\b)", re.IGNORECASE),
-              "INCOSE R2 (active voice: name the actor)",
-              "name who or what performs the action: '<system> shall <verb> ...'"),
-    SmellRule("unclear pronoun", re.compile(r"^(?:It|This|That|They|These|Those)\b|\b(?:it|they|them|this|that)\s+(?:shall|must|should|will)\b"),
-              "INCOSE R24 (avoid pronouns with unclear referents)",
-              "repeat the noun the pronoun stands for"),
-    SmellRule("compound requirement", re.compile(r"\b(?:shall|must)\b[^.;]{3,}\b(?:and|or|and/or)\b[^.;]{3,}\b(?:shall|must)\b|\band/or\b", re.IGNORECASE),
-              "ISO 29148 §5.2.5 (singular); INCOSE R18",
-              "split into one requirement per 'shall'"),
+    SmellRule(
+        "TBD",
+        re.compile(r"\b(?:TBD|TBC|TBA|to be (?:determined|decided|confirmed|defined))\b|\?\?\?", re.IGNORECASE),
+        "ISO 29148 §5.2.5: avoid TBD/TBC; INCOSE R35 (no open-ended placeholders)",
+        "decide the value, or record it as an open issue with an owner and date",
+    ),
+    SmellRule(
+        "vague term",
+        _words(
+            r"user[- ]friendly",
+            "easy",
+            "easily",
+            "simple",
+            "fast",
+            "quick(?:ly)?",
+            "efficient(?:ly)?",
+            "adequate(?:ly)?",
+            "appropriate(?:ly)?",
+            "reasonable",
+            "flexible",
+            "robust",
+            "intuitive",
+            "modern",
+            "state[- ]of[- ]the[- ]art",
+            "seamless(?:ly)?",
+            "timely",
+            "sufficient(?:ly)?",
+            "high[- ]quality",
+            "normal",
+            "good",
+            "nice",
+            "smooth(?:ly)?",
+            "large",
+            "small",
+            "several",
+            "many",
+            "few",
+        ),
+        "ISO 29148 §5.2.5 (avoid vague and subjective terms); INCOSE R7",
+        "replace the adjective by a measurable criterion (a number with a unit and a condition)",
+    ),
+    SmellRule(
+        "escape clause",
+        _words(
+            "if possible",
+            "where possible",
+            "as appropriate",
+            "as required",
+            "as needed",
+            "if necessary",
+            "where applicable",
+            "to the extent possible",
+            "if practical",
+            "as far as possible",
+        ),
+        "ISO 29148 §5.2.5 (escape clauses); INCOSE R8",
+        "state the condition under which the requirement applies, or drop the clause",
+    ),
+    SmellRule(
+        "open-ended list",
+        re.compile(
+            r"\betc\.?|\band so on\b|\bincluding but not limited to\b|\band/or others\b|\bsuch as\b", re.IGNORECASE
+        ),
+        "ISO 29148 §5.2.5 (avoid open-ended terms); INCOSE R18",
+        "list every item, or point to the authoritative list",
+    ),
+    SmellRule(
+        "superlative or unreferenced comparative",
+        _words(
+            "best",
+            "fastest",
+            "most",
+            "least",
+            "highest",
+            "lowest",
+            "optimal",
+            r"better(?! than \d)",
+            r"faster(?! than \d)",
+            "maximi[sz]e",
+            "minimi[sz]e",
+            "improved?",
+        ),
+        "ISO 29148 §5.2.5 (superlatives, comparatives); INCOSE R26",
+        "compare against a stated baseline value, or give the target value",
+    ),
+    SmellRule(
+        "absolute",
+        _words("always", "never", "all", "every", "100 ?%", "none", "completely", "totally"),
+        "INCOSE R26/R32 (absolutes are rarely testable)",
+        "check that the absolute is meant and testable; otherwise state the tolerated exception",
+    ),
+    SmellRule(
+        "optionality",
+        _words("may", "can", "could", "might", "optionally", "possibly"),
+        "ISO 29148 §5.2.4 (use 'shall' for binding requirements); INCOSE R11",
+        "say 'shall' if it is required; otherwise mark it as optional explicitly",
+    ),
+    SmellRule(
+        "weak imperative",
+        _words("should", "will", "would", "is expected to", "is recommended"),
+        "ISO 29148 §5.2.4 ('shall' states a binding requirement); INCOSE R2",
+        "use 'shall' for a binding requirement, or record it as a goal",
+    ),
+    SmellRule(
+        "be able to",
+        _words("be able to", "be capable of", "have the ability to", "be possible to"),
+        "INCOSE R3 (state the capability directly)",
+        "write '<actor> shall <verb>' instead of 'shall be able to <verb>'",
+    ),
+    SmellRule(
+        "passive voice",
+        re.compile(
+            r"\b(?:shall|must|should|will) be (?!able\b|capable\b|possible\b|available\b)\w+(?:ed|en)\b(?! by\b)",
+            re.IGNORECASE,
+        ),
+        "INCOSE R2 (active voice: name the actor)",
+        "name who or what performs the action: '<system> shall <verb> ...'",
+    ),
+    SmellRule(
+        "unclear pronoun",
+        re.compile(r"^(?:It|This|That|They|These|Those)\b|\b(?:it|they|them|this|that)\s+(?:shall|must|should|will)\b"),
+        "INCOSE R24 (avoid pronouns with unclear referents)",
+        "repeat the noun the pronoun stands for",
+    ),
+    SmellRule(
+        "compound requirement",
+        re.compile(
+            r"\b(?:shall|must)\b[^.;]{3,}\b(?:and|or|and/or)\b[^.;]{3,}\b(?:shall|must)\b|\band/or\b", re.IGNORECASE
+        ),
+        "ISO 29148 §5.2.5 (singular); INCOSE R18",
+        "split into one requirement per 'shall'",
+    ),
 )
-_QUANTITY_WORDS = re.compile(r"\b(?:response time|latency|throughput|availability|uptime|capacity|memory|storage|load|concurrent users)\b", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"\b(?:within|under|below|less than|at most|at least|up to|no more than)\s+\d+(?:\.\d+)?\b(?!\s*(?:%|[a-zA-Zµ]))")
+_QUANTITY_WORDS = re.compile(
+    r"\b(?:response time|latency|throughput|availability|uptime|capacity|memory|storage|load|concurrent users)\b",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(
+    r"\b(?:within|under|below|less than|at most|at least|up to|no more than)\s+\d+(?:\.\d+)?\b(?!\s*(?:%|[a-zA-Zµ]))"
+)
 
 
 def find_smells(text: str, measures: tuple[Measure, ...]) -> tuple[Smell, ...]:
@@ -81,9 +177,22 @@ def find_smells(text: str, measures: tuple[Measure, ...]) -> tuple[Smell, ...]:
             smells.append(Smell(rule.name, match.group(0), rule.rule, rule.hint))
     bare = _BARE_NUMBER.search(text)
     if bare:
-        smells.append(Smell("missing unit", bare.group(0), "ISO 29148 §5.2.5 (measurable); INCOSE R34", "state the unit of the number"))
+        smells.append(
+            Smell(
+                "missing unit",
+                bare.group(0),
+                "ISO 29148 §5.2.5 (measurable); INCOSE R34",
+                "state the unit of the number",
+            )
+        )
     quantity = _QUANTITY_WORDS.search(text)
     if quantity and not [m for m in measures if m.unit != "hardware"]:
-        smells.append(Smell("unmeasurable", quantity.group(0), "ISO 29148 §5.2.5 (verifiable); INCOSE R34",
-                            f"give the {quantity.group(0).lower()} a number, a unit and the condition it holds under"))
+        smells.append(
+            Smell(
+                "unmeasurable",
+                quantity.group(0),
+                "ISO 29148 §5.2.5 (verifiable); INCOSE R34",
+                f"give the {quantity.group(0).lower()} a number, a unit and the condition it holds under",
+            )
+        )
     return tuple(smells)

@@ -20,17 +20,14 @@ def check_member_sizes(members: Iterable[zipfile.ZipInfo], limits: Limits) -> No
     """Refuse archives whose declared sizes or compression ratios betray a bomb."""
     members = list(members)
     if len(members) > limits.max_archive_members:
-        raise UnreadableFile(
-            f"archive has {len(members)} members, more than the limit of {limits.max_archive_members}"
-        )
+        raise UnreadableFile(f"archive has {len(members)} members, more than the limit of {limits.max_archive_members}")
     total = 0
     for info in members:
         total += info.file_size
         ratio = info.file_size / max(1, info.compress_size)
         if info.file_size > 1024 * 1024 and ratio > limits.max_compression_ratio:
             raise UnreadableFile(
-                f"zip bomb: member {info.filename!r} expands {ratio:.0f}x "
-                f"(limit {limits.max_compression_ratio:.0f}x)"
+                f"zip bomb: member {info.filename!r} expands {ratio:.0f}x (limit {limits.max_compression_ratio:.0f}x)"
             )
     if total > limits.max_archive_total_bytes:
         raise UnreadableFile(

@@ -92,12 +92,11 @@ def layout_text(text: str, markdown: bool = True, page: int | None = None) -> Te
                 add(stripped, "metadata")
                 continue
         heading = _MARKDOWN_HEADING.match(stripped) if markdown else None
-        if heading is None and markdown and paragraph and len(paragraph) == 1:
-            if _SETEXT_RULE.match(stripped) and len(paragraph[0]) < 100:
-                title = paragraph.pop()
-                section = title.strip()
-                add(section, "heading")
-                continue
+        setext = markdown and len(paragraph) == 1 and len(paragraph[0]) < 100 and _SETEXT_RULE.match(stripped)
+        if heading is None and setext:
+            section = paragraph.pop().strip()
+            add(section, "heading")
+            continue
         if heading is None and not paragraph:
             heading = _NUMBERED_HEADING.match(stripped)
             if heading is not None and not _looks_like_heading(heading.group(2)):

@@ -37,7 +37,10 @@ def decode(data: bytes) -> Decoded:
             return Decoded(data.decode(encoding, errors="replace"), encoding)
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
-        return Decoded(data.decode(utf16, errors="replace"), utf16)
+        text = data.decode(utf16, errors="replace")
+        if _plausible(text):
+            return Decoded(text, utf16)
+        raise NotText("binary content (NUL bytes), not text")
     _refuse_binary(data)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
@@ -58,6 +61,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if even_zeros > 0.4 and odd_zeros < 0.05:
         return "utf-16-be"
     return None
+
+
+def _plausible(text: str) -> bool:
+    """Decoded text that is letters and spaces in some variety, not one repeated code point."""
+    sample = text[:4096]
+    if not sample:
+        return False
+    wordy = sum(ch.isalpha() or ch.isspace() for ch in sample) / len(sample)
+    return wordy >= 0.6 and (len(sample) < 20 or len(set(sample)) >= 5)
 
 
 def _refuse_binary(data: bytes) -> None:

@@ -14,13 +14,57 @@ from kickoff.ingest.types import ReadContext, Reader, ReadOutcome, UnreadableFil
 from kickoff.model import ReadProblem
 
 _CODE_EXTENSIONS = frozenset(
-    ".py .js .ts .tsx .jsx .java .c .h .cc .cpp .hpp .cs .go .rs .rb .php .swift .kt .scala .sh "
-    ".bash .sql .r .m .lua .pl .hs .ml .ex .exs .erl .clj .dart .vue .css .scss .toml .ini .cfg "
-    ".yaml .yml .xml .gradle .cmake .mk".split()
+    [
+        ".py",
+        ".js",
+        ".ts",
+        ".tsx",
+        ".jsx",
+        ".java",
+        ".c",
+        ".h",
+        ".cc",
+        ".cpp",
+        ".hpp",
+        ".cs",
+        ".go",
+        ".rs",
+        ".rb",
+        ".php",
+        ".swift",
+        ".kt",
+        ".scala",
+        ".sh",
+        ".bash",
+        ".sql",
+        ".r",
+        ".m",
+        ".lua",
+        ".pl",
+        ".hs",
+        ".ml",
+        ".ex",
+        ".exs",
+        ".erl",
+        ".clj",
+        ".dart",
+        ".vue",
+        ".css",
+        ".scss",
+        ".toml",
+        ".ini",
+        ".cfg",
+        ".yaml",
+        ".yml",
+        ".xml",
+        ".gradle",
+        ".cmake",
+        ".mk",
+    ]
 )
-_DATA_EXTENSIONS = frozenset(".csv .tsv .json .jsonl .ndjson .tab .dat".split())
-_MARKDOWN_EXTENSIONS = frozenset(".md .markdown .mdown".split())
-_HTML_EXTENSIONS = frozenset(".html .htm .xhtml".split())
+_DATA_EXTENSIONS = frozenset([".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".tab", ".dat"])
+_MARKDOWN_EXTENSIONS = frozenset([".md", ".markdown", ".mdown"])
+_HTML_EXTENSIONS = frozenset([".html", ".htm", ".xhtml"])
 
 # Magic numbers of formats kickoff does not read: named so the report says what the file is.
 _FOREIGN_MAGIC = (
@@ -110,9 +154,7 @@ def _readers() -> dict[str, Reader]:
     }
 
 
-def read_bytes(
-    data: bytes, path: str, limits: Limits, depth: int = 0, truncated: bool = False
-) -> ReadOutcome:
+def read_bytes(data: bytes, path: str, limits: Limits, depth: int = 0, truncated: bool = False) -> ReadOutcome:
     """Read one file's bytes into documents; never raises, every failure becomes a ReadProblem."""
     if not data.strip():
         return [ReadProblem(path, "empty file")]
@@ -145,11 +187,7 @@ class ReadTimeout(Exception):
 @contextlib.contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
     """Bound a read's wall time with SIGALRM where the platform allows (main thread, Unix)."""
-    usable = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:
         yield
         return

@@ -17,6 +17,8 @@ def read_docx(data: bytes, context: ReadContext) -> ReadOutcome:
     _refuse_hostile_package(data, context)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         word = docx.Document(io.BytesIO(data))
@@ -30,7 +32,7 @@ def read_docx(data: bytes, context: ReadContext) -> ReadOutcome:
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            paragraph = docx.text.paragraph.Paragraph(child, word)
+            paragraph = Paragraph(child, word)
             text = paragraph.text.strip()
             if not text:
                 continue
@@ -43,7 +45,7 @@ def read_docx(data: bytes, context: ReadContext) -> ReadOutcome:
                 kind = "list item"
             blocks.append(Block(text, kind, None, section))
         elif tag == "tbl":
-            table = docx.table.Table(child, word)
+            table = Table(child, word)
             for row in table.rows:
                 cells = _unique_cells(cell.text.strip() for cell in row.cells)
                 if cells:
@@ -90,6 +92,5 @@ def _refuse_hostile_package(data: bytes, context: ReadContext) -> None:
                     head = member.read(65536)
                 if _ENTITY_DECLARATION.search(head):
                     raise UnreadableFile(
-                        f"Word document declares XML entities in {info.filename}: "
-                        "refused (entity-expansion bomb)"
+                        f"Word document declares XML entities in {info.filename}: refused (entity-expansion bomb)"
                     )

@@ -37,10 +37,10 @@ def read_eml(data: bytes, context: ReadContext) -> ReadOutcome:
         outcome.append(document(context, tuple(blocks), encoding="utf-8", metadata=metadata))
     for number, part in enumerate(message.iter_attachments(), start=1):
         name = part.get_filename() or f"attachment-{number}"
-        payload = part.get_payload(decode=True) or b""
-        outcome.extend(
-            read_bytes(payload, f"{context.path}/{name}", context.limits, depth=context.depth + 1)
-        )
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            payload = b""
+        outcome.extend(read_bytes(payload, f"{context.path}/{name}", context.limits, depth=context.depth + 1))
     if not outcome:
         raise UnreadableFile("e-mail has neither a text body nor attachments")
     return outcome

@@ -42,9 +42,7 @@ def read_pdf(data: bytes, context: ReadContext) -> ReadOutcome:
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
         raise UnreadableFile(f"damaged PDF ({type(error).__name__}: {error})") from error
     if not blocks:
-        raise UnreadableFile(
-            f"PDF has no text layer on any of its {page_count} page(s): a scan, OCR needed"
-        )
+        raise UnreadableFile(f"PDF has no text layer on any of its {page_count} page(s): a scan, OCR needed")
     warnings: tuple[str, ...] = ()
     if empty_pages:
         listed = ", ".join(str(n) for n in empty_pages[:10])

@@ -38,7 +38,7 @@ def document(
     blocks: tuple[Block, ...],
     *,
     encoding: str | None = None,
-    metadata: SourceMetadata = SourceMetadata(),
+    metadata: SourceMetadata | None = None,
     debris: tuple[str, ...] = (),
     warnings: tuple[str, ...] = (),
 ) -> SourceDocument:
@@ -56,7 +56,7 @@ def document(
         size_bytes=context.size_bytes,
         encoding=encoding,
         blocks=blocks,
-        metadata=metadata,
+        metadata=metadata or SourceMetadata(),
         removed_debris=debris,
         warnings=warnings,
     )

@@ -28,9 +28,7 @@ def walk_bundle(root: Path, exclude: tuple[Path, ...] = ()) -> Iterator[Entry]:
     yield from _walk(root, root, excluded, seen_directories)
 
 
-def _walk(
-    root: Path, directory: Path, excluded: set[Path], seen: set[tuple[int, int]]
-) -> Iterator[Entry]:
+def _walk(root: Path, directory: Path, excluded: set[Path], seen: set[tuple[int, int]]) -> Iterator[Entry]:
     try:
         status = directory.stat()
     except OSError as error:

@@ -11,7 +11,9 @@ _OUTLET_WORDS = re.compile(
     r"Gazette|Daily|Mail|BBC|CNN|AFP|Bloomberg|Associated Press|Wire|Chronicle|Observer)\b"
 )
 _BY_LINE = re.compile(r"^\s*By\s+([A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5})", re.MULTILINE)
-_CREDIT = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+)*),\s+(.{3,60})$")
+_CREDIT = re.compile(
+    r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+)*),\s+(.{3,60})$"
+)
 _DATEISH = re.compile(r"^[\W\d_]*(?:date|\d{4}-\d{2}-\d{2})", re.IGNORECASE)
 
 

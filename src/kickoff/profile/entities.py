@@ -12,48 +12,265 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kickoff.lexicon import is_common_word, places
-from kickoff.model import Entity, EntityKind
+from kickoff.model import Entity
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:[-'’.][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*\.?")
 _CONNECTORS = frozenset({"of", "al", "bin", "de", "la", "le", "van", "von", "der", "du", "da"})
 _TITLES = frozenset(
-    """president mr mrs ms dr prof general gen patriarch pope king queen prince princess sheikh
-    ayatollah senator governor chancellor minister premier sir lord lady judge mayor commander
-    colonel captain sergeant lieutenant pm ceo""".split()
+    [
+        "president",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "general",
+        "gen",
+        "patriarch",
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "ayatollah",
+        "senator",
+        "governor",
+        "chancellor",
+        "minister",
+        "premier",
+        "sir",
+        "lord",
+        "lady",
+        "judge",
+        "mayor",
+        "commander",
+        "colonel",
+        "captain",
+        "sergeant",
+        "lieutenant",
+        "pm",
+        "ceo",
+    ]
 )
 _PERSON_BEFORE = frozenset(
-    """spokesman spokeswoman spokesperson writer reporter correspondent dictator leader president
-    minister chief director founder""".split()
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "writer",
+        "reporter",
+        "correspondent",
+        "dictator",
+        "leader",
+        "president",
+        "minister",
+        "chief",
+        "director",
+        "founder",
+    ]
 )
 _PERSON_VERBS = frozenset(
-    """said says told noted added visited met announced declared thanked expressed congratulated
-    praised landed sat listened signed reported warned threatened wrote spoke asked urged
-    insisted claimed explained argued stated replied admitted denied believes believed wants
-    wanted tweeted contributed has had was is""".split()
+    [
+        "said",
+        "says",
+        "told",
+        "noted",
+        "added",
+        "visited",
+        "met",
+        "announced",
+        "declared",
+        "thanked",
+        "expressed",
+        "congratulated",
+        "praised",
+        "landed",
+        "sat",
+        "listened",
+        "signed",
+        "reported",
+        "warned",
+        "threatened",
+        "wrote",
+        "spoke",
+        "asked",
+        "urged",
+        "insisted",
+        "claimed",
+        "explained",
+        "argued",
+        "stated",
+        "replied",
+        "admitted",
+        "denied",
+        "believes",
+        "believed",
+        "wants",
+        "wanted",
+        "tweeted",
+        "contributed",
+        "has",
+        "had",
+        "was",
+        "is",
+    ]
 )
 _ORGANISATION_WORDS = frozenset(
-    """agency press ministry kremlin council university inc corp corporation ltd llc gmbh company
-    party army military forces force navy bank association office department committee union
-    organisation organization foundation institute news times post group court parliament congress
-    senate commission reuters journal herald tribune guardian telegraph bbc cnn government
-    administration authority board federation league club society school college hospital
-    service services agency's""".split()
+    [
+        "agency",
+        "press",
+        "ministry",
+        "kremlin",
+        "council",
+        "university",
+        "inc",
+        "corp",
+        "corporation",
+        "ltd",
+        "llc",
+        "gmbh",
+        "company",
+        "party",
+        "army",
+        "military",
+        "forces",
+        "force",
+        "navy",
+        "bank",
+        "association",
+        "office",
+        "department",
+        "committee",
+        "union",
+        "organisation",
+        "organization",
+        "foundation",
+        "institute",
+        "news",
+        "times",
+        "post",
+        "group",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "commission",
+        "reuters",
+        "journal",
+        "herald",
+        "tribune",
+        "guardian",
+        "telegraph",
+        "bbc",
+        "cnn",
+        "government",
+        "administration",
+        "authority",
+        "board",
+        "federation",
+        "league",
+        "club",
+        "society",
+        "school",
+        "college",
+        "hospital",
+        "service",
+        "services",
+        "agency's",
+    ]
 )
 _FACILITY_WORDS = frozenset(
-    """mosque cathedral church temple airport airbase base square street road avenue bridge river
-    mountain mount lake sea ocean gulf bay island islands province region district city county
-    state valley desert palace""".split()
+    [
+        "mosque",
+        "cathedral",
+        "church",
+        "temple",
+        "airport",
+        "airbase",
+        "base",
+        "square",
+        "street",
+        "road",
+        "avenue",
+        "bridge",
+        "river",
+        "mountain",
+        "mount",
+        "lake",
+        "sea",
+        "ocean",
+        "gulf",
+        "bay",
+        "island",
+        "islands",
+        "province",
+        "region",
+        "district",
+        "city",
+        "county",
+        "state",
+        "valley",
+        "desert",
+        "palace",
+    ]
 )
 _LOCATIVE = frozenset({"in", "from", "near", "to", "at", "across", "outside", "inside", "into"})
 _NOT_NAMES = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december christmas easter ramadan eid christians
-    christian muslims muslim orthodox catholic protestant jewish jews islamic arab arabs english
-    french german spanish internet i""".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "christmas",
+        "easter",
+        "ramadan",
+        "eid",
+        "christians",
+        "christian",
+        "muslims",
+        "muslim",
+        "orthodox",
+        "catholic",
+        "protestant",
+        "jewish",
+        "jews",
+        "islamic",
+        "arab",
+        "arabs",
+        "english",
+        "french",
+        "german",
+        "spanish",
+        "internet",
+        "i",
+    ]
 )
-_ALIASES = {"U.S": "United States", "U.S.": "United States", "US": "United States",
-            "USA": "United States", "UK": "United Kingdom", "U.K": "United Kingdom",
-            "U.K.": "United Kingdom", "UAE": "United Arab Emirates"}
+_ALIASES = {
+    "U.S": "United States",
+    "U.S.": "United States",
+    "US": "United States",
+    "USA": "United States",
+    "UK": "United Kingdom",
+    "U.K": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "UAE": "United Arab Emirates",
+}
 # A single capitalised word this common is an ordinary word at a sentence start, not a name.
 _COMMON_RANK = 5000
 # Cap per kind: a long document names hundreds; the report shows the ones that matter.
@@ -73,10 +290,7 @@ def find_entities(sentences: list[str]) -> tuple[tuple[Entity, ...], ...]:
     """Return (people, places, organisations), each sorted by mentions, then name."""
     candidates = [c for sentence in sentences for c in _candidates(sentence)]
     lowercase_words = {
-        token.lower()
-        for sentence in sentences
-        for token in _TOKEN.findall(sentence)
-        if token[:1].islower()
+        token.lower() for sentence in sentences for token in _TOKEN.findall(sentence) if token[:1].islower()
     }
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     mentions: Counter[str] = Counter()
@@ -158,8 +372,11 @@ def _classify(candidate: _Candidate, lowercase_words: set[str]) -> tuple[str | N
     while tokens and tokens[0].lower() in {"the", "a", "an"}:
         tokens.pop(0)
     has_organisation_word = any(t.lower() in _ORGANISATION_WORDS for t in tokens)
-    if len(tokens) > 1 and candidate.sentence_start and not has_organisation_word and (
-        tokens[0].lower() in lowercase_words or is_common_word(tokens[0], 3000)
+    if (
+        len(tokens) > 1
+        and candidate.sentence_start
+        and not has_organisation_word
+        and (tokens[0].lower() in lowercase_words or is_common_word(tokens[0], 3000))
     ):
         tokens.pop(0)
     while len(tokens) > 1 and _is_demonym(tokens[0]) and not has_organisation_word:
@@ -180,9 +397,7 @@ def _classify(candidate: _Candidate, lowercase_words: set[str]) -> tuple[str | N
         return None, ""
     if any(word in _ORGANISATION_WORDS for word in lowered):
         return name, "organisation"
-    if any(word in _FACILITY_WORDS for word in lowered[1:]) or (
-        len(tokens) > 1 and lowered[0] in _FACILITY_WORDS
-    ):
+    if any(word in _FACILITY_WORDS for word in lowered[1:]) or (len(tokens) > 1 and lowered[0] in _FACILITY_WORDS):
         return name, "place"
     country_like = name in places() and not is_common_word(name, 3000)
     if len(tokens) == 1:
@@ -191,6 +406,16 @@ def _classify(candidate: _Candidate, lowercase_words: set[str]) -> tuple[str | N
         if common and not titled and (candidate.sentence_start or word.lower() in lowercase_words):
             return None, ""
         if common and not titled and candidate.before not in _LOCATIVE and candidate.after not in _PERSON_VERBS:
+            return None, ""
+        # "Opponents argued ...": a known English word opening a sentence, with no cue, is a word.
+        if (
+            candidate.sentence_start
+            and not titled
+            and not candidate.possessive
+            and not country_like
+            and candidate.after not in _PERSON_VERBS
+            and is_common_word(word, 12000)
+        ):
             return None, ""
     if tokens[0].isupper() and 2 <= len(tokens[0]) <= 6 and len(tokens) == 1 and not titled:
         return name, "organisation"
@@ -229,10 +454,7 @@ def _merge_aliases(kinds: dict[str, str], mentions: Counter[str]) -> None:
     for name in list(kinds):
         if " " in name or kinds[name] not in {"person", "unknown"}:
             continue
-        owners = [
-            full for full in full_names
-            if full.split()[-1] == name or full.split()[-1].split("-")[-1] == name
-        ]
+        owners = [full for full in full_names if full.split()[-1] == name or full.split()[-1].split("-")[-1] == name]
         if len(owners) == 1:
             mentions[owners[0]] += mentions.pop(name)
             del kinds[name]

@@ -6,17 +6,18 @@ import re
 from dataclasses import dataclass
 
 from kickoff.model import DocumentKind, SourceDocument
+from kickoff.text import is_requirement_sentence
 
-_REQUIREMENT = re.compile(
-    r"\b(?:shall|must|should|is required to|needs? to)\b|\bAs an? [a-z][\w -]{1,40},? I want\b",
-    re.IGNORECASE,
-)
 _SPEC_HEADINGS = re.compile(
     r"\b(?:requirements?|scope|purpose|use cases?|user stories|acceptance criteria|constraints|"
-    r"non-functional|functional|interfaces?|glossary|assumptions|architecture|specification)\b",
+    r"non-functional|functional|interfaces?|glossary|assumptions|architecture|specification|hardware|"
+    r"platform|performance|scalability|reliability|availability|security|usability|deployment|"
+    r"stakeholders?|users|milestones?|timeline|dependencies|open issues)\b",
     re.IGNORECASE,
 )
-_SYSTEM_SUBJECT = re.compile(r"\b(?:the|this) (?:system|application|app|software|service|tool|platform|product|api|device)\b", re.IGNORECASE)
+_SYSTEM_SUBJECT = re.compile(
+    r"\b(?:the|this) (?:system|application|app|software|service|tool|platform|product|api|device)\b", re.IGNORECASE
+)
 _REPORTING = re.compile(
     r"\b(?:said|says|told|reported|according to|announced|stated|declared|added|noted|mentioned|"
     r"advised|in accordance with|spokes(?:man|woman|person))\b",
@@ -57,7 +58,7 @@ def decide_kind(source: SourceDocument, sentences: list[str], entity_mentions: i
         return KindDecision("data", (f"{numeric:.0%} of characters are digits or delimiters",))
 
     sentence_count = max(1, len(sentences))
-    requirement_sentences = sum(1 for s in sentences if _REQUIREMENT.search(s))
+    requirement_sentences = sum(1 for s in sentences if is_requirement_sentence(s))
     system_subjects = sum(1 for s in sentences if _SYSTEM_SUBJECT.search(s))
     headings = [b.text for b in source.blocks if b.kind == "heading"]
     spec_headings = [h for h in headings if _SPEC_HEADINGS.search(h)]
@@ -67,14 +68,15 @@ def decide_kind(source: SourceDocument, sentences: list[str], entity_mentions: i
     density = entity_mentions / sentence_count
 
     specification = (
-        3 * requirement_sentences / sentence_count * 10
-        + 2 * len(spec_headings)
-        + system_subjects / sentence_count * 10
+        3 * requirement_sentences / sentence_count * 10 + 2 * len(spec_headings) + system_subjects / sentence_count * 10
     )
     news = reporting * 1.5 + news_times + quotes + min(density, 3.0) * 2
     if source.metadata.outlet:
         news += 2
-    if requirement_sentences >= 2 and specification >= news:
+    # Two requirement sentences, or one under a specification heading, make a specification
+    # unless news cues weigh more; a short brief ("## Hardware / runs on a Pi 4") counts too.
+    spec_like = requirement_sentences >= 2 or (spec_headings and (requirement_sentences >= 1 or news < 3))
+    if spec_like and specification >= news:
         evidence = [
             f"{requirement_sentences} of {sentence_count} sentences state requirements (shall/must/should)",
             f"{len(spec_headings)} specification headings"
@@ -85,8 +87,7 @@ def decide_kind(source: SourceDocument, sentences: list[str], entity_mentions: i
     if news >= 6 and len(lines) >= 3:
         evidence = [
             f"{reporting} reporting expressions (said, told, according to, ...)",
-            f"{entity_mentions} mentions of named people, places and organisations "
-            f"in {sentence_count} sentences",
+            f"{entity_mentions} mentions of named people, places and organisations in {sentence_count} sentences",
             f"{quotes} quotations, {news_times} news time expressions (weekdays, last week)",
             f"{requirement_sentences} requirement sentences",
         ]

@@ -64,7 +64,7 @@ def name_pairs(key_sets: list[set[str]]) -> tuple[set[tuple[int, int]], dict[str
     count = len(key_sets)
     weights = {key: math.log((count + 1) / (len(docs) + 1)) + 1.0 for key, docs in postings.items()}
     shared: dict[tuple[int, int], int] = defaultdict(int)
-    for key, docs in postings.items():
+    for docs in postings.values():
         if len(docs) > MAX_NAME_DOCUMENT_FREQUENCY:
             continue
         for position, first in enumerate(docs):

@@ -73,7 +73,8 @@ def _document_section(document: Document) -> list[str]:
         f"- **Language:** {profile.language}",
         f"- **Title:** {profile.title or 'none found'}",
         f"- **Byline:** {profile.byline or 'none found'}; **outlet:** {profile.outlet or 'none found'}",
-        f"- **Dates:** " + (", ".join(f"{d.iso} (“{d.text}”)" if d.text != d.iso else d.iso for d in profile.dates) or "none found"),
+        "- **Dates:** "
+        + (", ".join(f"{d.iso} (“{d.text}”)" if d.text != d.iso else d.iso for d in profile.dates) or "none found"),
         f"- **People:** {_entities(profile.people)}",
         f"- **Places:** {_entities(profile.places)}",
         f"- **Organisations:** {_entities(profile.organisations)}",
@@ -155,14 +156,20 @@ def render_questions(analysis: Analysis) -> str:
         lines.append(f"| {item.title}{' (blocking)' if item.blocking else ''} | {item.status} | {evidence} |")
     lines.append("")
     smelly = [r for r in analysis.requirements if r.smells]
-    lines += [f"## Requirement statements ({len(analysis.requirements)} found, {len(smelly)} with problems to check)", ""]
+    lines += [
+        f"## Requirement statements ({len(analysis.requirements)} found, {len(smelly)} with problems to check)",
+        "",
+    ]
     if analysis.requirements:
         lines += ["| Statement | Where | Class | Measures | To check |", "|---|---|---|---|---|"]
         for requirement in analysis.requirements:
             from kickoff.gaps.classify import CATEGORY_NAMES
 
             measures = ", ".join(m.text for m in requirement.measures) or "—"
-            smells = "<br>".join(f"**{s.name}** (“{_cell(s.trigger)}”): {s.hint} [{s.rule}]" for s in requirement.smells) or "—"
+            smells = (
+                "<br>".join(f"**{s.name}** (“{_cell(s.trigger)}”): {s.hint} [{s.rule}]" for s in requirement.smells)
+                or "—"
+            )
             lines.append(
                 f"| {_cell(requirement.text)} | {_cell(requirement.location.cite())} | "
                 f"{CATEGORY_NAMES.get(requirement.category, requirement.category)} ({requirement.confidence:.2f}) | "

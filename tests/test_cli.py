@@ -1,0 +1,179 @@
+"""The CLI end to end: outputs, exit codes, determinism, re-runs, and the committed seeds' currency."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from kickoff import Config, run
+from kickoff.cli import EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, main, parse_args
+from kickoff.report import render_index, render_questions
+
+SPEC = "# Kiosk\n\n## Purpose\n\nThe purpose of this system is to sell tickets.\n\n## Requirements\n\n- The kiosk shall print a ticket within 3 seconds.\n"
+
+
+def run_cli(bundle: Path, out: Path, *extra: str) -> int:
+    return main(
+        [
+            str(bundle),
+            "--index",
+            str(out / "INDEX.md"),
+            "--questions",
+            str(out / "QUESTIONS.md"),
+            "--json",
+            str(out / "kickoff.json"),
+            *extra,
+        ]
+    )
+
+
+def test_parse_args_builds_the_config(tmp_path: Path) -> None:
+    config = parse_args([str(tmp_path), "--max-file-mb", "2", "--json", "-"])
+    assert config.bundle == tmp_path and config.index_path == tmp_path / "INDEX.md"
+    assert config.questions_path == Path("QUESTIONS.md")
+    assert config.json_to_stdout and config.json_path is None
+    assert config.limits.max_file_bytes == 2 * 2**20
+
+
+def test_exit_codes(tmp_path: Path, bundle: Path) -> None:
+    out = tmp_path / "out"
+    assert run_cli(tmp_path / "missing", out) == EXIT_NOTHING_READ
+    assert run_cli(bundle, out) == EXIT_NOTHING_READ  # empty folder
+    (bundle / "spec.md").write_text(SPEC)
+    assert run_cli(bundle, out) == EXIT_OK
+    (bundle / "junk.txt").write_bytes(b"\x00\xff" * 100)
+    assert run_cli(bundle, out) == EXIT_SOME_FAILED
+    assert "junk.txt" in (out / "INDEX.md").read_text() and "binary" in (out / "INDEX.md").read_text()
+    assert main(["--no-such-flag"]) == EXIT_USAGE
+
+
+def test_empty_folder_still_writes_reports(tmp_path: Path, bundle: Path) -> None:
+    run_cli(bundle, tmp_path / "out")
+    assert "0 document(s) read" in (tmp_path / "out" / "INDEX.md").read_text()
+    assert "What system is to be built" in (tmp_path / "out" / "QUESTIONS.md").read_text()
+
+
+def test_default_paths_and_outputs_are_never_read_back(tmp_path: Path, bundle: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (bundle / "spec.md").write_text(SPEC)
+    monkeypatch.chdir(tmp_path)
+    assert main([str(bundle)]) == EXIT_OK
+    assert (
+        (bundle / "INDEX.md").exists() and (bundle / "kickoff.json").exists() and (tmp_path / "QUESTIONS.md").exists()
+    )
+    first = (bundle / "INDEX.md").read_text()
+    shutil.copy(tmp_path / "QUESTIONS.md", bundle / "QUESTIONS.md")  # an old output lying in the bundle
+    assert main([str(bundle)]) == EXIT_OK
+    assert (bundle / "INDEX.md").read_text() == first
+    assert "1 document(s) read" in first
+
+
+def test_json_to_stdout(bundle: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (bundle / "spec.md").write_text(SPEC)
+    main([str(bundle), "--index", str(tmp_path / "I.md"), "--questions", str(tmp_path / "Q.md"), "--json", "-"])
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["schema_version"] == 1 and payload["documents"][0]["source"]["path"] == "spec.md"
+
+
+def test_second_run_is_byte_identical(tmp_path: Path) -> None:
+    bundle = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", bundle, ignore=shutil.ignore_patterns("INDEX.md", "kickoff.json"))
+    out = tmp_path / "out"
+    run_cli(bundle, out)
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    run_cli(bundle, out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == first
+
+
+def test_inputs_are_never_modified(tmp_path: Path, bundle: Path) -> None:
+    (bundle / "spec.md").write_text(SPEC)
+    (bundle / "bad.txt").write_bytes(b"\x00" * 64)
+    before = {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in bundle.iterdir()}
+    run_cli(bundle, tmp_path / "out")
+    assert {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in before} == before
+
+
+def test_interrupted_write_keeps_the_old_output(tmp_path: Path, bundle: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (bundle / "spec.md").write_text(SPEC)
+    out = tmp_path / "out"
+    run_cli(bundle, out)
+    old = (out / "INDEX.md").read_bytes()
+    (bundle / "more.md").write_text("# More\n\nThe kiosk shall accept cards.\n")
+
+    def crash(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        run_cli(bundle, out)
+    assert (out / "INDEX.md").read_bytes() == old
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_rerun_on_a_grown_bundle_closes_answered_questions(tmp_path: Path, bundle: Path) -> None:
+    (bundle / "spec.md").write_text(SPEC)
+    out = tmp_path / "out"
+    run_cli(bundle, out)
+    first = (out / "QUESTIONS.md").read_text()
+    assert "First run on this bundle" in first and "What hardware" not in first
+    (bundle / "hardware.md").write_text(
+        "# Platform\n\n## Hardware\n\nThe kiosk software runs on a Raspberry Pi 4 with 2 GB of RAM.\n"
+    )
+    run_cli(bundle, out)
+    second = (out / "QUESTIONS.md").read_text()
+    assert "**Answered:** Hardware and operating environment" in second
+    assert "_(still open)_" in second
+    run_cli(bundle, out)
+    assert (out / "QUESTIONS.md").read_text() == second  # same bundle again: same comparison
+
+
+def test_committed_seed_outputs_are_current(tmp_path: Path) -> None:
+    """seeds/INDEX.md and QUESTIONS.md must equal what the code generates now (regenerate with `make run`)."""
+    config = Config(ROOT / "seeds", tmp_path / "INDEX.md", tmp_path / "QUESTIONS.md", tmp_path / "kickoff.json")
+    analysis = run(config)
+    assert (ROOT / "seeds" / "INDEX.md").read_text("utf-8") == render_index(analysis)
+    assert (ROOT / "QUESTIONS.md").read_text("utf-8") == render_questions(analysis)
+
+
+def test_seed_facts_are_found() -> None:
+    """The facts the project was started on: found by the code, checked as golden snippets."""
+    index = (ROOT / "seeds" / "INDEX.md").read_text("utf-8")
+    questions = (ROOT / "QUESTIONS.md").read_text("utf-8")
+    assert index.count("| news report |") == 2
+    assert "### same event: `000_99ac9ecd21fa66ef.txt` ↔ `004_1d3f06dec4306074.txt`" in index
+    for name in ("Putin", "Assad", "Damascus", "2020-01-09"):
+        assert name in index.split("## Relations")[1]
+    assert "duplicate" not in index.split("## Relations")[1].split("\n")[0]
+    assert "specification" not in index.split("## Summary")[1].split("## Documents")[0]
+    assert questions.count("No: this bundle is not a buildable specification") == 1
+    for asked in ("What system is to be built", "On what hardware", "How fast must it be"):
+        assert asked in questions
+
+
+def test_example_spec_is_answered_where_it_speaks(tmp_path: Path) -> None:
+    example = ROOT / "examples" / "widget-tracker"
+    config = Config(example, tmp_path / "INDEX.md", tmp_path / "QUESTIONS.md", tmp_path / "k.json")
+    analysis = run(config)
+    status = {item.key: item.status for item in analysis.checklist}
+    assert status["purpose"] == status["hardware"] == status["performance"] == status["interfaces"] == "answered"
+    assert status["acceptance"] == status["timeline"] == "missing"
+    assert (example / "QUESTIONS.md").read_text("utf-8") == render_questions(analysis)
+
+
+def test_installed_console_script_runs(tmp_path: Path, bundle: Path) -> None:
+    (bundle / "spec.md").write_text(SPEC)
+    script = Path(sys.executable).parent / "kickoff"
+    result = subprocess.run(
+        [str(script), str(bundle), "--questions", str(tmp_path / "Q.md")], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == EXIT_OK, result.stderr
+    assert "1 document(s) read" in result.stdout
+    help_text = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True).stdout
+    assert "exit codes" in help_text and "--max-archive-mb" in help_text

@@ -1,0 +1,108 @@
+"""Gaps: requirement statements, measures, smells, the checklist and its questions."""
+
+from __future__ import annotations
+
+from conftest import document_from_text
+from kickoff.gaps import find_gaps, find_requirements
+from kickoff.gaps.classify import classify
+from kickoff.gaps.measures import find_measures
+from kickoff.gaps.smells import find_smells
+
+SPEC = """# Ticket kiosk requirements
+
+## Purpose
+
+The purpose of this system is to sell train tickets at unstaffed stations.
+
+## Hardware
+
+The kiosk software runs on an ARM Cortex-A53 board with 1 GB of RAM.
+
+## Requirements
+
+- The kiosk shall print a ticket within 3 seconds of payment.
+- As a traveller, I want to pay by card so that I need no cash.
+- When the printer is out of paper, the kiosk shall show an error message.
+- The kiosk should be user-friendly.
+- The ticket format is TBD.
+"""
+
+
+def test_requirement_forms_are_found() -> None:
+    requirements = find_requirements((document_from_text(SPEC, "kiosk.md"),))
+    forms = {r.text: r.form for r in requirements}
+    assert forms["The kiosk shall print a ticket within 3 seconds of payment."] == "shall"
+    assert forms["As a traveller, I want to pay by card so that I need no cash."] == "user story"
+    assert forms["When the printer is out of paper, the kiosk shall show an error message."] == "EARS"
+    assert forms["The ticket format is TBD."] == "list item"
+
+
+def test_news_modal_sentences_are_not_requirements() -> None:
+    news = document_from_text(
+        "Officials said on Monday that Iran must respond to the talks. The minister will travel to Paris, he told reporters. "
+        "The opposition said the government should resign, according to the Daily Courier."
+    )
+    assert find_requirements((news,)) == ()
+
+
+def test_measures_carry_units_and_quantities() -> None:
+    measures = {
+        m.text: (m.unit, m.quantity)
+        for m in find_measures(
+            "Latency under 200 ms at p95 for 10,000 concurrent users, 99.9% availability, 16 GB RAM."
+        )
+    }
+    assert measures["200 ms"] == ("ms", "latency")
+    assert measures["10,000 concurrent users"] == ("users", "users")
+    assert measures["99.9%"] == ("%", "availability")
+    assert measures["16 GB"] == ("bytes", "memory")
+    assert ("hardware", "hardware") in {(m.unit, m.quantity) for m in find_measures("It runs on an ARM Cortex-M4.")}
+
+
+def test_smells_name_the_trigger_and_the_rule() -> None:
+    smells = {s.name: s for s in find_smells("The system should be fast and easy to use, etc., if possible.", ())}
+    assert {"vague term", "weak imperative", "open-ended list", "escape clause"} <= set(smells)
+    assert smells["escape clause"].trigger == "if possible"
+    assert "29148" in smells["vague term"].rule
+    assert "unmeasurable" in {s.name for s in find_smells("The response time shall be short.", ())}
+    assert (
+        find_smells("The kiosk shall print a ticket within 3 seconds of payment.", find_measures("within 3 seconds"))
+        == ()
+    )
+
+
+def test_classifier_separates_obvious_cases() -> None:
+    assert classify("The system shall encrypt all stored passwords and require authentication.").code == "SE"
+    assert classify("The system shall respond to every search within 2 seconds.").code == "PE"
+
+
+def test_checklist_answers_with_quotes_and_asks_the_rest() -> None:
+    _, checklist, questions, verdict, _ = find_gaps((document_from_text(SPEC, "kiosk.md"),), None)
+    items = {item.key: item for item in checklist}
+    assert items["purpose"].status == "answered"
+    assert items["purpose"].evidence[0].location.section == "Purpose"
+    assert items["hardware"].status == "answered"
+    assert "Cortex-A53" in items["hardware"].evidence[0].text
+    assert items["performance"].status == "answered"
+    assert items["acceptance"].status == "missing" and items["acceptance"].question
+    asked = {q.key for q in questions}
+    assert "purpose" not in asked and "acceptance" in asked
+    assert any("user-friendly" in q.text for q in questions)
+    assert verdict.startswith("Not yet")
+
+
+def test_performance_without_numbers_is_partly_answered_with_a_quoting_question() -> None:
+    spec = "# Search spec\n\n## Performance\n\nThe search must be fast for every user.\n\nThe system shall store results.\n"
+    _, checklist, _, _, _ = find_gaps((document_from_text(spec, "s.md"),), None)
+    performance = next(item for item in checklist if item.key == "performance")
+    assert performance.status == "partly answered"
+    assert performance.question and "must be fast" in performance.question
+
+
+def test_blocking_questions_come_first_when_nothing_is_specified() -> None:
+    news = document_from_text(
+        "Officials said the talks in Vienna went well, according to the Daily Courier on Tuesday."
+    )
+    _, _, questions, verdict, _ = find_gaps((news,), None)
+    assert [q.key for q in questions[:3]] == ["purpose", "hardware", "performance"]
+    assert verdict.startswith("No:")

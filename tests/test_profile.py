@@ -1,0 +1,93 @@
+"""Profile: kind with evidence, language, dates, names, title, byline, summary."""
+
+from __future__ import annotations
+
+from conftest import document_from_text
+from kickoff.profile.dates import find_dates
+from kickoff.profile.entities import find_entities
+
+NEWS = """Leaders meet in Vienna
+
+Chancellor Anna Berger met President Marco Rossi in Vienna on Tuesday, officials said.
+
+"We agreed on a common plan for the river," Berger told reporters after the talks, according to the Austrian Press Agency.
+
+Rossi said the plan would be signed in Rome in March 2021. Berger added that Vienna would host the next round.
+
+Maria Huber and Tom Klein, The Daily Courier
+"""
+
+SPEC = """# Ticket kiosk requirements
+
+## Purpose
+
+The purpose of this system is to sell train tickets at unstaffed stations.
+
+## Functional requirements
+
+- The kiosk shall print a ticket within 3 seconds of payment.
+- The kiosk shall accept contactless cards.
+- The system must log every sale.
+"""
+
+
+def test_news_report_is_recognised_with_evidence() -> None:
+    profile = document_from_text(NEWS).profile
+    assert profile is not None
+    assert profile.kind == "news report"
+    assert any("reporting expressions" in line for line in profile.kind_evidence)
+    assert profile.language == "en"
+    assert profile.title == "Leaders meet in Vienna"
+    assert profile.byline == "Maria Huber and Tom Klein"
+    assert profile.outlet == "Daily Courier"
+
+
+def test_specification_is_recognised_with_evidence() -> None:
+    profile = document_from_text(SPEC, "kiosk.md").profile
+    assert profile is not None
+    assert profile.kind == "specification"
+    assert any("state requirements" in line for line in profile.kind_evidence)
+    assert profile.title == "Ticket kiosk requirements"
+
+
+def test_code_and_data_files_are_kinds_of_their_own() -> None:
+    code = document_from_text("def main():\n    return 1\n", "tool.py").profile
+    data = document_from_text("a,b\n1,2\n3,4\n", "table.csv").profile
+    assert code is not None and code.kind == "code"
+    assert data is not None and data.kind == "data"
+
+
+def test_dates_are_normalised_to_iso_at_their_precision() -> None:
+    found = {d.iso: d.text for d in find_dates("On 7 January 2020, in May 2018 and since 2015; also 2020-01-09.")}
+    assert found == {"2020-01-07": "7 January 2020", "2018-05": "May 2018", "2015": "2015", "2020-01-09": "2020-01-09"}
+
+
+def test_people_places_and_organisations_are_told_apart() -> None:
+    profile = document_from_text(NEWS).profile
+    assert profile is not None
+    people, places, organisations = profile.people, profile.places, profile.organisations
+    names = {e.name for e in people}
+    assert {"Anna Berger", "Marco Rossi"} <= names
+    assert {"Vienna", "Rome"} <= {e.name for e in places}
+    assert "Austrian Press Agency" in {e.name for e in organisations}
+    # "Berger" alone is counted as Anna Berger, not as a second person.
+    assert "Berger" not in names
+
+
+def test_sentence_initial_common_words_are_not_names() -> None:
+    people, places, organisations = find_entities(["Whereas there, he sat down.", "Hundreds of people came."])
+    assert people == places == organisations == ()
+
+
+def test_summary_is_two_or_three_sentences_from_the_text() -> None:
+    profile = document_from_text(NEWS).profile
+    assert profile is not None
+    assert 2 <= len(profile.summary) <= 3
+    assert all(sentence in NEWS.replace("\n", " ") for sentence in profile.summary)
+
+
+def test_language_other_than_english() -> None:
+    profile = document_from_text(
+        "Le système doit imprimer un billet en moins de trois secondes. Les usagers paient par carte bancaire sans contact."
+    ).profile
+    assert profile is not None and profile.language == "fr"

@@ -1,0 +1,84 @@
+"""Relate: duplicates, reworded copies, same event; candidates from indexes only."""
+
+from __future__ import annotations
+
+from conftest import document_from_text
+from kickoff.relate import relate
+
+BASE = (
+    "The city council in Aarhus approved the new harbour bridge on Monday after a long debate. "
+    "Mayor Clara Jensen said the bridge would open in 2027 and cost 40 million euros. "
+    "Opponents from the Ferry Association argued that the ferry service should be expanded instead of building the bridge. "
+    "Construction workers will start clearing the northern pier in the spring, the council said. "
+    "Local shops near the harbour expect more visitors once the bridge opens to traffic."
+)
+REWORDED = (
+    "The town council in Aarhus accepted the brand new harbour bridge on Monday after a lengthy debate. "
+    "Mayor Clara Jensen mentioned the bridge would open in 2027 and price 40 million euros. "
+    "Opponents from the Ferry Association argued that the ferry service ought to be expanded as a substitute of building the bridge. "
+    "Building employees will begin clearing the northern pier within the spring, the council mentioned. "
+    "Native outlets close to the harbour anticipate extra guests as soon as the bridge opens to visitors."
+)
+SAME_EVENT = (
+    "Clara Jensen, the mayor, celebrated the council vote with residents at the harbour in Aarhus. "
+    "Jensen told the Aarhus Tribune that the harbour bridge was a promise kept. "
+    "Critics from the Ferry Association said Jensen ignored the ferry workers at the harbour."
+)
+UNRELATED = (
+    "A new species of frog was found in the rainforest of Borneo by biologists last year. "
+    "The frog is bright green and only two centimetres long, the researchers said."
+)
+
+
+def test_exact_duplicates_by_content() -> None:
+    relations = relate((document_from_text(BASE, "a.txt"), document_from_text(BASE + "\n", "b.txt")))
+    assert [(r.kind, r.left, r.right) for r in relations] == [("exact duplicate", "a.txt", "b.txt")]
+
+
+def test_near_duplicate_reports_its_jaccard() -> None:
+    edited = BASE.replace("long debate", "very long debate")
+    relations = relate((document_from_text(BASE, "a.txt"), document_from_text(edited, "b.txt")))
+    assert relations[0].kind == "near duplicate" and 0.5 <= relations[0].score < 1.0
+    assert "Jaccard" in relations[0].evidence[0]
+
+
+def test_reworded_copy_is_derived_with_aligned_sentences() -> None:
+    relations = relate((document_from_text(BASE, "a.txt"), document_from_text(REWORDED, "b.txt")))
+    assert [r.kind for r in relations] == ["derived"]
+    assert len(relations[0].aligned) >= 4
+    first = relations[0].aligned[0]
+    assert first.left.startswith("The city council") and first.right.startswith("The town council")
+
+
+def test_same_event_from_shared_names_not_text() -> None:
+    relations = relate((document_from_text(BASE, "a.txt"), document_from_text(SAME_EVENT, "c.txt")))
+    assert [r.kind for r in relations] == ["same event"]
+    assert any("Clara Jensen" in line for line in relations[0].evidence)
+
+
+def test_unrelated_documents_have_no_relation() -> None:
+    assert relate((document_from_text(BASE, "a.txt"), document_from_text(UNRELATED, "d.txt"))) == ()
+
+
+def test_unrelated_pairs_are_never_compared(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Only index candidates reach the pairwise checks: 20 unrelated documents, zero comparisons."""
+    import kickoff.relate as relate_module
+
+    compared: list[tuple[str, str]] = []
+    original = relate_module._textual
+
+    def counting(left, right, *args):  # type: ignore[no-untyped-def]
+        compared.append((left.path, right.path))
+        return original(left, right, *args)
+
+    monkeypatch.setattr(relate_module, "_textual", counting)
+    topics = ["frogs", "volcanoes", "pianos", "tides", "orchids", "glaciers", "comets", "bees", "deserts", "owls"]
+    documents = tuple(
+        document_from_text(
+            f"Notes number {i} about {topics[i % 10]} and {topics[(i * 3 + 1) % 10]} for study {i * 7919}.",
+            f"{i:02d}.txt",
+        )
+        for i in range(20)
+    )
+    relate(documents)
+    assert len(compared) < 190 // 4
