@@ -15,8 +15,13 @@ SHINGLE_WORDS = 3
 # LSH recall threshold: pairs sharing ~30% of their 3-word shingles reach the exact check.
 LSH_THRESHOLD = 0.3
 PERMUTATIONS = 128
+# Per document, at most this many earlier documents are compared as textual copies.
+MAX_TEXT_PARTNERS = 10
 # A name shared by more documents than this says nothing about two of them (e.g. "United States").
-MAX_NAME_DOCUMENT_FREQUENCY = 200
+MAX_NAME_DOCUMENT_FREQUENCY = 50
+# Each document keeps only its strongest name-sharing partners, so the work grows with the
+# bundle, not with its square, even when a few names recur everywhere (bench/throughput.py).
+MAX_NAME_PARTNERS = 10
 
 
 def _hash(data: bytes) -> int:
@@ -33,15 +38,22 @@ def shingle_pairs(documents: list[Document], shingle_sets: list[set[str]]) -> se
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
+    signatures: list[MinHash] = []
     pairs: set[tuple[int, int]] = set()
     for index, shingle_set in enumerate(shingle_sets):
         signature = MinHash(num_perm=PERMUTATIONS, hashfunc=_hash, seed=1)
         signature.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
-        for other in lsh.query(signature):
-            pairs.add((int(other), index))
+        # Templated bundles can collide everywhere: keep each document's closest partners only.
+        found = sorted(
+            ((signature.jaccard(signatures[int(other)]), int(other)) for other in lsh.query(signature)),
+            key=lambda item: (-item[0], item[1]),
+        )
+        for _, other in found[:MAX_TEXT_PARTNERS]:
+            pairs.add((other, index))
+        signatures.append(signature)
         lsh.insert(str(index), signature)
     del documents
-    return {(min(a, b), max(a, b)) for a, b in pairs}
+    return pairs
 
 
 def entity_keys(document: Document) -> set[str]:
@@ -64,13 +76,24 @@ def name_pairs(key_sets: list[set[str]]) -> tuple[set[tuple[int, int]], dict[str
     count = len(key_sets)
     weights = {key: math.log((count + 1) / (len(docs) + 1)) + 1.0 for key, docs in postings.items()}
     shared: dict[tuple[int, int], int] = defaultdict(int)
-    for docs in postings.values():
+    strength: dict[tuple[int, int], float] = defaultdict(float)
+    for key, docs in postings.items():
         if len(docs) > MAX_NAME_DOCUMENT_FREQUENCY:
             continue
         for position, first in enumerate(docs):
             for second in docs[position + 1 :]:
                 shared[(first, second)] += 1
-    return {pair for pair, n in shared.items() if n >= 2}, weights
+                strength[(first, second)] += weights[key]
+    partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (first, second), n in shared.items():
+        if n >= 2:
+            partners[first].append((strength[(first, second)], second))
+            partners[second].append((strength[(first, second)], first))
+    pairs: set[tuple[int, int]] = set()
+    for document, candidates in partners.items():
+        for _, other in sorted(candidates, key=lambda item: (-item[0], item[1]))[:MAX_NAME_PARTNERS]:
+            pairs.add((min(document, other), max(document, other)))
+    return pairs, weights
 
 
 def ordered(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,0 +1,144 @@
+"""Cross-cutting guarantees: stage contracts, JSON round trip, readers that never raise."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, make_docx, make_pdf, make_zip
+from kickoff import Config, Limits, analyse
+from kickoff.cli import EXIT_SOME_FAILED, main
+from kickoff.ingest import read_bytes
+from kickoff.model import Analysis, ReadProblem, SourceDocument, from_dict
+from kickoff.report import render_json
+
+STAGES = ["profile", "relate", "integrity", "gaps", "report"]
+
+
+def test_every_stage_requirement_is_provided_by_an_earlier_stage() -> None:
+    import importlib
+
+    provided = {"source", "documents"}
+    for name in STAGES:
+        module = importlib.import_module(f"kickoff.{name}")
+        missing = set(module.REQUIRES) - provided
+        assert not missing, f"stage {name} requires {missing} before anything provides it"
+        provided |= set(module.PROVIDES)
+
+
+def test_json_round_trips_through_the_model(tmp_path: Path) -> None:
+    config = Config(ROOT / "seeds", tmp_path / "I.md", tmp_path / "Q.md", None)
+    analysis = analyse(config)
+    data = json.loads(render_json(analysis))
+    rebuilt = from_dict(Analysis, data)
+    assert rebuilt == analysis
+    assert json.loads(render_json(rebuilt)) == data
+
+
+EXTENSIONS = [".txt", ".md", ".html", ".pdf", ".docx", ".eml", ".zip", ".csv", ".py", ""]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=4096), extension=st.sampled_from(EXTENSIONS))
+def test_random_bytes_never_escape_a_reader(data: bytes, extension: str) -> None:
+    outcome = read_bytes(data, f"fuzz{extension}", Limits(read_timeout_seconds=5))
+    assert all(isinstance(item, SourceDocument | ReadProblem) for item in outcome)
+
+
+def _seed_files() -> list[tuple[str, bytes]]:
+    return [
+        ("spec.pdf", make_pdf(["The system shall start within 2 seconds.", "It shall log every start."])),
+        (
+            "spec.docx",
+            make_docx([("Heading 1", "Purpose"), ("Normal", "The purpose of this system is to count widgets.")]),
+        ),
+        ("bundle.zip", make_zip({"a.md": b"# A\n\nThe tool shall export CSV files."})),
+    ]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(which=st.integers(0, 2), position=st.integers(0, 10**6), value=st.integers(0, 255), cut=st.booleans())
+def test_mutated_real_files_never_escape_a_reader(which: int, position: int, value: int, cut: bool) -> None:
+    name, data = _seed_files()[which]
+    mutated = bytearray(data)
+    index = position % len(mutated)
+    if cut:
+        mutated = mutated[:index]
+    else:
+        mutated[index] = value
+    outcome = read_bytes(bytes(mutated), name, Limits(read_timeout_seconds=5))
+    assert all(isinstance(item, SourceDocument | ReadProblem) for item in outcome)
+
+
+def test_bundle_of_every_format_and_every_hostile_file(tmp_path: Path) -> None:
+    """Good files fully indexed with page/section citations; each bad file named; exit code 1."""
+    from email.message import EmailMessage
+
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    for name, data in _seed_files():
+        (bundle / name).write_bytes(data)
+    (bundle / "notes.md").write_text("# Performance\n\nThe search shall answer within 200 ms.\n")
+    (bundle / "page.html").write_text(
+        "<html><head><title>Brief</title></head><body><article><h1>Brief</h1><p>The dashboard shall show every widget count on one page for operators.</p>"
+        "<p>Operators use the dashboard during every shift to check the widget counts.</p></article></body></html>"
+    )
+    message = EmailMessage()
+    message["Subject"] = "Brief"
+    message["From"] = "a@example.com"
+    message.set_content("The service shall send a daily summary.")
+    (bundle / "mail.eml").write_bytes(message.as_bytes())
+    (bundle / "legacy.txt").write_bytes("Caf\xe9 menu: the kiosk shall print receipts.".encode("cp1252"))
+    (bundle / "utf16.txt").write_bytes("The kiosk shall accept cards.".encode("utf-16"))
+    hostile = {
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 4,
+        "truncated.pdf": make_pdf(["x"])[:60],
+        "junk.docx": make_zip({"junk.bin": b"\x00" * 10}),
+        "bomb.zip": make_zip({"zeros.txt": b"0" * (20 * 1024 * 1024)}),
+        "slip.zip": make_zip({"../../evil.txt": b"owned"}),
+    }
+    for name, data in hostile.items():
+        (bundle / name).write_bytes(data)
+    (bundle / "outside-link.txt").symlink_to(tmp_path)
+    out = tmp_path / "out"
+    code = main(
+        [str(bundle), "--index", str(out / "INDEX.md"), "--questions", str(out / "Q.md"), "--json", str(out / "k.json")]
+    )
+    assert code == EXIT_SOME_FAILED
+    payload = json.loads((out / "k.json").read_text())
+    read = {d["source"]["path"] for d in payload["documents"]}
+    assert {
+        "spec.pdf",
+        "spec.docx",
+        "bundle.zip/a.md",
+        "notes.md",
+        "page.html",
+        "mail.eml",
+        "legacy.txt",
+        "utf16.txt",
+    } <= read
+    failed = {p["path"] for p in payload["problems"] if p["fatal"]}
+    assert {
+        "empty.txt",
+        "binary.txt",
+        "truncated.pdf",
+        "junk.docx",
+        "bomb.zip",
+        "slip.zip/../../evil.txt",
+        "outside-link.txt",
+    } <= failed
+    citations = {r["location"]["path"]: r["location"] for r in payload["requirements"]}
+    assert citations["spec.pdf"]["page"] in (1, 2)
+    assert citations["notes.md"]["section"] == "Performance"
+    index = (out / "INDEX.md").read_text()
+    for name in ("empty.txt", "truncated.pdf", "junk.docx", "bomb.zip"):
+        assert f"`{name}`" in index
+    assert not (tmp_path / "evil.txt").exists()
+    assert zipfile.is_zipfile(bundle / "slip.zip")  # the input is untouched
+    shutil.rmtree(out)
