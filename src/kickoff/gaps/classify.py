@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kickoff.lexicon import word_rank
+
 CATEGORY_NAMES = {
     "F": "functional",
     "PE": "performance",
@@ -44,7 +46,7 @@ _SUBJECT = re.compile(
 def features(text: str) -> Counter[str]:
     """Word unigrams and bigrams (numbers folded to <num>) plus character 4-grams of words."""
     lowered = _SUBJECT.sub(" the system ", text.lower())
-    tokens = ["<num>" if _NUMBER.fullmatch(t) else t for t in _TOKEN.findall(lowered)]
+    tokens = [_fold(t) for t in _TOKEN.findall(lowered)]
     counts: Counter[str] = Counter()
     for token in tokens:
         counts[f"w:{token}"] += 1
@@ -55,6 +57,19 @@ def features(text: str) -> Counter[str]:
         for start in range(max(1, len(padded) - 3)):
             counts[f"c:{padded[start : start + 4]}"] += 1
     return counts
+
+
+# Words rarer than this rank are one project's vocabulary ("cohort", "periscope"); folding them
+# into one token makes the model learn the shape of a requirement instead of its domain, which
+# is what transfers to an unseen project (leave-one-project-out functional F1 0.45 -> 0.54, README).
+_FOLD_RANK = 10000
+
+
+def _fold(token: str) -> str:
+    if _NUMBER.fullmatch(token):
+        return "<num>"
+    rank = word_rank(token)
+    return token if rank is not None and rank <= _FOLD_RANK else "<rare>"
 
 
 @dataclass(frozen=True)
@@ -100,6 +115,11 @@ class Classification:
     confidence: float
 
 
+# Quality needs this much probability; below it the statement is functional. Above 0.5 because
+# functional statements on an unseen project lack known cues and drift towards "quality".
+QUALITY_THRESHOLD = 0.6
+
+
 @lru_cache(maxsize=1)
 def _models() -> tuple[LinearModel, LinearModel]:
     raw = json.loads(resources.files("kickoff.data").joinpath("requirement_model.json").read_text("utf-8"))
@@ -112,7 +132,7 @@ def classify(text: str, models: tuple[LinearModel, LinearModel] | None = None) -
     binary = functional.scores(text)
     margin = binary["NFR"] - binary["F"] if len(binary) == 2 else binary.get("NFR", 0.0)
     probability_quality = 1.0 / (1.0 + math.exp(-margin))
-    if probability_quality < 0.5:
+    if probability_quality < QUALITY_THRESHOLD:
         return Classification("F", CATEGORY_NAMES["F"], round(1.0 - probability_quality, 3))
     ranked = sorted(quality.scores(text).items(), key=lambda item: (-item[1], item[0]))
     best = ranked[0][0]
