@@ -41,7 +41,7 @@ def profile_document(source: SourceDocument) -> Document:
     metadata_date = normalise_date(source.metadata.date)
     if metadata_date and all(d.iso != metadata_date for d in dates):
         dates = (DateMention(source.metadata.date or metadata_date, metadata_date), *dates)
-    byline, outlet = find_byline(source, people)
+    byline, outlet = find_byline(source)
     profile = Profile(
         kind=kind.kind,
         kind_evidence=kind.evidence,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kickoff.model import Block, Entity, SourceDocument
+from kickoff.model import Block, SourceDocument
 
 _OUTLET_WORDS = re.compile(
     r"\b(?:Press|News|Times|Post|Reuters|Agency|Journal|Herald|Tribune|Guardian|Telegraph|"
@@ -42,7 +42,7 @@ def _looks_like_title(block: Block) -> bool:
     )
 
 
-def find_byline(source: SourceDocument, people: tuple[Entity, ...]) -> tuple[str | None, str | None]:
+def find_byline(source: SourceDocument) -> tuple[str | None, str | None]:
     """(byline, outlet): 'By NAME' at the top, or a closing credit line 'NAMES, OUTLET'."""
     byline = source.metadata.author
     outlet = source.metadata.outlet
@@ -61,5 +61,4 @@ def find_byline(source: SourceDocument, people: tuple[Entity, ...]) -> tuple[str
         match = re.search(r"\b(?:The )?(Associated Press|Reuters|Agence France-Presse|AFP|BBC News)\b", text)
         if match:
             outlet = match.group(1)
-    del people
     return byline, outlet

@@ -46,7 +46,7 @@ def relate(documents: tuple[Document, ...]) -> tuple[Relation, ...]:
     exact_pairs = {(r.left, r.right) for r in exact}
     shingle_sets = [document_shingles(d) for d in documents_list]
     key_sets = [entity_keys(d) for d in documents_list]
-    text_pairs = shingle_pairs(documents_list, shingle_sets)
+    text_pairs = shingle_pairs(shingle_sets)
     names, weights = name_pairs(key_sets)
     for first, second in ordered(text_pairs | names):
         left, right = documents_list[first], documents_list[second]

@@ -33,7 +33,7 @@ def document_shingles(document: Document) -> set[str]:
     return shingles([w.lower() for w in words(document.source.text)], SHINGLE_WORDS)
 
 
-def shingle_pairs(documents: list[Document], shingle_sets: list[set[str]]) -> set[tuple[int, int]]:
+def shingle_pairs(shingle_sets: list[set[str]]) -> set[tuple[int, int]]:
     """Pairs whose MinHash signatures collide in at least one LSH band."""
     from datasketch import MinHash, MinHashLSH
 
@@ -52,12 +52,11 @@ def shingle_pairs(documents: list[Document], shingle_sets: list[set[str]]) -> se
             pairs.add((other, index))
         signatures.append(signature)
         lsh.insert(str(index), signature)
-    del documents
     return pairs
 
 
 def entity_keys(document: Document) -> set[str]:
-    """Comparable name keys: a person by surname (so 'Putin' meets 'Vladimir Putin')."""
+    """Comparable name keys: a person by surname (so 'Berger' meets 'Anna Berger')."""
     profile = document.profile
     if profile is None:
         return set()

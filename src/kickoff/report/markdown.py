@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kickoff import __version__
+from kickoff.gaps.classify import CATEGORY_NAMES
 from kickoff.ingest.walk import GENERATED_MARKER
 from kickoff.model import Analysis, Document, Entity, Relation
 
@@ -163,8 +164,6 @@ def render_questions(analysis: Analysis) -> str:
     if analysis.requirements:
         lines += ["| Statement | Where | Class | Measures | To check |", "|---|---|---|---|---|"]
         for requirement in analysis.requirements:
-            from kickoff.gaps.classify import CATEGORY_NAMES
-
             measures = ", ".join(m.text for m in requirement.measures) or "—"
             smells = (
                 "<br>".join(f"**{s.name}** (“{_cell(s.trigger)}”): {s.hint} [{s.rule}]" for s in requirement.smells)
