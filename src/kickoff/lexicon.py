@@ -57,3 +57,53 @@ def places() -> frozenset[str]:
     """Country, US state, continent and large-city names (GeoNames, CC BY 4.0; see data/SOURCE.md)."""
     text = resources.files("kickoff.data").joinpath("places.txt").read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
+def word_total() -> int:
+    """Sum of all word counts: the denominator of a word's probability."""
+    return sum(word_counts().values())
+
+
+@lru_cache(maxsize=1)
+def smallest_bigram_count() -> int:
+    """The dictionary keeps only bigrams at least this frequent, so absence means 'rarer than this'."""
+    return min(bigram_counts().values())
+
+
+@lru_cache(maxsize=1)
+def _synonym_table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    synonyms: dict[str, tuple[str, ...]] = {}
+    replaced: dict[str, tuple[str, ...]] = {}
+    text = resources.files("kickoff.data").joinpath("synonyms.txt").read_text("utf-8")
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        word, near, seen = line.split("\t")
+        if near:
+            synonyms[word] = tuple(near.split(" "))
+        if seen:
+            replaced[word] = tuple(seen.split(" "))
+    return synonyms, replaced
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """WordNet synonyms of a lower-case word form, in the same inflection (see tools/build_thesaurus.py)."""
+    return _synonym_table()[0].get(word, ())
+
+
+def replaced_by(word: str) -> tuple[str, ...]:
+    """Words that the PPS tortured phrases show being replaced by ``word`` ('counterfeit' -> 'artificial')."""
+    return _synonym_table()[1].get(word, ())
+
+
+@lru_cache(maxsize=1)
+def tortured_phrases() -> dict[str, str]:
+    """Tortured phrase -> expected phrase, lower case (PPS, CC BY 4.0, Cabanac, Labbé & Magazinov)."""
+    table: dict[str, str] = {}
+    text = resources.files("kickoff.data").joinpath("tortured_phrases.txt").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            tortured, _, original = line.partition("\t")
+            table[tortured] = original
+    return table

@@ -144,6 +144,7 @@ class Finding:
 
     span: str
     location: Location
+    sentence: int
     offset: int
     kind: FindingKind
     original: str | None

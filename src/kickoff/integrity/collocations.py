@@ -1,0 +1,82 @@
+"""A bigram language model over shipped counts, and the sentence tokens it scores.
+
+The counts are symspellpy's bigram dictionary (Google Books Ngram, 242,342 pairs, each seen at least
+6.4 million times). Such a list cannot say that a phrase is wrong, only that a phrase is *not among
+the common ones*; that is enough to notice when a common collocation ("Middle East", "shook hands")
+has been broken by a synonym, which is what spinners do.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from kickoff.lexicon import bigram_counts, smallest_bigram_count, word_counts, word_total
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+
+# Words the dictionary never saw get this count: rare enough that nothing is concluded from them.
+_UNSEEN_WORD_COUNT = 1_000
+# Stupid-backoff weight (Brants et al. 2007) for a pair the dictionary does not list.
+_BACKOFF = 0.4
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or a punctuation mark of a sentence, with where it starts in that sentence."""
+
+    text: str
+    start: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def tokens(sentence: str) -> list[Token]:
+    return [Token(match.group(), match.start()) for match in _TOKEN.finditer(sentence)]
+
+
+def pair_count(first: str, second: str) -> int:
+    return bigram_counts().get(f"{first} {second}", 0)
+
+
+def word_count(word: str) -> int:
+    return word_counts().get(word, _UNSEEN_WORD_COUNT)
+
+
+def log_next(previous: str, word: str) -> float:
+    """log P(word | previous word), backing off to the word's own frequency for unlisted pairs.
+
+    An unlisted pair was seen fewer than the dictionary's cut-off times, so its conditional
+    probability is capped at half the cut-off over the previous word's count: after a frequent
+    word, absence is strong evidence; after a rare one, it says nothing.
+    """
+    together = pair_count(previous, word)
+    before = word_count(previous)
+    if together:
+        return math.log(together / before)
+    backoff = _BACKOFF * word_count(word) / word_total()
+    cap = 0.5 * smallest_bigram_count() / before
+    return math.log(min(backoff, cap, 1.0))
+
+
+def context_score(previous: str | None, word: str, following: str | None) -> float:
+    """log P(word | previous) + log P(following | word): how well a word fits between its neighbours."""
+    score = 0.0
+    if previous is not None:
+        score += log_next(previous, word)
+    else:
+        score += math.log(word_count(word) / word_total())
+    if following is not None:
+        score += log_next(word, following)
+    return score

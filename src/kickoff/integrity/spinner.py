@@ -1,0 +1,209 @@
+"""Spinner substitutions: a synonym that breaks a common collocation its original would complete.
+
+For each word with thesaurus neighbours (WordNet synonyms, plus the replacements seen in the PPS
+tortured phrases), compare how well the word and each neighbour fit between the words around it
+(``collocations.context_score``). A neighbour is reported only when all of these hold:
+
+* one of its bigrams with the surrounding words is a listed, common collocation while the same
+  bigram with the word actually written is not listed at all (the collocation is *broken*);
+* that collocation is a strong one: at least ``MINIMUM_ASSOCIATION`` (natural-log PMI), i.e. the
+  pair occurs e^6 ≈ 400 times more often than its words' frequencies predict ("middle east" 7.5,
+  "a trailer" does not count: pairs with function words are skipped altogether);
+* the neighbour fits the whole context at least ``MARGIN`` (natural log) better than the written word.
+
+Both thresholds were set on eval/integrity.py's clean text so that false findings stay under 0.5
+per 1,000 words; the price is recall: only substitutions that break a very common collocation are
+seen. Two grammatical traces of spinning are reported as well: "a" before a vowel ("a aircraft",
+the noun was swapped after the article was written) and one word on both sides of "and"
+("appreciation and appreciation", two synonyms mapped to the same word).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kickoff.integrity.collocations import Token, context_score, pair_count, tokens, word_count
+from kickoff.lexicon import is_common_word, replaced_by, synonyms, word_total
+from kickoff.text import STOPWORDS
+
+# log-likelihood ratio a neighbour must win by: e^10 ≈ 22,000 times likelier in this context.
+MARGIN = 10.0
+MINIMUM_ASSOCIATION = 6.0
+# A capitalised word inside a sentence is a name unless it is this common as a plain word.
+_COMMON_RANK = 20_000
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """A likely spun word: where it is, what it probably replaced, and the counts behind it."""
+
+    start: int
+    end: int
+    span: str
+    original: str
+    margin: float
+    evidence: str
+
+    @property
+    def confidence(self) -> float:
+        """Logistic in the margin: 0.5 at MARGIN - 3, 0.95 about 3 nats above the margin."""
+        return round(1.0 / (1.0 + math.exp(-(self.margin - MARGIN + 3.0) / 2.0)), 2)
+
+
+def find_substitutions(sentence: str) -> Iterator[Substitution]:
+    items = tokens(sentence)
+    for position, token in enumerate(items):
+        if not token.is_word or len(token.text) < 2:
+            continue
+        if not _may_be_spun(token, position):
+            continue
+        word = token.lower
+        if word in STOPWORDS:
+            continue
+        candidates = _candidates(word)
+        if not candidates:
+            continue
+        previous = _neighbour_word(items, position - 1)
+        following = _neighbour_word(items, position + 1)
+        if previous is None and following is None:
+            continue
+        written = context_score(previous, word, following)
+        best: Substitution | None = None
+        for candidate, source in candidates:
+            broken = _broken_collocation(previous, word, following, candidate)
+            if broken is None:
+                continue
+            why = broken
+            margin = context_score(previous, candidate, following) - written
+            if margin >= MARGIN and (best is None or margin > best.margin):
+                best = Substitution(
+                    token.start, token.end, token.text, _match_case(candidate, token.text), round(margin, 2), f"{source}; {why}"
+                )
+        if best is not None:
+            yield best
+
+
+# Vowel letters that sound like a consonant ("a university", "a one-off", "a European").
+_CONSONANT_SOUNDING = ("uni", "use", "usu", "uti", "ura", "uro", "eu", "one", "once", "ewe", "ubiq", "ufo", "u-")
+_VOWEL_SOUNDING = ("hour", "honest", "honour", "honor", "heir", "herb")
+# English repeats some words for emphasis ("more and more", "again and again").
+_IDIOMATIC_REPEATS = frozenset(["more", "less", "again", "over", "on", "round", "by", "through", "out", "up", "down"])
+TRACE_CONFIDENCE = 0.7
+
+
+def find_traces(sentence: str) -> Iterator[Substitution]:
+    """Grammar that only a word swap leaves behind: 'a aircraft', 'appreciation and appreciation'."""
+    items = tokens(sentence)
+    for position in range(len(items) - 1):
+        article, noun = items[position], items[position + 1]
+        if article.text in ("a", "A") and noun.is_word and noun.text.islower() and _starts_with_vowel_sound(noun.lower):
+            yield _article_trace(items, position + 1, "an")
+        elif article.text in ("an", "An") and noun.is_word and noun.text.islower() and not _starts_with_vowel_sound(noun.lower):
+            yield _article_trace(items, position + 1, "a")
+        if position + 2 < len(items) and noun.lower == "and":
+            first, second = article, items[position + 2]
+            word = first.lower
+            if (
+                first.is_word
+                and word == second.lower
+                and word not in STOPWORDS
+                and word not in _IDIOMATIC_REPEATS
+                and not word.endswith(("er", "s"))
+            ):
+                yield Substitution(
+                    second.start,
+                    second.end,
+                    second.text,
+                    "",
+                    MARGIN,
+                    f"'{word} and {word}' repeats one word: a spinner mapped two different words to the same synonym",
+                )
+
+
+def _starts_with_vowel_sound(word: str) -> bool:
+    if word.startswith(_VOWEL_SOUNDING):
+        return True
+    return word[0] in "aeiou" and not word.startswith(_CONSONANT_SOUNDING)
+
+
+def _article_trace(items: list[Token], position: int, expected: str) -> Substitution:
+    """The word after a mismatched article was swapped; suggest the synonym that fits the article."""
+    noun = items[position]
+    previous = items[position - 1].lower
+    following = _neighbour_word(items, position + 1)
+    fitting = [
+        candidate
+        for candidate, _ in _candidates(noun.lower)
+        if _starts_with_vowel_sound(candidate) != (expected == "an")
+    ]
+    article = "a" if expected == "an" else "an"
+    best = max(fitting, key=lambda c: context_score(article, c, following), default="")
+    hint = f"; '{best}' fits the article" if best else ""
+    return Substitution(
+        noun.start,
+        noun.end,
+        noun.text,
+        best,
+        MARGIN,
+        f"'{previous} {noun.text}' needs '{expected}': the noun was replaced after the article was written{hint}",
+    )
+
+
+def _may_be_spun(token: Token, position: int) -> bool:
+    text = token.text
+    if text.isupper() and len(text) > 1:
+        return False  # acronyms
+    if text[0].isupper() and position > 0:
+        return is_common_word(text, _COMMON_RANK)  # "Center East" yes, "Assad" no
+    return True
+
+
+def _candidates(word: str) -> list[tuple[str, str]]:
+    found: dict[str, str] = {}
+    for other in replaced_by(word):
+        found[other] = f"PPS tortured phrases show '{word}' replacing '{other}'"
+    for other in synonyms(word):
+        found.setdefault(other, f"'{other}' is a WordNet synonym of '{word}'")
+    return list(found.items())
+
+
+def _neighbour_word(items: list[Token], position: int) -> str | None:
+    if 0 <= position < len(items) and items[position].is_word:
+        return items[position].lower
+    return None
+
+
+def _broken_collocation(
+    previous: str | None, word: str, following: str | None, candidate: str
+) -> str | None:
+    """Evidence line when a content-word bigram with the candidate is listed and the written one is not.
+
+    Only pairs of content words count: "a trailer" against "a drone" says something about grammar
+    and frequency, "middle east" against "center east" says that a fixed phrase was broken.
+    """
+    pairs = []
+    if previous is not None and previous not in STOPWORDS:
+        pairs.append((f"{previous} {word}", f"{previous} {candidate}", pair_count(previous, candidate), pair_count(previous, word)))
+    if following is not None and following not in STOPWORDS:
+        pairs.append((f"{word} {following}", f"{candidate} {following}", pair_count(candidate, following), pair_count(word, following)))
+    broken = [item for item in pairs if item[2] > 0 and item[3] == 0]
+    if not broken:
+        return None
+    written_pair, candidate_pair, candidate_count, _ = max(broken, key=lambda item: item[2])
+    first, second = candidate_pair.split(" ")
+    association = math.log(candidate_count * word_total() / (word_count(first) * word_count(second)))
+    if association < MINIMUM_ASSOCIATION:
+        return None
+    why = f"'{written_pair}' is not a common collocation; '{candidate_pair}' occurs {candidate_count:,} times"
+    return why
+
+
+def _match_case(candidate: str, written: str) -> str:
+    if written[:1].isupper():
+        return candidate[:1].upper() + candidate[1:]
+    return candidate
+
+
+__all__ = ["MARGIN", "Substitution", "Token", "find_substitutions"]

@@ -1,0 +1,70 @@
+"""Everything suspicious in one sentence, from every detector, without overlaps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kickoff.integrity.spinner import TRACE_CONFIDENCE, find_substitutions, find_traces
+from kickoff.integrity.tortured import find_tortured
+from kickoff.model import FindingKind
+
+# The PPS list is curated by people who read the papers: a match is strong evidence.
+TORTURED_CONFIDENCE = 0.9
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """A suspicious span of one sentence: the part of a Finding that the sentence alone decides."""
+
+    start: int
+    end: int
+    span: str
+    kind: FindingKind
+    original: str | None
+    confidence: float
+    evidence: str
+
+
+def find_suspects(sentence: str) -> list[Suspect]:
+    """Tortured phrases first (the most specific), then spinner substitutions, then grammatical traces."""
+    found = [
+        Suspect(
+            phrase.start,
+            phrase.end,
+            phrase.span,
+            "tortured phrase",
+            phrase.original,
+            TORTURED_CONFIDENCE,
+            f"listed by the Problematic Paper Screener as a tortured form of '{phrase.original}'",
+        )
+        for phrase in find_tortured(sentence)
+    ]
+    for substitution in find_substitutions(sentence):
+        found.append(
+            Suspect(
+                substitution.start,
+                substitution.end,
+                substitution.span,
+                "spinner substitution",
+                substitution.original,
+                substitution.confidence,
+                substitution.evidence,
+            )
+        )
+    for trace in find_traces(sentence):
+        found.append(
+            Suspect(
+                trace.start,
+                trace.end,
+                trace.span,
+                "spinner substitution",
+                trace.original or None,
+                TRACE_CONFIDENCE,
+                trace.evidence,
+            )
+        )
+    kept: list[Suspect] = []
+    for suspect in found:
+        if not any(suspect.start < other.end and other.start < suspect.end for other in kept):
+            kept.append(suspect)
+    return sorted(kept, key=lambda suspect: suspect.start)

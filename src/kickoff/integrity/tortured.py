@@ -1,0 +1,54 @@
+"""Tortured phrases: the Problematic Paper Screener's list, matched word for word.
+
+"counterfeit consciousness" for *artificial intelligence* is not a synonym a reader would choose;
+it is the fingerprint of a paraphrasing tool run over a scientific paper. The list (CC BY 4.0,
+Cabanac, Labbé & Magazinov) is matched on lower-case word sequences, longest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kickoff.integrity.collocations import tokens
+from kickoff.lexicon import tortured_phrases
+
+
+@dataclass(frozen=True)
+class TorturedPhrase:
+    start: int
+    end: int
+    span: str
+    original: str
+
+
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for tortured, original in tortured_phrases().items():
+        words = tuple(tortured.split(" "))
+        index.setdefault(words[0], []).append((words, original))
+    for entries in index.values():
+        entries.sort(key=lambda entry: (-len(entry[0]), entry[0]))
+    return index
+
+
+def find_tortured(sentence: str) -> Iterator[TorturedPhrase]:
+    items = [token for token in tokens(sentence) if token.is_word]
+    lowered = [token.lower for token in items]
+    position = 0
+    while position < len(items):
+        matched = None
+        for words, original in _by_first_word().get(lowered[position], ()):
+            if tuple(lowered[position : position + len(words)]) == words:
+                matched = (len(words), original)
+                break
+        if matched is None:
+            position += 1
+            continue
+        length, original = matched
+        start, end = items[position].start, items[position + length - 1].end
+        span = sentence[start:end]
+        yield TorturedPhrase(start, end, span, original.capitalize() if span[:1].isupper() else original)
+        position += length
