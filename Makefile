@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint eval bench seeds clean
+.PHONY: run test lint eval bench seeds thesaurus clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,14 +25,21 @@ test: $(STAMP)
 ## eval: print the accuracy figures reported in the README
 eval: $(STAMP)
 	$(BIN)/python eval/requirements.py
+	$(BIN)/python eval/integrity.py
 
 ## bench: print speed and memory figures
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/integrity_speed.py
 
 ## examples: regenerate the outputs of the example bundles
 examples: $(STAMP)
 	$(BIN)/kickoff examples/widget-tracker --questions examples/widget-tracker/QUESTIONS.md
+
+## thesaurus: rebuild the integrity stage's shipped data (needs Debian's wordnet-base)
+thesaurus: $(STAMP)
+	test -d /usr/share/wordnet || apt-get install -y wordnet-base
+	$(BIN)/python tools/build_thesaurus.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

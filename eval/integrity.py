@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import random
 import re
 import sys
@@ -123,43 +124,55 @@ class Score:
                     self.right_originals += 1
         self.found_truths += sum(1 for t in truths if any(s < t.end and t.start < e for s, e, _ in predictions))
 
+    @property
+    def precision(self) -> float:
+        return self.correct_predictions / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found_truths / self.truths if self.truths else 0.0
+
+    @property
+    def originals(self) -> float:
+        """Share of the true findings whose suggested original is the replaced word."""
+        return self.right_originals / self.correct_predictions if self.correct_predictions else 0.0
+
     def line(self, label: str) -> str:
-        precision = self.correct_predictions / self.predicted if self.predicted else 0.0
-        recall = self.found_truths / self.truths if self.truths else 0.0
+        precision, recall = self.precision, self.recall
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        originals = self.right_originals / self.correct_predictions if self.correct_predictions else 0.0
-        return (
-            f"{label:<28} {self.truths:>6} {self.predicted:>6} {precision:>9.2f} {recall:>7.2f} {f1:>5.2f} {originals:>10.2f}"
-        )
+        return f"{label:<28} {self.truths:>6} {self.predicted:>6} {precision:>9.2f} {recall:>7.2f} {f1:>5.2f} {self.originals:>10.2f}"
 
 
 def predictions_of(sentence: str, kinds: tuple[str, ...]) -> list[tuple[int, int, str | None]]:
     return [(s.start, s.end, s.original) for s in find_suspects(sentence) if s.kind in kinds]
 
 
-def spun_text() -> None:
+HEADER = f"{'':<28} {'spans':>6} {'found':>6} {'precision':>9} {'recall':>7} {'F1':>5} {'originals':>10}"
+FLOORS = ROOT / "eval" / "integrity_floors.json"
+
+
+def spun_scores() -> tuple[dict[float, Score], int, int]:
+    """Scores per spinning rate, and false findings and words on the clean originals."""
     table = load_table()
     sentences = clean_sentences()
-    words = sum(len(s.split()) for s in sentences)
-    print(f"1. Spun text: {len(sentences)} clean sentences, {words:,} words, spun by eval/data/spinner_synonyms.tsv")
-    print(f"{'substitution rate':<28} {'spans':>6} {'found':>6} {'precision':>9} {'recall':>7} {'F1':>5} {'originals':>10}")
+    scores: dict[float, Score] = {}
     for rate in RATES:
         rng = random.Random(SEED)
-        score = Score()
+        score = scores[rate] = Score()
         for sentence in sentences:
             spun, truths = spin(sentence, table, rate, rng)
             score.add(predictions_of(spun, ("spinner substitution", "tortured phrase")), truths)
-        print(score.line(f"{rate:.0%} of table words"))
-    false = sum(len(predictions_of(s, ("spinner substitution", "tortured phrase", "machine-translation artefact"))) for s in sentences)
-    print(f"\n2. Clean text: {false} false findings in {words:,} words = {1000 * false / words:.2f} per 1,000 words\n")
+    kinds = ("spinner substitution", "tortured phrase", "machine-translation artefact")
+    false = sum(len(predictions_of(s, kinds)) for s in sentences)
+    return scores, false, sum(len(s.split()) for s in sentences)
 
 
-def injected_tortured() -> None:
+def tortured_scores() -> tuple[Score, int, int, int]:
+    """Injected PPS pairs: score, pairs used, false findings and words on the clean controls."""
     pairs = sorted(tortured_phrases().items())
     sample = pairs[:: max(1, len(pairs) // 400)]
     score = Score()
-    false = 0
-    words = 0
+    false = words = 0
     for number, (tortured, original) in enumerate(sample):
         template = SCIENTIFIC_TEMPLATES[number % len(SCIENTIFIC_TEMPLATES)]
         clean = template.format(term=original)
@@ -167,44 +180,85 @@ def injected_tortured() -> None:
         false += len(predictions_of(clean, ("tortured phrase", "spinner substitution")))
         sentence = template.format(term=tortured)
         start = sentence.index(tortured)
-        truth = Truth(start, start + len(tortured), original)
-        score.add(predictions_of(sentence, ("tortured phrase",)), [truth])
-    print(f"3. Tortured phrases: {len(sample)} PPS pairs injected into {len(SCIENTIFIC_TEMPLATES)} scientific sentence templates")
-    print(f"{'':<28} {'spans':>6} {'found':>6} {'precision':>9} {'recall':>7} {'F1':>5} {'originals':>10}")
-    print(score.line("injected tortured phrases"))
-    print(f"clean controls: {false} false findings in {words:,} words = {1000 * false / words:.2f} per 1,000 words\n")
+        score.add(predictions_of(sentence, ("tortured phrase",)), [Truth(start, start + len(tortured), original)])
+    return score, len(sample), false, words
 
 
-def seed_case() -> None:
+def seed_scores() -> tuple[Score, dict[str, str]]:
     from kickoff import Config, analyse
 
     annotation = ROOT / "tests" / "fixtures" / "seed004_annotation.tsv"
-    pairs = [line.split("\t") for line in annotation.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    pairs = [
+        line.split("\t") for line in annotation.read_text("utf-8").splitlines() if line and not line.startswith("#")
+    ]
     analysis = analyse(Config.for_bundle(ROOT / "seeds"))
-    print("4. Seeds (kickoff run on seeds/):")
-    for document in analysis.documents:
-        integrity = document.integrity
-        assert integrity is not None
-        print(f"   {document.path}: verdict {integrity.verdict}, {integrity.findings_per_1000_words} findings per 1,000 words")
+    verdicts = {d.path: d.integrity.verdict for d in analysis.documents if d.integrity is not None}
     spun = next(d for d in analysis.documents if d.path.startswith("004"))
     assert spun.integrity is not None
     score = Score()
     for sentence in spun.sentences:
-        truths = []
-        for span, original in pairs:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?![\w-])", sentence.text, re.IGNORECASE):
-                truths.append(Truth(match.start(), match.end(), original))
+        truths = [
+            Truth(match.start(), match.end(), original)
+            for span, original in pairs
+            for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?![\w-])", sentence.text, re.IGNORECASE)
+        ]
         predictions = [
             (f.offset, f.offset + len(f.span), f.original)
             for f in spun.integrity.findings
             if f.sentence == sentence.index and f.kind != "scraping debris"
         ]
         score.add(predictions, truths)
-    print(f"{'':<28} {'spans':>6} {'found':>6} {'precision':>9} {'recall':>7} {'F1':>5} {'originals':>10}")
-    print(score.line("seed 004 vs annotation"))
+    return score, verdicts
+
+
+def measure() -> dict[str, float]:
+    """The figures the floors file pins (see tests/test_integrity.py)."""
+    spun, false, words = spun_scores()
+    tortured, _, tortured_false, tortured_words = tortured_scores()
+    seed, _ = seed_scores()
+    return {
+        "spun_precision_20": spun[0.2].precision,
+        "spun_recall_20": spun[0.2].recall,
+        "clean_false_per_1000_words": 1000 * false / words,
+        "tortured_recall": tortured.recall,
+        "tortured_originals": tortured.originals,
+        "tortured_clean_false_per_1000_words": 1000 * tortured_false / tortured_words,
+        "seed_precision": seed.precision,
+        "seed_recall": seed.recall,
+    }
+
+
+def load_floors() -> dict[str, float]:
+    loaded: dict[str, float] = json.loads(FLOORS.read_text("utf-8"))
+    return loaded
+
+
+def main() -> None:
+    spun, false, words = spun_scores()
+    print(
+        f"1. Spun text: {len(clean_sentences())} clean sentences, {words:,} words, spun by eval/data/spinner_synonyms.tsv"
+    )
+    print(HEADER.replace(" " * 28, f"{'substitution rate':<28}", 1))
+    for rate, score in spun.items():
+        print(score.line(f"{rate:.0%} of table words"))
+    print(f"\n2. Clean text: {false} false findings in {words:,} words = {1000 * false / words:.2f} per 1,000 words\n")
+    tortured, used, tortured_false, tortured_words = tortured_scores()
+    print(
+        f"3. Tortured phrases: {used} PPS pairs injected into {len(SCIENTIFIC_TEMPLATES)} scientific sentence templates"
+    )
+    print(HEADER)
+    print(tortured.line("injected tortured phrases"))
+    print(
+        f"clean controls: {tortured_false} false findings in {tortured_words:,} words = "
+        f"{1000 * tortured_false / tortured_words:.2f} per 1,000 words\n"
+    )
+    seed, verdicts = seed_scores()
+    print("4. Seeds (kickoff run on seeds/):")
+    for path, verdict in verdicts.items():
+        print(f"   {path}: verdict {verdict}")
+    print(HEADER)
+    print(seed.line("seed 004 vs annotation"))
 
 
 if __name__ == "__main__":
-    spun_text()
-    injected_tortured()
-    seed_case()
+    main()

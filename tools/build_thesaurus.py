@@ -73,12 +73,24 @@ def inflections(lemma: str, pos: str, irregular: dict[str, list[str]]) -> list[t
     """(form, tag) pairs so that 'fingers' finds 'hands' and 'advised' finds 'told'."""
     forms = [(lemma, "base")]
     if pos == "n":
-        plural = lemma[:-1] + "ies" if re.search(r"[^aeiou]y$", lemma) else lemma + ("es" if re.search(r"(s|x|z|ch|sh)$", lemma) else "s")
+        plural = (
+            lemma[:-1] + "ies"
+            if re.search(r"[^aeiou]y$", lemma)
+            else lemma + ("es" if re.search(r"(s|x|z|ch|sh)$", lemma) else "s")
+        )
         forms.append((plural, "plural"))
     elif pos == "v":
         stem = lemma[:-1] if lemma.endswith("e") else lemma
-        third = lemma[:-1] + "ies" if re.search(r"[^aeiou]y$", lemma) else lemma + ("es" if re.search(r"(s|x|z|ch|sh|o)$", lemma) else "s")
-        past = lemma + "d" if lemma.endswith("e") else (lemma[:-1] + "ied" if re.search(r"[^aeiou]y$", lemma) else lemma + "ed")
+        third = (
+            lemma[:-1] + "ies"
+            if re.search(r"[^aeiou]y$", lemma)
+            else lemma + ("es" if re.search(r"(s|x|z|ch|sh|o)$", lemma) else "s")
+        )
+        past = (
+            lemma + "d"
+            if lemma.endswith("e")
+            else (lemma[:-1] + "ied" if re.search(r"[^aeiou]y$", lemma) else lemma + "ed")
+        )
         forms += [(third, "third"), (stem + "ing", "ing")]
         for form in irregular.get(lemma, [past]):
             forms.append((form, "past"))

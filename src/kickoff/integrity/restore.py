@@ -111,8 +111,12 @@ def _fit(words: list[str], start: int, end: int) -> float:
 
 def _finding(difference: _Difference, source_is_left: bool, source: str, confidence: float) -> Finding:
     aligned = difference.aligned
-    original_tokens, copy_tokens = (difference.left, difference.right) if source_is_left else (difference.right, difference.left)
-    copy_text, location = (aligned.right, aligned.right_location) if source_is_left else (aligned.left, aligned.left_location)
+    original_tokens, copy_tokens = (
+        (difference.left, difference.right) if source_is_left else (difference.right, difference.left)
+    )
+    copy_text, location = (
+        (aligned.right, aligned.right_location) if source_is_left else (aligned.left, aligned.left_location)
+    )
     original_text = aligned.left if source_is_left else aligned.right
     start, end = copy_tokens[0].start, copy_tokens[-1].end
     original = original_text[original_tokens[0].start : original_tokens[-1].end]

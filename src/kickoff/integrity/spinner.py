@@ -79,7 +79,12 @@ def find_substitutions(sentence: str) -> Iterator[Substitution]:
             margin = context_score(previous, candidate, following) - written
             if margin >= MARGIN and (best is None or margin > best.margin):
                 best = Substitution(
-                    token.start, token.end, token.text, _match_case(candidate, token.text), round(margin, 2), f"{source}; {why}"
+                    token.start,
+                    token.end,
+                    token.text,
+                    _match_case(candidate, token.text),
+                    round(margin, 2),
+                    f"{source}; {why}",
                 )
         if best is not None:
             yield best
@@ -100,7 +105,12 @@ def find_traces(sentence: str) -> Iterator[Substitution]:
         article, noun = items[position], items[position + 1]
         if article.text in ("a", "A") and noun.is_word and noun.text.islower() and _starts_with_vowel_sound(noun.lower):
             yield _article_trace(items, position + 1, "an")
-        elif article.text in ("an", "An") and noun.is_word and noun.text.islower() and not _starts_with_vowel_sound(noun.lower):
+        elif (
+            article.text in ("an", "An")
+            and noun.is_word
+            and noun.text.islower()
+            and not _starts_with_vowel_sound(noun.lower)
+        ):
             yield _article_trace(items, position + 1, "a")
         if position + 2 < len(items) and noun.lower == "and":
             first, second = article, items[position + 2]
@@ -175,9 +185,7 @@ def _neighbour_word(items: list[Token], position: int) -> str | None:
     return None
 
 
-def _broken_collocation(
-    previous: str | None, word: str, following: str | None, candidate: str
-) -> str | None:
+def _broken_collocation(previous: str | None, word: str, following: str | None, candidate: str) -> str | None:
     """Evidence line when a content-word bigram with the candidate is listed and the written one is not.
 
     Only pairs of content words count: "a trailer" against "a drone" says something about grammar
@@ -185,9 +193,23 @@ def _broken_collocation(
     """
     pairs = []
     if previous is not None and previous not in STOPWORDS:
-        pairs.append((f"{previous} {word}", f"{previous} {candidate}", pair_count(previous, candidate), pair_count(previous, word)))
+        pairs.append(
+            (
+                f"{previous} {word}",
+                f"{previous} {candidate}",
+                pair_count(previous, candidate),
+                pair_count(previous, word),
+            )
+        )
     if following is not None and following not in STOPWORDS:
-        pairs.append((f"{word} {following}", f"{candidate} {following}", pair_count(candidate, following), pair_count(word, following)))
+        pairs.append(
+            (
+                f"{word} {following}",
+                f"{candidate} {following}",
+                pair_count(candidate, following),
+                pair_count(word, following),
+            )
+        )
     broken = [item for item in pairs if item[2] > 0 and item[3] == 0]
     if not broken:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kickoff import __version__
 from kickoff.gaps.classify import CATEGORY_NAMES
 from kickoff.ingest.walk import GENERATED_MARKER
-from kickoff.model import Analysis, Document, Entity, Relation
+from kickoff.model import Analysis, Document, Entity, Finding, Relation
 
 _HEADER = f"{GENERATED_MARKER} {__version__}; edit the bundle, not this file -->"
 
@@ -104,10 +104,15 @@ def _integrity_section(document: Document) -> list[str]:
         for finding in integrity.findings:
             lines.append(
                 f"| {_cell(finding.span)} | {_cell(finding.original)} | {finding.kind} | {finding.confidence:.2f} | "
-                f"{_cell(finding.location.cite())} | {_cell(finding.evidence)} |"
+                f"{_cell(_where(finding))} | {_cell(finding.evidence)} |"
             )
         lines.append("")
     return lines
+
+
+def _where(finding: Finding) -> str:
+    place = finding.location.cite()
+    return f"{place}, sentence {finding.sentence + 1}" if finding.sentence >= 0 else place
 
 
 def _relation_section(relation: Relation) -> list[str]:

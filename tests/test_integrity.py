@@ -1,0 +1,152 @@
+"""Integrity: each kind of finding on small texts written here, verdicts, and cross-document restoration."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+from conftest import document_from_text
+from kickoff.integrity import assess_document, assess_integrity, find_suspects
+from kickoff.model import SourceDocument
+from kickoff.relate import relate
+from test_relate import BASE, REWORDED
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _kinds_and_originals(sentence: str) -> list[tuple[str, str, str | None]]:
+    return [(s.kind, s.span, s.original) for s in find_suspects(sentence)]
+
+
+def test_broken_collocation_is_a_spinner_substitution_with_its_original() -> None:
+    found = _kinds_and_originals("Tensions rose sharply across the Center East this winter.")
+    assert ("spinner substitution", "Center", "Middle") in found
+    suspect = next(s for s in find_suspects("Tensions rose sharply across the Center East this winter."))
+    assert "'center east' is not a common collocation" in suspect.evidence
+    assert "middle east" in suspect.evidence
+
+
+def test_article_mismatch_marks_the_swapped_noun() -> None:
+    found = _kinds_and_originals("The minister arrived on a aircraft from the capital.")
+    assert [(kind, span) for kind, span, _ in found] == [("spinner substitution", "aircraft")]
+
+
+def test_a_word_repeated_around_and_is_a_trace_but_idioms_are_not() -> None:
+    assert _kinds_and_originals("She expressed her appreciation and appreciation to the nurses.")[0][:2] == (
+        "spinner substitution",
+        "appreciation",
+    )
+    assert find_suspects("Prices rose more and more, year after year, for years and years.") == []
+
+
+def test_tortured_phrase_is_restored_from_the_pps_list() -> None:
+    found = _kinds_and_originals("We apply counterfeit consciousness to huge information in hospitals.")
+    assert ("tortured phrase", "counterfeit consciousness", "artificial intelligence") in found
+    assert ("tortured phrase", "huge information", "big data") in found
+
+
+def test_clean_sentences_give_no_findings() -> None:
+    clean = (
+        "The president met the prime minister in the Middle East on Friday and they shook hands. "
+        "An hour later a university spokesman said the economy would grow by two per cent next year. "
+        "Artificial intelligence and big data are used in many hospitals."
+    )
+    document = assess_document(document_from_text(clean))
+    assert document.integrity is not None
+    assert document.integrity.findings == ()
+    assert document.integrity.verdict == "clean"
+
+
+def test_scraping_debris_is_reported_and_gives_the_debris_verdict() -> None:
+    document = document_from_text("Loading...\n\nThe council met on Monday and approved the budget for the year.")
+    assert document.source.removed_debris, "ingest should have removed the loader text"
+    assessed = assess_document(document)
+    assert assessed.integrity is not None
+    assert assessed.integrity.verdict == "debris"
+    assert [f.kind for f in assessed.integrity.findings] == ["scraping debris"]
+
+
+def test_several_substitutions_make_a_spun_verdict() -> None:
+    spun = (
+        "The leaders met within the Center East on Tuesday. "
+        "He landed on a aircraft at the airport. "
+        "She expressed her appreciation and appreciation for the help. "
+        "Officials said the talks went well and that more meetings would follow later."
+    )
+    assessed = assess_document(document_from_text(spun))
+    assert assessed.integrity is not None
+    assert assessed.integrity.verdict == "spun"
+    assert assessed.integrity.findings_per_1000_words > 50
+    assert 0 < assessed.integrity.score <= 1
+
+
+def test_tortured_phrases_make_a_tortured_verdict() -> None:
+    paper = (
+        "We propose a profound learning model for picture recognition. "
+        "The counterfeit consciousness method is compared with four baselines on a public data set."
+    )
+    assessed = assess_document(document_from_text(paper))
+    assert assessed.integrity is not None
+    assert assessed.integrity.verdict == "tortured"
+
+
+def test_a_reworded_copy_is_restored_from_its_source() -> None:
+    documents = (document_from_text(BASE, "a.txt"), document_from_text(REWORDED, "b.txt"))
+    relations = relate(documents)
+    assessed, related = assess_integrity(documents, relations)
+    assert related[0].source == "a.txt"
+    assert any("likely source: a.txt" in line for line in related[0].evidence)
+    copy = next(d for d in assessed if d.path == "b.txt")
+    assert copy.integrity is not None
+    restored = {(f.span, f.original) for f in copy.integrity.findings if "aligned sentence in a.txt" in f.evidence}
+    assert ("town", "city") in restored
+    assert ("mentioned", "said") in restored
+    assert all(f.confidence >= 0.9 for f in copy.integrity.findings if "aligned sentence" in f.evidence)
+    source = next(d for d in assessed if d.path == "a.txt")
+    assert source.integrity is not None and source.integrity.findings == ()
+
+
+def test_direction_comes_from_the_text_not_the_order() -> None:
+    documents = (document_from_text(REWORDED, "a.txt"), document_from_text(BASE, "b.txt"))
+    _, related = assess_integrity(documents, relate(documents))
+    assert related[0].source == "b.txt"
+
+
+def test_findings_point_at_their_sentence() -> None:
+    text = "The council met on Monday.\n\nTensions rose across the Center East this winter."
+    assessed = assess_document(document_from_text(text))
+    assert assessed.integrity is not None
+    finding = assessed.integrity.findings[0]
+    sentence = assessed.sentences[finding.sentence]
+    assert sentence.text[finding.offset :].startswith(finding.span)
+
+
+def test_integrity_does_not_touch_the_source_document() -> None:
+    document = document_from_text("Tensions rose across the Center East this winter.")
+    before: SourceDocument = dataclasses.replace(document.source)
+    assess_document(document)
+    assert document.source == before and document.integrity is None
+
+
+def test_seed_annotation_fixture_is_found_in_the_seed() -> None:
+    """The eval's real case: its annotation must describe text that really is in seed 004."""
+    text = next((ROOT / "seeds").glob("004_*.txt")).read_text("utf-8").lower()
+    lines = (ROOT / "tests" / "fixtures" / "seed004_annotation.tsv").read_text("utf-8").splitlines()
+    spans = [line.split("\t")[0] for line in lines if line and not line.startswith("#")]
+    assert len(spans) > 50
+    assert [span for span in spans if span.lower() not in text] == []
+
+
+def test_quality_floors_hold() -> None:
+    """Measured figures pinned in eval/integrity_floors.json cannot drop silently."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    import integrity as evaluation
+
+    measured = evaluation.measure()
+    floors = evaluation.load_floors()
+    for name, floor in floors.items():
+        if name.endswith("_at_most"):
+            assert measured[name.removesuffix("_at_most")] <= floor, name
+        else:
+            assert measured[name] >= floor, name
