@@ -25,6 +25,7 @@ test: $(STAMP)
 ## eval: print the accuracy figures reported in the README
 eval: $(STAMP)
 	$(BIN)/python eval/requirements.py
+	$(BIN)/python eval/smells.py
 	$(BIN)/python eval/integrity.py
 
 ## bench: print speed and memory figures
