@@ -52,7 +52,7 @@ def read_zip(data: bytes, context: ReadContext) -> ReadOutcome:
         raise UnreadableFile(f"archive nested deeper than {context.limits.max_archive_depth} levels")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError) as error:
+    except (zipfile.BadZipFile, ValueError, NotImplementedError) as error:
         raise UnreadableFile(f"broken zip archive ({error})") from error
     outcome: ReadOutcome = []
     with archive:

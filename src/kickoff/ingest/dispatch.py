@@ -123,7 +123,7 @@ def _zip_has(data: bytes, member: str) -> bool:
 
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return member in archive.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError):
         return False
 
 

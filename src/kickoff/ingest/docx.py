@@ -22,7 +22,7 @@ def read_docx(data: bytes, context: ReadContext) -> ReadOutcome:
 
     try:
         word = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, NotImplementedError) as error:
         raise UnreadableFile(f"not a readable Word document ({type(error).__name__}: {error})") from error
     except Exception as error:  # lxml raises many XML error types; all mean a broken part.
         raise UnreadableFile(f"damaged Word document ({type(error).__name__}: {error})") from error
@@ -79,7 +79,7 @@ def _refuse_hostile_package(data: bytes, context: ReadContext) -> None:
     """Check the zip container before any XML parser sees it: bombs and junk stop here."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, NotImplementedError) as error:
         raise UnreadableFile(f"not a Word document: broken zip container ({error})") from error
     with archive:
         names = set(archive.namelist())
