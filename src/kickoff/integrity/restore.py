@@ -135,10 +135,9 @@ def _finding(difference: _Difference, source_is_left: bool, source: str, confide
 def _with_restorations(document: Document, restored: list[Finding]) -> Document:
     if not restored or document.integrity is None:
         return document
-    sentence_of = {s.text: s.index for s in document.sentences}
     by_place = {(f.sentence, f.offset): f for f in document.integrity.findings}
     for finding in restored:
-        located = dataclasses.replace(finding, sentence=sentence_of.get(_sentence_text(finding, document), -1))
+        located = dataclasses.replace(finding, sentence=_sentence_index(finding, document))
         key = (located.sentence, located.offset)
         if key in by_place and by_place[key].confidence >= located.confidence:
             continue
@@ -146,9 +145,9 @@ def _with_restorations(document: Document, restored: list[Finding]) -> Document:
     return dataclasses.replace(document, integrity=integrity_of(document, list(by_place.values())))
 
 
-def _sentence_text(finding: Finding, document: Document) -> str:
-    """The copy's sentence that holds the finding (the one whose text contains it at that offset)."""
+def _sentence_index(finding: Finding, document: Document) -> int:
+    """The copy's sentence that holds the finding (the one whose text has it at that offset)."""
     for sentence in document.sentences:
         if sentence.location == finding.location and sentence.text[finding.offset :].startswith(finding.span):
-            return sentence.text
-    return ""
+            return sentence.index
+    return -1
