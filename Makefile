@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint eval bench seeds thesaurus clean
+.PHONY: run test lint eval bench seeds thesaurus clean examples
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,7 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python eval/requirements.py
 	$(BIN)/python eval/smells.py
+	$(BIN)/python eval/checklist.py
 	$(BIN)/python eval/integrity.py
 
 ## bench: print speed and memory figures
@@ -36,6 +37,7 @@ bench: $(STAMP)
 ## examples: regenerate the outputs of the example bundles
 examples: $(STAMP)
 	$(BIN)/kickoff examples/widget-tracker --questions examples/widget-tracker/QUESTIONS.md
+	$(BIN)/kickoff examples/clinic-booking --questions examples/clinic-booking/QUESTIONS.md
 
 ## thesaurus: rebuild the integrity stage's shipped data (needs Debian's wordnet-base)
 thesaurus: $(STAMP)

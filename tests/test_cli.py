@@ -167,6 +167,28 @@ def test_example_spec_is_answered_where_it_speaks(tmp_path: Path) -> None:
     assert (example / "QUESTIONS.md").read_text("utf-8") == render_questions(analysis)
 
 
+def test_clinic_example_outputs_are_current(tmp_path: Path) -> None:
+    example = ROOT / "examples" / "clinic-booking"
+    config = Config(example, tmp_path / "INDEX.md", tmp_path / "QUESTIONS.md", tmp_path / "k.json")
+    analysis = run(config)
+    assert (example / "QUESTIONS.md").read_text("utf-8") == render_questions(analysis)
+    assert (example / "INDEX.md").read_text("utf-8") == render_index(analysis)
+
+
+def test_example_bundles_agree_with_their_answer_keys() -> None:
+    """Every labelled requirement of the examples is found; the checklist and the 'is this a
+    specification' verdict agree with the hand-made keys (eval/data/checklist_labels.json)."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    import checklist as evaluation
+
+    figures = evaluation.measure()
+    assert figures["extraction_recall"] == 1.0, figures["differences"]
+    assert figures["extraction_precision"] >= 0.9, figures["differences"]
+    assert figures["specification_verdict_agreement"] == 1.0
+    assert figures["checklist_agreement"] >= 0.9, figures["differences"]
+    assert figures["smell_precision"] >= 0.8 and figures["smell_recall"] >= 0.8, figures["differences"]
+
+
 def test_installed_console_script_runs(tmp_path: Path, bundle: Path) -> None:
     (bundle / "spec.md").write_text(SPEC)
     script = Path(sys.executable).parent / "kickoff"

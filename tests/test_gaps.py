@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from conftest import document_from_text
 from kickoff.gaps import find_gaps, find_requirements
-from kickoff.gaps.classify import classify
+from kickoff.gaps.checklist import build_checklist
+from kickoff.gaps.classify import classify, classify_in_section
 from kickoff.gaps.measures import find_measures
 from kickoff.gaps.smells import find_smells
+from kickoff.model import ChecklistItem, Document
 
 SPEC = """# Ticket kiosk requirements
 
@@ -106,3 +108,71 @@ def test_blocking_questions_come_first_when_nothing_is_specified() -> None:
     _, _, questions, verdict, _ = find_gaps((news,), None)
     assert [q.key for q in questions[:3]] == ["purpose", "hardware", "performance"]
     assert verdict.startswith("No:")
+
+
+IDENTIFIED = """# Booking service requirements
+
+## Functional requirements
+
+FR-1 The service shall let a patient book a free slot.
+FR-2 Patients may be able to join a waiting list.
+
+## Quality requirements
+
+| ID | Requirement |
+|---|---|
+| QR-1 | Search results shall be shown within 1 second for 95% of requests. |
+| QR-2 | The service shall read rosters from the HR system every night. |
+"""
+
+
+def test_identifier_lines_and_rows_are_one_statement_each() -> None:
+    """Lines led by "FR-1" are items even without blank lines; a row's ID cell leads its text."""
+    texts = [r.text for r in find_requirements((document_from_text(IDENTIFIED, "spec.md"),))]
+    assert texts == [
+        "FR-1 The service shall let a patient book a free slot.",
+        "FR-2 Patients may be able to join a waiting list.",
+        "QR-1 Search results shall be shown within 1 second for 95% of requests.",
+        "QR-2 The service shall read rosters from the HR system every night.",
+    ]
+
+
+def test_section_heading_is_a_prior_the_model_must_be_sure_to_overrule() -> None:
+    requirements = {r.text[:4]: r for r in find_requirements((document_from_text(IDENTIFIED, "spec.md"),))}
+    assert requirements["FR-1"].category == requirements["FR-2"].category == "F"
+    assert requirements["QR-1"].category != "F"
+    assert classify_in_section("The service shall export a CSV file.", "3.2 Security requirements").code == "SE"
+    assert classify_in_section("The service shall export a CSV file.", "Glossary") == classify(
+        "The service shall export a CSV file."
+    )
+
+
+def test_smell_rules_spare_schedules_and_see_irregular_participles() -> None:
+    def names(text: str) -> set[str]:
+        return {smell.name for smell in find_smells(text, find_measures(text))}
+
+    assert "absolute" not in names("The service shall read rosters every night.")
+    assert "absolute" not in names("The controller shall report its status every 60 seconds.")
+    assert "absolute" in names("The service shall log every request.")
+    assert "passive voice" in names("Search results shall be shown within 1 second.")
+    assert "passive voice" not in names("Pickup codes shall be sent by the SMS gateway.")
+    assert "compound requirement" in names("The tool shall be written in Python 3.11 and shall use MIT code.")
+
+
+def checklist_of(documents: tuple[Document, ...]) -> tuple[ChecklistItem, ...]:
+    return build_checklist(documents, find_requirements(documents))
+
+
+def test_a_schedule_without_a_date_is_partly_answered_and_notes_count_as_evidence() -> None:
+    spec = document_from_text(SPEC, "kiosk.md")
+    notes = document_from_text(
+        "Kick-off meeting\n\nThe kiosk depends on the payment terminal's existing driver. "
+        "Go-live is planned but no date has been agreed.\n",
+        "notes.txt",
+    )
+    items = {item.key: item for item in checklist_of((spec, notes))}
+    assert items["dependencies"].status == "answered"
+    assert items["dependencies"].evidence[0].location.path == "notes.txt"
+    assert items["timeline"].status == "partly answered"
+    dated = document_from_text("Meeting\n\nGo-live is on 14 September 2027 at the first station.\n", "notes.txt")
+    assert {i.key: i.status for i in checklist_of((spec, dated))}["timeline"] == "answered"

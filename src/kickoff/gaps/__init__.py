@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from kickoff.gaps.checklist import ITEMS, build_checklist
-from kickoff.gaps.classify import classify
+from kickoff.gaps.classify import classify_in_section
 from kickoff.gaps.extract import find_statements
 from kickoff.gaps.history import build_history
 from kickoff.gaps.measures import find_measures
@@ -24,7 +24,7 @@ def find_requirements(documents: tuple[Document, ...]) -> tuple[Requirement, ...
     for document in documents:
         for statement in find_statements(document):
             text = statement.sentence.text
-            category = classify(text)
+            category = classify_in_section(text, statement.sentence.location.section)
             measures = find_measures(text)
             requirements.append(
                 Requirement(

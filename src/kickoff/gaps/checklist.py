@@ -23,7 +23,12 @@ class ItemSpec:
     cue: str | None = None
     needs_number: bool = False
     number_quantities: tuple[str, ...] = ()
+    # A pattern one quote must match for the item to be answered rather than partly answered
+    # (a schedule with no date in it is not a schedule yet).
+    needs_pattern: str | None = None
 
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 ITEMS: tuple[ItemSpec, ...] = (
     ItemSpec(
@@ -53,7 +58,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "without numbers no design can be judged fast enough",
         categories=("PE",),
         heading=r"performance|latency|speed|response time",
-        cue=r"\b(?:latency|response time|throughput|within \d+\s?(?:ms|s|seconds)|per second)\b",
+        cue=r"\b(?:latency|response times?|throughput|within \d+(?:\.\d+)?\s?(?:ms|milliseconds?|s|seconds?|minutes?)|per second)\b",
         needs_number=True,
         number_quantities=("latency", "throughput"),
     ),
@@ -163,7 +168,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "What does it depend on, and what is assumed to be true?",
         "a broken assumption is a late surprise",
         heading=r"dependenc|assumption",
-        cue=r"\b(?:depends on|relies on|requires? (?:an? )?(?:existing|external)|assum\w+|third.party)\b",
+        cue=r"\b(?:depends? on|relies on|requires? (?:an? )?(?:existing|external)|(?:from|through|with|on) the existing|assum\w+|third.party)\b",
     ),
     ItemSpec(
         "acceptance",
@@ -182,6 +187,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "the schedule limits what can be built",
         heading=r"timeline|schedule|milestones?|deadlines?|roadmap|delivery|phases?",
         cue=r"\b(?:deadline|milestone|deliver(?:ed|y)? by|due (?:by|on)|by (?:Q[1-4]|(?:January|February|March|April|May|June|July|August|September|October|November|December))|release date|go.live)\b",
+        needs_pattern=rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|Q[1-4] \d{{4}}|(?:{_MONTHS}) \d{{4}}|\d{{1,2}} (?:{_MONTHS})\b|week \d+|sprint \d+)",
     ),
     ItemSpec(
         "glossary",
@@ -245,6 +251,16 @@ def _item(spec: ItemSpec, documents: tuple[Document, ...], requirements: tuple[R
                 "the bundle addresses it, but with no number that a test could check",
             )
         quotes = _unique([Quote(r.text, r.location) for r in numbered] + quotes)
+    if spec.needs_pattern is not None and not any(re.search(spec.needs_pattern, q.text) for q in quotes):
+        return ChecklistItem(
+            spec.key,
+            spec.title,
+            "partly answered",
+            spec.blocking,
+            tuple(quotes[:MAX_QUOTES]),
+            f"{_cite(quotes[0])} says “{_short(quotes[0].text)}”: what exactly — {spec.question[0].lower()}{spec.question[1:]}",
+            "the bundle speaks of it, but names nothing a plan could be checked against",
+        )
     reason = "answered by the quoted statements"
     if open_markers:
         return ChecklistItem(
@@ -302,13 +318,25 @@ def _section_quotes(spec: ItemSpec, documents: tuple[Document, ...]) -> list[Quo
     return quotes
 
 
+# Documents of these kinds speak for the project: meeting notes and e-mails ("other") often
+# hold the dependencies and dates a specification leaves out. News, code and data do not.
+_PROJECT_KINDS = {"specification", "other"}
+
+
 def _cue_quotes(spec: ItemSpec, documents: tuple[Document, ...]) -> list[Quote]:
+    """Sentences whose words address the item, from specifications first, then project notes
+    when the bundle has a specification at all (a lone news report answers nothing)."""
     if spec.cue is None:
         return []
     pattern = re.compile(spec.cue, re.IGNORECASE if spec.key != "open_issues" else 0)
+    speaking = _specifications(documents)
+    if speaking:
+        speaking += [
+            d for d in documents if d.profile is not None and d.profile.kind in _PROJECT_KINDS - {"specification"}
+        ]
     return [
         Quote(sentence.text, sentence.location)
-        for document in _specifications(documents)
+        for document in speaking
         for sentence in document.sentences
         if sentence.block_kind != "heading" and len(sentence.text.split()) >= 4 and pattern.search(sentence.text)
     ]

@@ -43,11 +43,45 @@ _SUBJECT = re.compile(
 )
 
 
+# Words that name a quality in any project. PROMISE holds 15 projects, too few for a model to
+# learn from the data alone that "encrypted" and "password" are both security; one shared
+# feature per quality carries what one project teaches to the next (leave-one-project-out,
+# eval/requirements.py). Stems, so that "encrypts" and "encryption" count alike.
+_QUALITY_CUES: dict[str, re.Pattern[str]] = {
+    code: re.compile(pattern)
+    for code, pattern in {
+        "PE": r"\b(?:fast\w*|quick\w*|respon[sd]\w*|latency|throughput|per (?:second|minute)|seconds?|milliseconds?|ms|"
+        r"minutes?|load(?:s|ed)? (?:in|within)|performance|delay\w*|speed)\b",
+        "SC": r"\b(?:scal\w+|concurrent\w*|simultaneous\w*|grow\w*|volume|capacity|up to \d[\d,]*|increase in)\b",
+        "A": r"\b(?:availab\w+|uptime|downtime|24/7|24 hours a day|\d+(?:\.\d+)?% of the time|outage\w*)\b",
+        "FT": r"\b(?:fail\w*|fault\w*|recover\w*|backup\w*|back up|redundan\w+|restor\w+|crash\w*)\b",
+        "SE": r"\b(?:secur\w+|encrypt\w*|password\w*|authenticat\w+|authori[sz]\w+|log ?in|logon|access|privacy|"
+        r"confidential\w*|permission\w*|unauthori[sz]ed|attack\w*|virus\w*)\b",
+        "US": r"\b(?:eas(?:y|ily|e)|intuitive\w*|user.friendly|learn\w*|train(?:ed|ing)|understand\w*|usab\w+|"
+        r"accessib\w+|help|satisf\w+|errors? messages?|navigat\w+)\b",
+        "LF": r"\b(?:colou?rs?|fonts?|look\w*|appear\w*|style\w*|logo\w*|graphic\w*|layout|screen\w*|attractive|"
+        r"professional|branding|image\w*|icons?)\b",
+        "O": r"\b(?:operat\w+|environment|install\w*|deploy\w*|interfac\w+|run(?:s|ning)? on|platform\w*|"
+        r"browser\w*|server\w*|database\w*|network\w*)\b",
+        "MN": r"\b(?:maintain\w*|maintenance|modif\w+|updat\w+|upgrad\w+|chang(?:e|es|ed|ing) to|extend\w*|"
+        r"configur\w+|documented|code)\b",
+        "PO": r"\b(?:portab\w+|port(?:ed)? to|operating systems?|windows|linux|unix|mac|android|ios|cross.platform)\b",
+        "L": r"\b(?:law\w*|legal\w*|regulat\w+|compl(?:y|ies|iance|iant)|licen[cs]\w*|act|statut\w+|polic(?:y|ies)|"
+        r"standards?|audit\w*|hipaa|gdpr|sarbanes|copyright\w*)\b",
+    }.items()
+}
+
+
 def features(text: str) -> Counter[str]:
-    """Word unigrams and bigrams (numbers folded to <num>) plus character 4-grams of words."""
+    """Word unigrams and bigrams (numbers folded to <num>), character 4-grams of words, and
+    one feature per quality whose cue words the statement uses."""
     lowered = _SUBJECT.sub(" the system ", text.lower())
     tokens = [_fold(t) for t in _TOKEN.findall(lowered)]
     counts: Counter[str] = Counter()
+    for code, cue in _QUALITY_CUES.items():
+        hits = len(cue.findall(lowered))
+        if hits:
+            counts[f"q:{code}"] += hits
     for token in tokens:
         counts[f"w:{token}"] += 1
     for first, second in itertools.pairwise(tokens):
@@ -81,6 +115,9 @@ class LinearModel:
     classes: list[str]
     coefficients: list[list[float]]
     intercepts: list[float]
+    # Only the functional/non-functional model has one: the P(functional) from which a
+    # statement is called functional, chosen leave-one-project-out by tools/train_classifier.py.
+    functional_threshold: float = 0.5
 
     def vectorise(self, text: str) -> dict[int, float]:
         vector: dict[int, float] = {}
@@ -105,6 +142,7 @@ class LinearModel:
             "classes": self.classes,
             "coefficients": self.coefficients,
             "intercepts": self.intercepts,
+            "functional_threshold": self.functional_threshold,
         }
 
 
@@ -115,15 +153,61 @@ class Classification:
     confidence: float
 
 
-# Quality needs this much probability; below it the statement is functional. Above 0.5 because
-# functional statements on an unseen project lack known cues and drift towards "quality".
-QUALITY_THRESHOLD = 0.6
-
-
 @lru_cache(maxsize=1)
 def _models() -> tuple[LinearModel, LinearModel]:
     raw = json.loads(resources.files("kickoff.data").joinpath("requirement_model.json").read_text("utf-8"))
     return LinearModel(**raw["functional"]), LinearModel(**raw["quality"])
+
+
+# What a section heading says about the statements under it. Authors group requirements by
+# kind, and that grouping is a stronger signal than one sentence's words for a model trained on
+# 15 projects; the model overrides it only when it is sure (see classify_in_section).
+_HEADING_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (code, re.compile(pattern, re.IGNORECASE))
+    for code, pattern in (
+        ("NFR", r"\bnon.?functional|\bquality (?:requirements|attributes)|\bquality of service"),
+        ("F", r"\bfunctional (?:requirements|specification)|\bfeatures?\b|\buser stories|\buse cases?|\bfunctions?\b"),
+        ("PE", r"\bperformance|\bresponse times?|\blatency"),
+        ("SC", r"\bscal(?:e|ability|ing)|\bcapacity"),
+        ("A", r"\bavailability|\breliability"),
+        ("FT", r"\bfault|\brecovery|\bresilien"),
+        ("SE", r"\bsecurity|\bprivacy|\baccess control|\bauthenticat"),
+        ("US", r"\busability|\baccessibility|\buser experience|\bergonom"),
+        ("LF", r"\blook and feel|\bappearance|\bbranding|\bvisual design"),
+        ("O", r"\boperational|\boperating environment|\bdeployment|\binterfaces?\b"),
+        ("MN", r"\bmaintainability|\bsupportability"),
+        ("PO", r"\bportability"),
+        ("L", r"\blegal|\bcompliance|\bregulat|\blicen[cs]"),
+    )
+)
+# The model's confidence above which it overrides what the heading says.
+OVERRIDE_HEADING = 0.8
+
+
+def heading_class(section: str | None) -> str | None:
+    """The class a section heading names, if any ("NFR" for a generic quality heading)."""
+    if not section:
+        return None
+    for code, pattern in _HEADING_CLASSES:
+        if pattern.search(section):
+            return code
+    return None
+
+
+def classify_in_section(text: str, section: str | None) -> Classification:
+    """``classify``, with the section heading as a prior the model must be sure to overrule."""
+    found = classify(text)
+    expected = heading_class(section)
+    if expected is None or found.confidence >= OVERRIDE_HEADING:
+        return found
+    if expected == "NFR":
+        if found.code != "F":
+            return found
+        best = max(_models()[1].scores(text).items(), key=lambda item: (item[1], item[0]))[0]
+        return Classification(best, CATEGORY_NAMES[best], round(1.0 - found.confidence, 3))
+    if expected == found.code:
+        return found
+    return Classification(expected, CATEGORY_NAMES[expected], round(max(found.confidence, 1.0 - found.confidence), 3))
 
 
 def classify(text: str, models: tuple[LinearModel, LinearModel] | None = None) -> Classification:
@@ -132,7 +216,7 @@ def classify(text: str, models: tuple[LinearModel, LinearModel] | None = None) -
     binary = functional.scores(text)
     margin = binary["NFR"] - binary["F"] if len(binary) == 2 else binary.get("NFR", 0.0)
     probability_quality = 1.0 / (1.0 + math.exp(-margin))
-    if probability_quality < QUALITY_THRESHOLD:
+    if 1.0 - probability_quality >= functional.functional_threshold:
         return Classification("F", CATEGORY_NAMES["F"], round(1.0 - probability_quality, 3))
     ranked = sorted(quality.scores(text).items(), key=lambda item: (-item[1], item[0]))
     best = ranked[0][0]

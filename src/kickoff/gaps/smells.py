@@ -114,7 +114,17 @@ RULES: tuple[SmellRule, ...] = (
     ),
     SmellRule(
         "absolute",
-        _words("always", "never", "all", "every", "100 ?%", "none", "completely", "totally"),
+        _words(
+            "always",
+            "never",
+            "all",
+            # "every 60 seconds", "every night" is a schedule, not an absolute
+            r"every(?!\s+(?:\d+\s+)?(?:ms|seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|mornings?)\b)",
+            "100 ?%",
+            "none",
+            "completely",
+            "totally",
+        ),
         "INCOSE R26/R32 (absolutes are rarely testable)",
         "check that the absolute is meant and testable; otherwise state the tolerated exception",
     ),
@@ -139,7 +149,9 @@ RULES: tuple[SmellRule, ...] = (
     SmellRule(
         "passive voice",
         re.compile(
-            r"\b(?:shall|must|should|will) be (?!able\b|capable\b|possible\b|available\b)\w+(?:ed|en)\b(?! by\b)",
+            r"\b(?:shall|must|should|will) be (?!able\b|capable\b|possible\b|available\b)"
+            r"(?:\w+(?:ed|en)|shown|sent|kept|made|held|built|done|run|set|put|read|paid|told|found|met|left|"
+            r"brought|taught|caught|spent|bound|shut|cut|let|split|spread|known|drawn|grown|thrown|torn|worn)\b(?! by\b)",
             re.IGNORECASE,
         ),
         "INCOSE R2 (active voice: name the actor)",
@@ -154,7 +166,9 @@ RULES: tuple[SmellRule, ...] = (
     SmellRule(
         "compound requirement",
         re.compile(
-            r"\b(?:shall|must)\b[^.;]{3,}\b(?:and|or|and/or)\b[^.;]{3,}\b(?:shall|must)\b|\band/or\b", re.IGNORECASE
+            # a full stop inside a number ("Python 3.11") does not end the sentence
+            r"\b(?:shall|must)\b(?:[^.;]|\.\d){3,}\b(?:and|or|and/or)\b(?:[^.;]|\.\d)*?\b(?:shall|must)\b|\band/or\b",
+            re.IGNORECASE,
         ),
         "ISO 29148 §5.2.5 (singular); INCOSE R18",
         "split into one requirement per 'shall'",

@@ -30,6 +30,9 @@ _DEBRIS = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_DEBRIS_PATTERNS) + r")", re
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+([A-Z][^.!?:]{1,80})$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+(.+)$")
+# "FR-12 The service shall ...", "[REQ.3.1] ...": a line led by a requirement identifier is an
+# item of its own, even with no blank line between it and the next.
+_REQUIREMENT_ID = re.compile(r"^\s*\[?([A-Z]{2,8}[-_.]?\d+(?:\.\d+)*)\]?[:.)]?\s+(?=[A-Z\"'“])(.+)$")
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _SETEXT_RULE = re.compile(r"^(=+|-+)\s*$")
@@ -109,12 +112,18 @@ def layout_text(text: str, markdown: bool = True, page: int | None = None) -> Te
             continue
         row = _TABLE_ROW.match(stripped)
         if row:
-            cells = [cell.strip() for cell in row.group(1).split("|")]
-            add(" | ".join(c for c in cells if c), "table row")
+            cells = [cell.strip() for cell in row.group(1).split("|") if cell.strip()]
+            # An identifier cell leads the statement ("QR-1 Search results ..."), as it would in a list.
+            if len(cells) >= 2 and _REQUIREMENT_ID.match(f"{cells[0]} {cells[1]}"):
+                cells = [f"{cells[0]} {cells[1]}", *cells[2:]]
+            add(" | ".join(cells), "table row")
             continue
         item = _LIST_ITEM.match(line)
         if item:
             add(item.group(1), "list item")
+            continue
+        if _REQUIREMENT_ID.match(line):
+            add(stripped, "list item")
             continue
         paragraph.append(stripped)
     flush()
