@@ -176,3 +176,20 @@ def test_a_schedule_without_a_date_is_partly_answered_and_notes_count_as_evidenc
     assert items["timeline"].status == "partly answered"
     dated = document_from_text("Meeting\n\nGo-live is on 14 September 2027 at the first station.\n", "notes.txt")
     assert {i.key: i.status for i in checklist_of((spec, dated))}["timeline"] == "answered"
+
+
+def test_bounds_scale_and_numberless_qualities() -> None:
+    """'at most' is a bound, not a superlative; sizes compare in bytes; a quality with no number is a finding."""
+
+    def names(text: str) -> set[str]:
+        return {smell.name for smell in find_smells(text, find_measures(text))}
+
+    assert names("Search latency shall be at most 200 ms at the 95th percentile.") == set()
+    assert [m.value for m in find_measures("The server needs 16 GB of RAM.")] == [16e9]
+    assert [m.value for m in find_measures("The board has 2 GiB of memory.")] == [2 * 1024**3]
+    assert [(m.value, m.unit) for m in find_measures("Throughput shall be 500 requests per second.")] == [
+        (500.0, "per second")
+    ]
+    assert "unmeasurable" in names("The system shall be highly available.")
+    assert "unmeasurable" in names("The service must scale.")
+    assert "unmeasurable" not in names("The service shall be available 99.9% of the time.")

@@ -63,7 +63,9 @@ def find_measures(sentence: str) -> tuple[Measure, ...]:
     for match in _MEASURE.finditer(sentence):
         raw_unit = match.group("unit")
         unit = next((name for pattern, name in _UNITS if re.fullmatch(pattern, raw_unit, re.IGNORECASE)), raw_unit)
-        value = float(re.sub(r"[,\u202f ]", "", match.group("value")))
+        value = float(re.sub(r"[,\u202f ]", "", match.group("value"))) * _scale(raw_unit, unit)
+        if unit == "count" and re.search(r"(?:/|per)\s*(?:s|sec|second)$", raw_unit, re.IGNORECASE):
+            unit = "per second"
         found.append(Measure(match.group(0), value, unit, _quantity(lowered, unit)))
     taken = [m.text for m in found]
     for match in _COUNT.finditer(sentence):
@@ -73,6 +75,23 @@ def find_measures(sentence: str) -> tuple[Measure, ...]:
     for match in _HARDWARE.finditer(sentence):
         found.append(Measure(match.group(0), 0.0, "hardware", "hardware"))
     return tuple(found)
+
+
+_PREFIXES = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "p": 1e15}
+
+
+def _scale(raw_unit: str, unit: str) -> float:
+    """Bytes and bits per second are stored in the base unit, so 16 GB and 16,000 MB compare equal
+    (the ``text`` keeps what was written)."""
+    if unit not in {"bytes", "bit/s"}:
+        return 1.0
+    lowered = raw_unit.lower()
+    for word, prefix in (("kilo", "k"), ("mega", "m"), ("giga", "g"), ("tera", "t")):
+        lowered = lowered.replace(word, prefix)
+    factor = _PREFIXES.get(lowered[:1], 1.0)
+    if len(lowered) > 1 and lowered[1] == "i":
+        factor = 1024.0 ** ("kmgtp".index(lowered[0]) + 1)
+    return factor
 
 
 def _quantity(lowered: str, unit: str) -> str:

@@ -98,8 +98,8 @@ RULES: tuple[SmellRule, ...] = (
         _words(
             "best",
             "fastest",
-            "most",
-            "least",
+            r"(?<!\bat )most",  # "at most 200 ms" is a bound, not a superlative
+            r"(?<!\bat )least",
             "highest",
             "lowest",
             "optimal",
@@ -174,8 +174,11 @@ RULES: tuple[SmellRule, ...] = (
         "split into one requirement per 'shall'",
     ),
 )
+# A performance, scale or availability statement with no number is a finding of its own
+# (issue 4): "highly available" and "must scale" name a quality without a test for it.
 _QUANTITY_WORDS = re.compile(
-    r"\b(?:response time|latency|throughput|availability|uptime|capacity|memory|storage|load|concurrent users)\b",
+    r"\b(?:response times?|latency|throughput|availab(?:le|ility)|uptime|capacity|memory|storage|load|"
+    r"concurrent users|scal(?:e|es|able|ability)|reliab(?:le|ility)|performance|performant|responsive(?:ness)?)\b",
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(
