@@ -50,30 +50,44 @@ def find_gaps(
     return requirements, checklist, questions, _verdict(documents, requirements, checklist), history
 
 
-# Smells that make a requirement untestable as written: each becomes a question of its own.
-_QUESTION_SMELLS = ("TBD", "vague term", "unmeasurable", "escape clause", "open-ended list")
+# Smells that make a requirement untestable as written, most severe first: each becomes a
+# question of its own, and the questions are ranked by this order. A TBD is a decision nobody
+# has made; an unmeasurable quality has no test at all; a vague word has a test nobody agreed on.
+_QUESTION_SMELLS = ("TBD", "unmeasurable", "vague term", "escape clause", "open-ended list")
+_ASKS = {
+    "TBD": "what is to be decided here, by whom, and by when?",
+    "unmeasurable": "what number, in what unit and under what condition, states its “{trigger}”?",
+    "vague term": "what does “{trigger}” mean here, as something a test can check?",
+    "escape clause": "when exactly does “{trigger}” apply, and who decides?",
+    "open-ended list": "what is the complete list behind “{trigger}”?",
+}
 
 
 def _questions(
     checklist: tuple[ChecklistItem, ...], requirements: tuple[Requirement, ...], history: History
 ) -> tuple[Question, ...]:
-    """Blocking items first (what, on what, how fast), then the rest, then untestable statements."""
+    """Blocking items first (what, on what, how fast), then the rest, then untestable statements
+    ranked by their worst smell and then by how many smells they carry."""
     order = {spec.key: position for position, spec in enumerate(ITEMS)}
     open_items = sorted(
         (item for item in checklist if item.question),
         key=lambda item: (not item.blocking, order[item.key]),
     )
     drafts = [(item.key, item.question or "", item.reason) for item in open_items]
-    for requirement in requirements:
-        smell = next((s for s in requirement.smells if s.name in _QUESTION_SMELLS), None)
-        if smell is None:
+    ranked: list[tuple[int, int, int, tuple[str, str, str]]] = []
+    for position, requirement in enumerate(requirements):
+        asked = [s for s in requirement.smells if s.name in _QUESTION_SMELLS]
+        if not asked:
             continue
+        smell = min(asked, key=lambda s: _QUESTION_SMELLS.index(s.name))
         key = "statement:" + hashlib.sha256(requirement.text.encode()).hexdigest()[:10]
-        text = (
-            f"{requirement.location.cite()} says “{requirement.text}”: "
-            f"what does “{smell.trigger}” mean here, as something a test can check?"
+        text = f"{requirement.location.cite()} says “{requirement.text}”: " + _ASKS[smell.name].format(
+            trigger=smell.trigger
         )
-        drafts.append((key, text, f"{smell.name}: {smell.hint}"))
+        others = len(requirement.smells) - 1
+        reason = f"{smell.name}: {smell.hint}" + (f" (and {others} more to check in its row below)" if others else "")
+        ranked.append((_QUESTION_SMELLS.index(smell.name), -len(requirement.smells), position, (key, text, reason)))
+    drafts.extend(draft for *_, draft in sorted(ranked))
     questions = []
     for number, (key, text, reason) in enumerate(drafts, start=1):
         change = "first run"
