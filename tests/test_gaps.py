@@ -193,3 +193,18 @@ def test_bounds_scale_and_numberless_qualities() -> None:
     assert "unmeasurable" in names("The system shall be highly available.")
     assert "unmeasurable" in names("The service must scale.")
     assert "unmeasurable" not in names("The service shall be available 99.9% of the time.")
+
+
+def test_statement_questions_are_ranked_by_their_worst_smell() -> None:
+    spec = (
+        "# Spec\n\n## Requirements\n\n"
+        "- The report page shall be fast.\n"
+        "- The system shall be highly available.\n"
+        "- The export format shall be TBD.\n"
+    )
+    _, _, questions, _, _ = find_gaps((document_from_text(spec, "s.md"),), None)
+    asked = [q.text for q in questions if q.key.startswith("statement:")]
+    assert len(asked) == 3
+    assert "TBD" in asked[0] and "by whom" in asked[0]
+    assert "highly available" in asked[1] and "what number" in asked[1]
+    assert "fast" in asked[2]
