@@ -167,12 +167,18 @@ def render_questions(analysis: Analysis) -> str:
         "",
     ]
     if analysis.requirements:
-        lines += ["| Statement | Where | Class | Measures | To check |", "|---|---|---|---|---|"]
+        lines += [
+            "Each statement is either accepted as written or listed with what to check, most severe first "
+            "in the questions above.",
+            "",
+        ]
+    if analysis.requirements:
+        lines += ["| Statement | Where | Class | Measures | Accepted, or to check |", "|---|---|---|---|---|"]
         for requirement in analysis.requirements:
             measures = ", ".join(m.text for m in requirement.measures) or "—"
             smells = (
                 "<br>".join(f"**{s.name}** (“{_cell(s.trigger)}”): {s.hint} [{s.rule}]" for s in requirement.smells)
-                or "—"
+                or "accepted"
             )
             lines.append(
                 f"| {_cell(requirement.text)} | {_cell(requirement.location.cite())} | "
