@@ -232,10 +232,12 @@ def _item(spec: ItemSpec, documents: tuple[Document, ...], requirements: tuple[R
         )
     if spec.needs_number:
         quoted_texts = {q.text for q in quotes}
+        # by identity: comparing dataclasses field by field made this quadratic in big bundles
+        chosen = {id(r) for r in by_category}
         numbered = [
             r
             for r in requirements
-            if (r in by_category or r.text in quoted_texts)
+            if (id(r) in chosen or r.text in quoted_texts)
             and any(m.quantity in spec.number_quantities or m.unit in {"%", "ms", "s"} for m in r.measures)
         ]
         if not numbered:

@@ -14,8 +14,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
+
+import numpy as np
 
 from kickoff.lexicon import word_rank
 
@@ -106,6 +108,12 @@ def _fold(token: str) -> str:
     return token if rank is not None and rank <= _FOLD_RANK else "<rare>"
 
 
+@lru_cache(maxsize=1024)
+def _recent_features(text: str) -> tuple[tuple[str, int], ...]:
+    """Features of a statement, kept while both models (and the heading prior) score it."""
+    return tuple(features(text).items())
+
+
 @dataclass(frozen=True)
 class LinearModel:
     """A TF-IDF vectoriser and one-vs-rest linear scores, exported from scikit-learn."""
@@ -121,18 +129,27 @@ class LinearModel:
 
     def vectorise(self, text: str) -> dict[int, float]:
         vector: dict[int, float] = {}
-        for feature, count in features(text).items():
+        for feature, count in _recent_features(text):
             index = self.vocabulary.get(feature)
             if index is not None:
                 vector[index] = (1.0 + math.log(count)) * self.idf[index]
         norm = math.sqrt(sum(v * v for v in vector.values()))
         return {i: v / norm for i, v in vector.items()} if norm else vector
 
+    @cached_property
+    def _matrix(self) -> np.ndarray:
+        return np.asarray(self.coefficients, dtype=np.float64)
+
     def scores(self, text: str) -> dict[str, float]:
         vector = self.vectorise(text)
+        if not vector:
+            return dict(zip(self.classes, self.intercepts, strict=True))
+        columns = np.fromiter(vector.keys(), dtype=np.intp, count=len(vector))
+        values = np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
+        totals = self._matrix[:, columns] @ values
         return {
-            label: intercept + sum(row[i] * v for i, v in vector.items())
-            for label, row, intercept in zip(self.classes, self.coefficients, self.intercepts, strict=True)
+            label: intercept + float(total)
+            for label, intercept, total in zip(self.classes, self.intercepts, totals, strict=True)
         }
 
     def as_dict(self) -> dict[str, object]:
