@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import document_from_text
+from conftest import document_from_text, make_docx
+from kickoff.config import Limits
+from kickoff.ingest import read_bytes
+from kickoff.profile import profile_document
 from kickoff.gaps import find_gaps, find_requirements
 from kickoff.gaps.checklist import build_checklist
 from kickoff.gaps.classify import classify, classify_in_section
@@ -208,3 +211,26 @@ def test_statement_questions_are_ranked_by_their_worst_smell() -> None:
     assert "TBD" in asked[0] and "by whom" in asked[0]
     assert "highly available" in asked[1] and "what number" in asked[1]
     assert "fast" in asked[2]
+
+
+def test_a_docx_requirements_table_gives_identifier_and_statement_cell() -> None:
+    data = make_docx(
+        [
+            ("Heading 1", "Tracker specification"),
+            ("Normal", "This document specifies a van tracker."),
+            ("Heading 1", "Requirements"),
+        ],
+        [
+            ["ID", "Requirement", "Priority"],
+            ["REQ-1", "The tracker shall report its position every 30 seconds.", "Must"],
+            ["REQ-2", "The service shall be highly available.", "Should"],
+        ],
+    )
+    source = read_bytes(data, "spec.docx", Limits())[0]
+    document = profile_document(source)  # type: ignore[arg-type]
+    requirements = find_requirements((document,))
+    assert [r.text for r in requirements] == [
+        "REQ-1 The tracker shall report its position every 30 seconds.",
+        "REQ-2 The service shall be highly available.",
+    ]
+    assert [s.name for s in requirements[1].smells] == ["unmeasurable"]

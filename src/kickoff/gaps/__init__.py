@@ -23,7 +23,7 @@ def find_requirements(documents: tuple[Document, ...]) -> tuple[Requirement, ...
     requirements: list[Requirement] = []
     for document in documents:
         for statement in find_statements(document):
-            text = statement.sentence.text
+            text = statement.text
             category = classify_in_section(text, statement.sentence.location.section)
             measures = find_measures(text)
             requirements.append(

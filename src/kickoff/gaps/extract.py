@@ -20,10 +20,29 @@ _REQUIREMENT_HEADING = re.compile(
 )
 
 
+# An identifier cell: "REQ-12", "FR-3", "NFR.2.1".
+_IDENTIFIER_CELL = re.compile(r"\[?[A-Z]{1,8}[-_.]?\d+(?:\.\d+)*\]?")
+_CELL_SEPARATOR = " | "
+
+
 @dataclass(frozen=True)
 class Statement:
     sentence: Sentence
     form: str
+
+    @property
+    def text(self) -> str:
+        """The statement's own words: for a table row, its identifier and the cell that states
+        the requirement, not the priority or owner columns beside them."""
+        text = self.sentence.text
+        if self.sentence.block_kind != "table row" or _CELL_SEPARATOR not in text:
+            return text
+        cells = text.split(_CELL_SEPARATOR)
+        identifier = cells[0] if _IDENTIFIER_CELL.fullmatch(cells[0]) else None
+        rest = cells[1:] if identifier else cells
+        stating = [cell for cell in rest if _MODAL.search(cell) or _USER_STORY.search(cell)]
+        chosen = stating[0] if stating else max(rest, key=len)
+        return f"{identifier} {chosen}" if identifier else chosen
 
 
 def find_statements(document: Document) -> list[Statement]:

@@ -209,7 +209,7 @@ def find_smells(text: str, measures: tuple[Measure, ...]) -> tuple[Smell, ...]:
                 "unmeasurable",
                 quantity.group(0),
                 "ISO 29148 §5.2.5 (verifiable); INCOSE R34",
-                f"give the {quantity.group(0).lower()} a number, a unit and the condition it holds under",
+                f"give “{quantity.group(0).lower()}” a number, a unit and the condition it holds under",
             )
         )
     return tuple(smells)
