@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from conftest import document_from_text, make_docx
 from kickoff.config import Limits
-from kickoff.ingest import read_bytes
-from kickoff.profile import profile_document
 from kickoff.gaps import find_gaps, find_requirements
 from kickoff.gaps.checklist import build_checklist
 from kickoff.gaps.classify import classify, classify_in_section
 from kickoff.gaps.measures import find_measures
 from kickoff.gaps.smells import find_smells
+from kickoff.ingest import read_bytes
 from kickoff.model import ChecklistItem, Document
+from kickoff.profile import profile_document
 
 SPEC = """# Ticket kiosk requirements
 
