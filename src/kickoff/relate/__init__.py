@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from kickoff.model import Document, Relation
+from kickoff.model import AlignedSentence, Document, Relation
 from kickoff.relate.align import align_sentences, aligned_share
 from kickoff.relate.candidates import (
     document_shingles,
@@ -52,10 +52,10 @@ def relate(documents: tuple[Document, ...]) -> tuple[Relation, ...]:
         left, right = documents_list[first], documents_list[second]
         if (left.path, right.path) in exact_pairs:
             continue
-        relation = _textual(left, right, shingle_sets[first], shingle_sets[second])
+        relation, aligned = _textual(left, right, shingle_sets[first], shingle_sets[second])
         if relation is None:
             jaccard = _jaccard(shingle_sets[first], shingle_sets[second])
-            relation = _same_event(left, right, key_sets[first], key_sets[second], weights, jaccard)
+            relation = _same_event(left, right, key_sets[first], key_sets[second], weights, jaccard, aligned)
         if relation is not None:
             relations.append(relation)
     return tuple(sorted(relations, key=lambda r: (_KIND_ORDER[r.kind], r.left, r.right)))
@@ -88,8 +88,12 @@ def _jaccard(left: set[str], right: set[str]) -> float:
     return len(left & right) / len(union) if union else 0.0
 
 
-def _textual(left: Document, right: Document, left_shingles: set[str], right_shingles: set[str]) -> Relation | None:
+def _textual(
+    left: Document, right: Document, left_shingles: set[str], right_shingles: set[str]
+) -> tuple[Relation | None, tuple[AlignedSentence, ...]]:
+    """A copy relation if the texts are one text; the aligned sentences either way, for reuse."""
     jaccard = _jaccard(left_shingles, right_shingles)
+    aligned = align_sentences(left, right)
     if jaccard >= NEAR_DUPLICATE_JACCARD:
         return Relation(
             "near duplicate",
@@ -97,9 +101,8 @@ def _textual(left: Document, right: Document, left_shingles: set[str], right_shi
             right.path,
             round(jaccard, 3),
             (f"3-word shingle Jaccard similarity {jaccard:.2f}",),
-            align_sentences(left, right),
-        )
-    aligned = align_sentences(left, right)
+            aligned,
+        ), aligned
     share = aligned_share(aligned, left, right)
     if len(aligned) >= DERIVED_MINIMUM_SENTENCES and share >= DERIVED_MINIMUM_SHARE:
         return Relation(
@@ -112,8 +115,8 @@ def _textual(left: Document, right: Document, left_shingles: set[str], right_shi
                 f"while only {jaccard:.0%} of 3-word shingles are shared: reworded, not copied",
             ),
             aligned,
-        )
-    return None
+        ), aligned
+    return None, aligned
 
 
 def _same_event(
@@ -123,6 +126,7 @@ def _same_event(
     right_keys: set[str],
     weights: dict[str, float],
     jaccard: float,
+    aligned: tuple[AlignedSentence, ...],
 ) -> Relation | None:
     shared = left_keys & right_keys
     union = left_keys | right_keys
@@ -145,7 +149,6 @@ def _same_event(
     evidence.append(
         f"not duplicates: {jaccard:.0%} of 3-word shingles shared (near duplicates share {NEAR_DUPLICATE_JACCARD:.0%} or more)"
     )
-    aligned = align_sentences(left, right)
     if aligned:
         evidence.append(f"{len(aligned)} sentence(s) say the same thing in other words (below)")
     return Relation("same event", left.path, right.path, round(score, 3), tuple(evidence), aligned)

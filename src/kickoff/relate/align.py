@@ -12,6 +12,7 @@ from kickoff.text import content_words, words
 # Spinners replace about a third of the words; 0.5 keeps those and drops mere topic overlap.
 ALIGN_THRESHOLD = 0.5
 _MINIMUM_WORDS = 6
+_CANDIDATES_PER_SENTENCE = 4
 
 
 def align_sentences(left: Document, right: Document) -> tuple[AlignedSentence, ...]:
@@ -24,16 +25,31 @@ def align_sentences(left: Document, right: Document) -> tuple[AlignedSentence, .
     right_tokens = [[w.lower() for w in words(s.text)] for s in right_sentences]
     scored: list[tuple[float, int, int]] = []
     left_sentences = [s for s in left.sentences if len(s.text.split()) >= _MINIMUM_WORDS]
+    # One matcher per right sentence: SequenceMatcher indexes its second sequence, so that work
+    # is done once however many left sentences it is compared with.
+    matchers: dict[int, SequenceMatcher[str]] = {}
     for left_position, sentence in enumerate(left_sentences):
         overlap: dict[int, int] = defaultdict(int)
         for word in set(content_words(sentence.text)):
             for right_position in right_index.get(word, ()):
                 overlap[right_position] += 1
         tokens = [w.lower() for w in words(sentence.text)]
-        for right_position, shared in overlap.items():
-            if shared < 2:
+        # The partner of a reworded sentence shares the most content words with it; comparing
+        # word sequences with only the few best candidates bounds the cost per sentence.
+        best = sorted((-shared, position) for position, shared in overlap.items() if shared >= 2)
+        for _, right_position in best[:_CANDIDATES_PER_SENTENCE]:
+            other = right_tokens[right_position]
+            if 2 * min(len(tokens), len(other)) < ALIGN_THRESHOLD * (len(tokens) + len(other)):
+                continue  # the length bound alone keeps the ratio under the threshold
+            matcher = matchers.get(right_position)
+            if matcher is None:
+                matcher = matchers[right_position] = SequenceMatcher(None, autojunk=False)
+                matcher.set_seq2(other)
+            matcher.set_seq1(tokens)
+            # quick_ratio is an upper bound of ratio and much cheaper
+            if matcher.quick_ratio() < ALIGN_THRESHOLD:
                 continue
-            ratio = SequenceMatcher(None, tokens, right_tokens[right_position], autojunk=False).ratio()
+            ratio = matcher.ratio()
             if ratio >= ALIGN_THRESHOLD:
                 scored.append((ratio, left_position, right_position))
     used_left: set[int] = set()
