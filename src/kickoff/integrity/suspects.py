@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kickoff.integrity.spinner import TRACE_CONFIDENCE, find_substitutions, find_traces
 from kickoff.integrity.tortured import find_tortured
@@ -27,6 +28,12 @@ class Suspect:
 
 def find_suspects(sentence: str) -> list[Suspect]:
     """Tortured phrases first (the most specific), then spinner substitutions, then grammatical traces."""
+    return list(_suspects(sentence))
+
+
+# Bundles repeat sentences (copies, boilerplate, templates): each distinct one is judged once.
+@lru_cache(maxsize=65_536)
+def _suspects(sentence: str) -> tuple[Suspect, ...]:
     found = [
         Suspect(
             phrase.start,
@@ -67,4 +74,4 @@ def find_suspects(sentence: str) -> list[Suspect]:
     for suspect in found:
         if not any(suspect.start < other.end and other.start < suspect.end for other in kept):
             kept.append(suspect)
-    return sorted(kept, key=lambda suspect: suspect.start)
+    return tuple(sorted(kept, key=lambda suspect: suspect.start))
