@@ -22,7 +22,7 @@ ItemStatus = Literal["answered", "partly answered", "missing"]
 QuestionChange = Literal["new", "still open", "answered", "first run"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a piece of text came from, precise enough for a reader to find it again."""
 
@@ -40,7 +40,7 @@ class Location:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A unit of extracted text (paragraph, heading, row) with its page and section."""
 
@@ -50,7 +50,7 @@ class Block:
     section: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReadProblem:
     """A file, or part of one, that could not be read: said by name, never skipped silently."""
 
@@ -60,7 +60,7 @@ class ReadProblem:
     fatal: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceMetadata:
     """What the file format itself says about the document (HTML meta, PDF info, e-mail headers)."""
 
@@ -70,7 +70,7 @@ class SourceMetadata:
     outlet: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceDocument:
     """The ingest stage's output: one readable document, as text blocks."""
 
@@ -89,7 +89,7 @@ class SourceDocument:
         return "\n\n".join(block.text for block in self.blocks)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence and where it stands; the unit of quoting, aligning and requirement finding."""
 
@@ -99,7 +99,7 @@ class Sentence:
     block_kind: BlockKind = "paragraph"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A named person, place or organisation, with how often the document names it."""
 
@@ -108,7 +108,7 @@ class Entity:
     mentions: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A date as written and, where it can be, normalised to ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)."""
 
@@ -116,7 +116,7 @@ class DateMention:
     iso: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile:
     """What a document is: the profile stage's output."""
 
@@ -138,7 +138,7 @@ class Profile:
         return self.people + self.places + self.organisations
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One suspicious span of text: what it says, what it most likely said, and why we think so."""
 
@@ -152,7 +152,7 @@ class Finding:
     evidence: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Integrity:
     """Whether a document's wording can be trusted: the integrity stage's output."""
 
@@ -162,7 +162,7 @@ class Integrity:
     findings: tuple[Finding, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A read document with what the later stages learnt about it."""
 
@@ -176,7 +176,7 @@ class Document:
         return self.source.path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AlignedSentence:
     """Two sentences, one from each document of a relation, that say the same thing."""
 
@@ -187,7 +187,7 @@ class AlignedSentence:
     right_location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """How two documents relate, with the figures and the evidence behind the claim."""
 
@@ -200,7 +200,7 @@ class Relation:
     source: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measure:
     """A number with its unit, and the quantity it bounds (``latency <= 200 ms``)."""
 
@@ -210,7 +210,7 @@ class Measure:
     quantity: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Smell:
     """A quality problem of a requirement sentence, to be checked by a person."""
 
@@ -220,7 +220,7 @@ class Smell:
     hint: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Requirement:
     """A requirement statement found in a document, classified and checked."""
 
@@ -233,7 +233,7 @@ class Requirement:
     smells: tuple[Smell, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A quoted sentence with its citation: the evidence that answers a checklist item."""
 
@@ -241,7 +241,7 @@ class Quote:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChecklistItem:
     """One thing a buildable specification must say, and whether this bundle says it."""
 
@@ -254,7 +254,7 @@ class ChecklistItem:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     """A question to send back to whoever handed over the bundle."""
 
@@ -265,7 +265,7 @@ class Question:
     change: QuestionChange = "first run"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuestionState:
     """What a previous run asked, kept in the JSON so that a re-run can say what got answered."""
 
@@ -273,7 +273,7 @@ class QuestionState:
     open_keys: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class History:
     """The baseline a run compares its questions against, and what changed since it."""
 
@@ -282,7 +282,7 @@ class History:
     answered_since: tuple[ChecklistItem, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything kickoff learnt about one bundle; the report stage renders it."""
 
