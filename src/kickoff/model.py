@@ -16,6 +16,8 @@ DocumentKind = Literal["specification", "news report", "code", "data", "other"]
 EntityKind = Literal["person", "place", "organisation"]
 RelationKind = Literal["exact duplicate", "near duplicate", "same event", "derived"]
 BlockKind = Literal["heading", "paragraph", "list item", "table row", "comment", "metadata"]
+# How a "table row" block joins its cells, in every input format; gaps splits rows on it.
+TABLE_CELL_SEPARATOR = " | "
 Verdict = Literal["clean", "spun", "machine-paraphrased", "tortured", "debris"]
 FindingKind = Literal["spinner substitution", "tortured phrase", "machine-translation artefact", "scraping debris"]
 ItemStatus = Literal["answered", "partly answered", "missing"]

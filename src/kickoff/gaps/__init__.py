@@ -53,7 +53,6 @@ def find_gaps(
 # Smells that make a requirement untestable as written, most severe first: each becomes a
 # question of its own, and the questions are ranked by this order. A TBD is a decision nobody
 # has made; an unmeasurable quality has no test at all; a vague word has a test nobody agreed on.
-_QUESTION_SMELLS = ("TBD", "unmeasurable", "vague term", "escape clause", "open-ended list")
 _ASKS = {
     "TBD": "what is to be decided here, by whom, and by when?",
     "unmeasurable": "what number, in what unit and under what condition, states its “{trigger}”?",
@@ -61,6 +60,7 @@ _ASKS = {
     "escape clause": "when exactly does “{trigger}” apply, and who decides?",
     "open-ended list": "what is the complete list behind “{trigger}”?",
 }
+_QUESTION_SMELLS = tuple(_ASKS)
 
 
 def _questions(

@@ -241,28 +241,10 @@ def _item(spec: ItemSpec, documents: tuple[Document, ...], requirements: tuple[R
             and any(m.quantity in spec.number_quantities or m.unit in {"%", "ms", "s"} for m in r.measures)
         ]
         if not numbered:
-            quoted = quotes[0].text
-            question = f"{_cite(quotes[0])} says “{_short(quoted)}”: what exactly — {spec.question[0].lower()}{spec.question[1:]}"
-            return ChecklistItem(
-                spec.key,
-                spec.title,
-                "partly answered",
-                spec.blocking,
-                tuple(quotes[:MAX_QUOTES]),
-                question,
-                "the bundle addresses it, but with no number that a test could check",
-            )
+            return _partly(spec, quotes, "the bundle addresses it, but with no number that a test could check")
         quotes = _unique([Quote(r.text, r.location) for r in numbered] + quotes)
     if spec.needs_pattern is not None and not any(re.search(spec.needs_pattern, q.text) for q in quotes):
-        return ChecklistItem(
-            spec.key,
-            spec.title,
-            "partly answered",
-            spec.blocking,
-            tuple(quotes[:MAX_QUOTES]),
-            f"{_cite(quotes[0])} says “{_short(quotes[0].text)}”: what exactly — {spec.question[0].lower()}{spec.question[1:]}",
-            "the bundle speaks of it, but names nothing a plan could be checked against",
-        )
+        return _partly(spec, quotes, "the bundle speaks of it, but names nothing a plan could be checked against")
     reason = "answered by the quoted statements"
     if open_markers:
         return ChecklistItem(
@@ -275,6 +257,14 @@ def _item(spec: ItemSpec, documents: tuple[Document, ...], requirements: tuple[R
             "open items are listed, but not yet decided",
         )
     return ChecklistItem(spec.key, spec.title, "answered", spec.blocking, tuple(quotes[:MAX_QUOTES]), None, reason)
+
+
+def _partly(spec: ItemSpec, quotes: list[Quote], reason: str) -> ChecklistItem:
+    """Partly answered: the question quotes what the bundle does say and asks for the rest."""
+    question = f"{_cite(quotes[0])} says “{_short(quotes[0].text)}”: what exactly — {spec.question[0].lower()}{spec.question[1:]}"
+    return ChecklistItem(
+        spec.key, spec.title, "partly answered", spec.blocking, tuple(quotes[:MAX_QUOTES]), question, reason
+    )
 
 
 # A classified requirement answers an item alone only when the classifier is this sure; below it,
@@ -320,9 +310,10 @@ def _section_quotes(spec: ItemSpec, documents: tuple[Document, ...]) -> list[Quo
     return quotes
 
 
-# Documents of these kinds speak for the project: meeting notes and e-mails ("other") often
-# hold the dependencies and dates a specification leaves out. News, code and data do not.
-_PROJECT_KINDS = {"specification", "other"}
+# Beside specifications, documents of these kinds speak for the project: meeting notes and
+# e-mails ("other") often hold the dependencies and dates a specification leaves out. News,
+# code and data do not.
+_NOTE_KINDS = {"other"}
 
 
 def _cue_quotes(spec: ItemSpec, documents: tuple[Document, ...]) -> list[Quote]:
@@ -333,9 +324,7 @@ def _cue_quotes(spec: ItemSpec, documents: tuple[Document, ...]) -> list[Quote]:
     pattern = re.compile(spec.cue, re.IGNORECASE if spec.key != "open_issues" else 0)
     speaking = _specifications(documents)
     if speaking:
-        speaking += [
-            d for d in documents if d.profile is not None and d.profile.kind in _PROJECT_KINDS - {"specification"}
-        ]
+        speaking += [d for d in documents if d.profile is not None and d.profile.kind in _NOTE_KINDS]
     return [
         Quote(sentence.text, sentence.location)
         for document in speaking

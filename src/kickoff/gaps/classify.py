@@ -45,9 +45,9 @@ _SUBJECT = re.compile(
 )
 
 
-# Words that name a quality in any project. PROMISE holds 15 projects, too few for a model to
+# Words that name a class in any project. PROMISE holds 15 projects, too few for a model to
 # learn from the data alone that "encrypted" and "password" are both security; one shared
-# feature per quality carries what one project teaches to the next (leave-one-project-out,
+# feature per class carries what one project teaches to the next (leave-one-project-out,
 # eval/requirements.py). Stems, so that "encrypts" and "encryption" count alike.
 _QUALITY_CUES: dict[str, re.Pattern[str]] = {
     code: re.compile(pattern)
@@ -77,9 +77,6 @@ _QUALITY_CUES: dict[str, re.Pattern[str]] = {
         r"register|submit|approv|reject|track|retriev|link|attach|upload|download|email|e-mail|mark)\w*\b",
     }.items()
 }
-
-
-
 
 
 # Cue features count this many times: among a statement's hundred-odd n-gram features a

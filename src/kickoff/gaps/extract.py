@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kickoff.model import Document, Sentence
+from kickoff.model import TABLE_CELL_SEPARATOR, Document, Sentence
 from kickoff.text import SYSTEM_SUBJECT as _SYSTEM_SUBJECT
 
 _MODAL = re.compile(
@@ -20,11 +20,6 @@ _REQUIREMENT_HEADING = re.compile(
 )
 
 
-# An identifier cell: "REQ-12", "FR-3", "NFR.2.1".
-_IDENTIFIER_CELL = re.compile(r"\[?[A-Z]{1,8}[-_.]?\d+(?:\.\d+)*\]?")
-_CELL_SEPARATOR = " | "
-
-
 @dataclass(frozen=True)
 class Statement:
     sentence: Sentence
@@ -32,17 +27,14 @@ class Statement:
 
     @property
     def text(self) -> str:
-        """The statement's own words: for a table row, its identifier and the cell that states
-        the requirement, not the priority or owner columns beside them."""
+        """The statement's own words: for a table row, the cell that states the requirement (with
+        the identifier ingest put in front of it), not the priority or owner columns beside it."""
         text = self.sentence.text
-        if self.sentence.block_kind != "table row" or _CELL_SEPARATOR not in text:
+        if self.sentence.block_kind != "table row" or TABLE_CELL_SEPARATOR not in text:
             return text
-        cells = text.split(_CELL_SEPARATOR)
-        identifier = cells[0] if _IDENTIFIER_CELL.fullmatch(cells[0]) else None
-        rest = cells[1:] if identifier else cells
-        stating = [cell for cell in rest if _MODAL.search(cell) or _USER_STORY.search(cell)]
-        chosen = stating[0] if stating else max(rest, key=len)
-        return f"{identifier} {chosen}" if identifier else chosen
+        cells = text.split(TABLE_CELL_SEPARATOR)
+        stating = [cell for cell in cells if _MODAL.search(cell) or _USER_STORY.search(cell)]
+        return stating[0] if stating else max(cells, key=len)
 
 
 def find_statements(document: Document) -> list[Statement]:

@@ -7,9 +7,10 @@ integrity stage can report it and nothing downstream mistakes it for content.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kickoff.model import Block, BlockKind, SourceMetadata
+from kickoff.model import TABLE_CELL_SEPARATOR, Block, BlockKind, SourceMetadata
 
 _DEBRIS_PATTERNS = [
     r"Loading\s*\.\.\.|Loading…",
@@ -33,6 +34,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+(.+)
 # "FR-12 The service shall ...", "[REQ.3.1] ...": a line led by a requirement identifier is an
 # item of its own, even with no blank line between it and the next.
 _REQUIREMENT_ID = re.compile(r"^\s*\[?([A-Z]{2,8}[-_.]?\d+(?:\.\d+)*)\]?[:.)]?\s+(?=[A-Z\"'“])(.+)$")
+# A cell that is only an identifier: "REQ-12", "FR-3", "[NFR.2.1]".
+_IDENTIFIER_CELL = re.compile(r"\[?[A-Z]{1,8}[-_.]?\d+(?:\.\d+)*\]?")
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _SETEXT_RULE = re.compile(r"^(=+|-+)\s*$")
@@ -112,11 +115,7 @@ def layout_text(text: str, markdown: bool = True, page: int | None = None) -> Te
             continue
         row = _TABLE_ROW.match(stripped)
         if row:
-            cells = [cell.strip() for cell in row.group(1).split("|") if cell.strip()]
-            # An identifier cell leads the statement ("QR-1 Search results ..."), as it would in a list.
-            if len(cells) >= 2 and _REQUIREMENT_ID.match(f"{cells[0]} {cells[1]}"):
-                cells = [f"{cells[0]} {cells[1]}", *cells[2:]]
-            add(" | ".join(cells), "table row")
+            add(table_row_text(cell.strip() for cell in row.group(1).split("|")), "table row")
             continue
         item = _LIST_ITEM.match(line)
         if item:
@@ -128,6 +127,15 @@ def layout_text(text: str, markdown: bool = True, page: int | None = None) -> Te
         paragraph.append(stripped)
     flush()
     return TextLayout(tuple(blocks), _metadata(metadata), tuple(debris))
+
+
+def table_row_text(cells: Iterable[str]) -> str:
+    """One table row as text, cells joined by TABLE_CELL_SEPARATOR; an identifier cell leads the
+    next cell's words ("QR-1 Search results ..."), as it would in a list, whatever the format."""
+    kept = [cell for cell in cells if cell]
+    if len(kept) >= 2 and _IDENTIFIER_CELL.fullmatch(kept[0]):
+        kept = [f"{kept[0]} {kept[1]}", *kept[2:]]
+    return TABLE_CELL_SEPARATOR.join(kept)
 
 
 def _looks_like_heading(text: str) -> bool:

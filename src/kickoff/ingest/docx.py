@@ -7,6 +7,7 @@ import re
 import zipfile
 
 from kickoff.ingest.archive import check_member_sizes
+from kickoff.ingest.blocks import table_row_text
 from kickoff.ingest.types import ReadContext, ReadOutcome, UnreadableFile, document
 from kickoff.model import Block, BlockKind, SourceMetadata
 
@@ -49,7 +50,7 @@ def read_docx(data: bytes, context: ReadContext) -> ReadOutcome:
             for row in table.rows:
                 cells = _unique_cells(cell.text.strip() for cell in row.cells)
                 if cells:
-                    blocks.append(Block(" | ".join(cells), "table row", None, section))
+                    blocks.append(Block(table_row_text(cells), "table row", None, section))
     for comment in getattr(word, "comments", ()) or ():
         text = comment.text.strip() if hasattr(comment, "text") else ""
         if text:
