@@ -6,6 +6,9 @@ import dataclasses
 import sys
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import document_from_text
 from kickoff.integrity import assess_document, assess_integrity, find_suspects
 from kickoff.model import SourceDocument
@@ -44,6 +47,110 @@ def test_tortured_phrase_is_restored_from_the_pps_list() -> None:
     found = _kinds_and_originals("We apply counterfeit consciousness to huge information in hospitals.")
     assert ("tortured phrase", "counterfeit consciousness", "artificial intelligence") in found
     assert ("tortured phrase", "huge information", "big data") in found
+
+
+MACHINE = "machine-translation artefact"
+
+
+def test_translation_pipeline_residue_is_a_machine_translation_artefact() -> None:
+    found = _kinds_and_originals("The minister said they do n't agree and the mayor 's office@-@building closed.")
+    assert (MACHINE, "do n't", "don't") in found
+    assert (MACHINE, "mayor 's", "mayor's") in found
+    assert (MACHINE, "@-@", "-") in found
+    assert (MACHINE, "&apos;", "'") in _kinds_and_originals("The council&apos;s vote was close.")
+
+
+def test_full_width_punctuation_and_untranslated_words_are_artefacts() -> None:
+    assert _kinds_and_originals("The talks resumed，and the minister agreed。") == [
+        (MACHINE, "，", ","),
+        (MACHINE, "。", "."),
+    ]
+    untranslated = find_suspects("The delegation flew to the Хмеймим airbase on Tuesday.")
+    assert [(s.kind, s.span) for s in untranslated] == [(MACHINE, "Хмеймим")]
+    assert "Cyrillic" in untranslated[0].evidence
+    # a name glossed in its own script is not a left-over word, and Russian text is not English
+    assert find_suspects("The delegation flew to Moscow (Москва) on Tuesday.") == []
+    assert find_suspects("Делегация прилетела в Москву во вторник.") == []
+
+
+def test_a_phrase_said_twice_is_a_loop_but_two_clauses_meeting_are_not() -> None:
+    found = find_suspects("The peace talks the peace talks ended on Friday without a deal.")
+    assert [(s.kind, s.span, s.start) for s in found] == [(MACHINE, "the peace talks", 16)]
+    assert find_suspects("Out of 1000 accesses to the system the system is available 999 times.") == []
+
+
+_PIECES = st.sampled_from(
+    ["the", "peace", "talks", "do", " n't", " 's", "，", "Хмеймим", "(", "@-@", "&apos;", " ", "."]
+)
+
+
+@given(st.lists(_PIECES, max_size=30).map(" ".join))
+def test_every_suspect_span_is_the_text_at_its_offsets(sentence: str) -> None:
+    """Findings are quoted and located in INDEX.md: a span must be exactly what the sentence says there."""
+    for suspect in find_suspects(sentence):
+        assert sentence[suspect.start : suspect.end] == suspect.span
+
+
+def test_translation_artefacts_make_a_machine_paraphrased_verdict() -> None:
+    text = (
+        "The minister said they do n't agree with the plan. "
+        "The mayor 's office said the bridge will open in the spring. "
+        "Officials said the talks went well and that more meetings would follow later."
+    )
+    assessed = assess_document(document_from_text(text))
+    assert assessed.integrity is not None
+    assert assessed.integrity.verdict == "machine-paraphrased"
+    one = assess_document(document_from_text("The minister said they do n't agree with the plan at all."))
+    assert one.integrity is not None and one.integrity.verdict == "clean"
+
+
+PARAPHRASED = (
+    "On Monday, after a long debate, the city council in Aarhus approved the new bridge of the harbour. "
+    "According to Mayor Clara Jensen, the bridge will open in 2027 and will cost 40 million euros. "
+    "Opponents from the Ferry Association said that instead of building the bridge the ferry service should be expanded. "
+    "In the spring, construction workers will begin to clear the northern pier, the council said. "
+    "Shops near the harbour expect more visitors when the bridge is opened for traffic."
+)
+
+
+def test_a_sentence_by_sentence_paraphrase_is_machine_paraphrased_with_its_source_sentences() -> None:
+    for order in ((BASE, PARAPHRASED), (PARAPHRASED, BASE)):
+        paths = ("a.txt", "b.txt")
+        documents = tuple(document_from_text(text, path) for text, path in zip(order, paths, strict=True))
+        source, copy_path = ("a.txt", "b.txt") if order[0] == BASE else ("b.txt", "a.txt")
+        assessed, related = assess_integrity(documents, relate(documents))
+        assert related[0].kind == "derived" and related[0].source == source
+        assert any(f"{copy_path} reads as a machine paraphrase" in line for line in related[0].evidence)
+        copy = next(d for d in assessed if d.path == copy_path)
+        assert copy.integrity is not None and copy.integrity.verdict == "machine-paraphrased"
+        findings = [f for f in copy.integrity.findings if f.kind == MACHINE]
+        assert len(findings) >= 3
+        first = next(f for f in findings if f.span.startswith("On Monday"))
+        assert first.original is not None and first.original.startswith("The city council in Aarhus approved")
+        assert copy.sentences[first.sentence].text == first.span
+        original = next(d for d in assessed if d.path == source)
+        assert original.integrity is not None and original.integrity.verdict == "clean"
+
+
+def test_a_paraphrase_direction_comes_from_dates_before_word_frequency() -> None:
+    documents = (
+        document_from_text("date: 2024-03-02\n\n" + BASE, "a.txt"),
+        document_from_text("date: 2024-03-01\n\n" + PARAPHRASED, "b.txt"),
+    )
+    assessed, related = assess_integrity(documents, relate(documents))
+    assert related[0].source == "b.txt"
+    assert any("b.txt was published first (2024-03-01)" in line for line in related[0].evidence)
+    verdicts = {d.path: d.integrity.verdict for d in assessed if d.integrity is not None}
+    assert verdicts == {"a.txt": "machine-paraphrased", "b.txt": "clean"}
+
+
+def test_a_word_for_word_spun_copy_is_not_called_a_paraphrase() -> None:
+    documents = (document_from_text(BASE, "a.txt"), document_from_text(REWORDED, "b.txt"))
+    assessed, related = assess_integrity(documents, relate(documents))
+    assert not any("machine paraphrase" in line for line in related[0].evidence)
+    copy = next(d for d in assessed if d.path == "b.txt")
+    assert copy.integrity is not None and copy.integrity.verdict == "spun"
+    assert all(f.kind != MACHINE for f in copy.integrity.findings)
 
 
 def test_clean_sentences_give_no_findings() -> None:

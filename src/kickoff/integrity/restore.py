@@ -6,17 +6,28 @@ uses: summed over every differing word of a relation, the original's words fit t
 better. Copies of the same text (near duplicate, derived) restore any short replacement; two
 independent reports of one event restore only words that are thesaurus neighbours, since their
 writers chose their own words.
+
+A reworded copy whose sentences were rebuilt rather than swapped word for word (words moved,
+added or dropped, sentence after sentence, in the same order) is a machine paraphrase: a round-trip
+translation or a paraphrasing tool. Its sentences are findings of their own, with the source
+sentence as the original wording. Which side is the copy: the earlier publication date is the
+source; without dates, the side whose differing words are the more frequent ones is the copy,
+since translation loses lexical richness (Vanmassenhove, Shterionov & Way, 2019: "Lost in
+Translation: Loss and Decay of Linguistic Richness in Machine Translation").
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 from difflib import SequenceMatcher
 
-from kickoff.integrity.collocations import Token, context_score, tokens
+from kickoff.integrity.collocations import Token, context_score, tokens, word_count
 from kickoff.integrity.verdict import integrity_of
-from kickoff.lexicon import replaced_by, synonyms
+from kickoff.lexicon import replaced_by, synonyms, word_total
 from kickoff.model import AlignedSentence, Document, Finding, Relation
+from kickoff.relate import publication_date
+from kickoff.text import STOPWORDS
 
 # A replaced run longer than this is a rewritten clause, not a substitution.
 _LONGEST_SUBSTITUTION = 3
@@ -24,6 +35,14 @@ _LONGEST_SUBSTITUTION = 3
 _DIRECTION_MARGIN = 2.0
 _COPY_KINDS = ("exact duplicate", "near duplicate", "derived")
 _CONFIDENCE = {"copy": 0.95, "same event": 0.7}
+# A derived copy is a paraphrase when this many aligned sentences, and at least this share of them,
+# were rebuilt: a content word moved, or words added or dropped.
+PARAPHRASE_MINIMUM_SENTENCES = 3
+PARAPHRASE_MINIMUM_SHARE = 0.5
+_PARAPHRASE_MINIMUM_ADDED_OR_DROPPED = 2
+# Mean natural-log frequency by which the copy's differing words must be the commoner ones.
+_RICHNESS_MARGIN = 0.5
+PARAPHRASE_CONFIDENCE = 0.6
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,6 +61,11 @@ def restore_from_relations(
     extra: dict[str, list[Finding]] = {}
     updated: list[Relation] = []
     for relation in relations:
+        paraphrased = _paraphrased(relation)
+        if paraphrased:
+            relation = _paraphrase(relation, paraphrased, by_path, extra)
+            updated.append(relation)
+            continue
         differences = _differences(relation)
         if not differences:
             updated.append(relation)
@@ -62,8 +86,118 @@ def restore_from_relations(
                 f"word(s) fit English word-pair statistics worse ({abs(left_fit - right_fit):.1f} log-likelihood)"
             )
             relation = dataclasses.replace(relation, source=source, evidence=(*relation.evidence, why))
+        else:
+            # Two reports of one event: neither copied the other, but where their aligned sentences
+            # differ by a thesaurus neighbour, one wording is the original and the other a swap.
+            why = (
+                f"original wording: {source}; where aligned sentences differ by a synonym, its {len(differences)} "
+                f"word(s) fit English word-pair statistics better ({abs(left_fit - right_fit):.1f} log-likelihood), "
+                f"so {copy}'s are marked as substitutions"
+            )
+            relation = dataclasses.replace(relation, evidence=(*relation.evidence, why))
         updated.append(relation)
     return tuple(_with_restorations(by_path[path], extra.get(path, [])) for path in by_path), tuple(updated)
+
+
+def _paraphrased(relation: Relation) -> list[AlignedSentence]:
+    """The aligned sentences of a derived copy that were rebuilt, if enough were to call it a paraphrase."""
+    if relation.kind != "derived":
+        return []
+    rebuilt = [aligned for aligned in relation.aligned if _rebuilt(aligned)]
+    if len(rebuilt) < PARAPHRASE_MINIMUM_SENTENCES or len(rebuilt) < PARAPHRASE_MINIMUM_SHARE * len(relation.aligned):
+        return []
+    return rebuilt
+
+
+def _rebuilt(aligned: AlignedSentence) -> bool:
+    """Words moved, added or dropped: what a spinner, swapping words in place, never does."""
+    left = [t.lower for t in tokens(aligned.left) if t.is_word]
+    right = [t.lower for t in tokens(aligned.right) if t.is_word]
+    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    matched_left: set[int] = set()
+    matched_right: set[int] = set()
+    added_or_dropped = 0
+    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+        if operation == "equal":
+            matched_left.update(range(i1, i2))
+            matched_right.update(range(j1, j2))
+        elif operation in ("insert", "delete"):
+            added_or_dropped += (i2 - i1) + (j2 - j1)
+    unmatched_left = {w for i, w in enumerate(left) if i not in matched_left and w not in STOPWORDS}
+    unmatched_right = {w for j, w in enumerate(right) if j not in matched_right and w not in STOPWORDS}
+    moved = unmatched_left & unmatched_right
+    return bool(moved) or added_or_dropped >= _PARAPHRASE_MINIMUM_ADDED_OR_DROPPED
+
+
+def _paraphrase(
+    relation: Relation,
+    rebuilt: list[AlignedSentence],
+    by_path: dict[str, Document],
+    extra: dict[str, list[Finding]],
+) -> Relation:
+    """Mark the copy's rebuilt sentences, with the source's sentence as the original wording."""
+    share = f"{len(rebuilt)} of {len(relation.aligned)} aligned sentences were rebuilt (words moved, added or dropped)"
+    direction = _paraphrase_direction(relation, rebuilt, by_path)
+    if direction is None:
+        why = f"one is a sentence-by-sentence paraphrase of the other: {share}; which one is the original the text does not tell"
+        return dataclasses.replace(relation, evidence=(*relation.evidence, why))
+    source_is_left, reason = direction
+    source, copy = (relation.left, relation.right) if source_is_left else (relation.right, relation.left)
+    for aligned in rebuilt:
+        copy_text, location = (
+            (aligned.right, aligned.right_location) if source_is_left else (aligned.left, aligned.left_location)
+        )
+        original = aligned.left if source_is_left else aligned.right
+        extra.setdefault(copy, []).append(
+            Finding(
+                copy_text,
+                location,
+                -1,
+                0,
+                "machine-translation artefact",
+                original,
+                PARAPHRASE_CONFIDENCE,
+                f"rebuilt from the aligned sentence in {source} (similarity {aligned.similarity:.2f}): "
+                "same content and order, words moved, added or dropped",
+            )
+        )
+    why = f"likely source: {source}; {copy} reads as a machine paraphrase of it: {share}; {reason}"
+    return dataclasses.replace(relation, source=source, evidence=(*relation.evidence, why))
+
+
+def _paraphrase_direction(
+    relation: Relation, rebuilt: list[AlignedSentence], by_path: dict[str, Document]
+) -> tuple[bool, str] | None:
+    """(source is the left document, why), from publication dates, else from lexical richness."""
+    left_date = publication_date(by_path[relation.left])
+    right_date = publication_date(by_path[relation.right])
+    if left_date and right_date and left_date != right_date:
+        earlier = relation.left if left_date < right_date else relation.right
+        return left_date < right_date, f"{earlier} was published first ({min(left_date, right_date)})"
+    left_frequency, right_frequency = _differing_word_frequency(rebuilt)
+    if abs(left_frequency - right_frequency) < _RICHNESS_MARGIN:
+        return None
+    source_is_left = left_frequency < right_frequency
+    copy = relation.right if source_is_left else relation.left
+    return source_is_left, (
+        f"the words where they differ are commoner in {copy} "
+        f"(mean log-frequency {abs(left_frequency - right_frequency):.1f} higher): translation loses lexical richness"
+    )
+
+
+def _differing_word_frequency(rebuilt: list[AlignedSentence]) -> tuple[float, float]:
+    """Mean log relative frequency of each side's content words that the other side lacks."""
+    total = word_total()
+    left_logs: list[float] = []
+    right_logs: list[float] = []
+    for aligned in rebuilt:
+        left = {t.lower for t in tokens(aligned.left) if t.is_word and t.lower not in STOPWORDS}
+        right = {t.lower for t in tokens(aligned.right) if t.is_word and t.lower not in STOPWORDS}
+        left_logs += [math.log(word_count(w) / total) for w in sorted(left - right)]
+        right_logs += [math.log(word_count(w) / total) for w in sorted(right - left)]
+    if not left_logs or not right_logs:
+        return 0.0, 0.0
+    return sum(left_logs) / len(left_logs), sum(right_logs) / len(right_logs)
 
 
 def _differences(relation: Relation) -> list[_Difference]:
@@ -135,10 +269,10 @@ def _finding(difference: _Difference, source_is_left: bool, source: str, confide
 def _with_restorations(document: Document, restored: list[Finding]) -> Document:
     if not restored or document.integrity is None:
         return document
-    by_place = {(f.sentence, f.offset): f for f in document.integrity.findings}
+    by_place = {(f.sentence, f.offset, len(f.span)): f for f in document.integrity.findings}
     for finding in restored:
         located = dataclasses.replace(finding, sentence=_sentence_index(finding, document))
-        key = (located.sentence, located.offset)
+        key = (located.sentence, located.offset, len(located.span))
         if key in by_place and by_place[key].confidence >= located.confidence:
             continue
         by_place[key] = located

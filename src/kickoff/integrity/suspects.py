@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from kickoff.integrity.spinner import TRACE_CONFIDENCE, find_substitutions, find_traces
 from kickoff.integrity.tortured import find_tortured
+from kickoff.integrity.translation import find_artefacts
 from kickoff.model import FindingKind
 
 # The PPS list is curated by people who read the papers: a match is strong evidence.
@@ -27,7 +28,7 @@ class Suspect:
 
 
 def find_suspects(sentence: str) -> list[Suspect]:
-    """Tortured phrases first (the most specific), then spinner substitutions, then grammatical traces."""
+    """Most specific first: tortured phrases, translation artefacts, spinner substitutions, traces."""
     return list(_suspects(sentence))
 
 
@@ -46,6 +47,18 @@ def _suspects(sentence: str) -> tuple[Suspect, ...]:
         )
         for phrase in find_tortured(sentence)
     ]
+    for artefact in find_artefacts(sentence):
+        found.append(
+            Suspect(
+                artefact.start,
+                artefact.end,
+                artefact.span,
+                "machine-translation artefact",
+                artefact.original,
+                artefact.confidence,
+                artefact.evidence,
+            )
+        )
     for substitution in find_substitutions(sentence):
         found.append(
             Suspect(

@@ -1,7 +1,8 @@
-"""One verdict per document from its findings: clean, spun, tortured, debris.
+"""One verdict per document from its findings: clean, spun, machine-paraphrased, tortured, debris.
 
-"machine-paraphrased" is in the model but no detector produces it yet: no shipped resource tells a
-round-trip translation from an author's own plain wording (see the README's integrity figures).
+"machine-paraphrased" comes from translation artefacts: a translation pipeline's residue in the
+sentences themselves (``translation``), or a sentence-by-sentence paraphrase of another document of
+the bundle (``restore``). Plain fluent English that was translated and left no trace is not seen.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ SPUN_MINIMUM_FINDINGS = 3
 SPUN_MINIMUM_DENSITY = 2.0
 # Each tortured phrase is strong evidence on its own; two make a pattern.
 TORTURED_MINIMUM_FINDINGS = 2
+# Translation artefacts are specific, but one can be a typo or a quoted word: two make a pattern.
+MACHINE_MINIMUM_FINDINGS = 2
+MACHINE_MINIMUM_DENSITY = 1.0
 # Summed confidence per 1,000 words at which the score saturates (about one word in a hundred).
 _SATURATION = 10.0
 
@@ -38,8 +42,19 @@ def verdict_of(findings: tuple[Finding, ...], words: int) -> Verdict:
 
     if counts["tortured phrase"] >= TORTURED_MINIMUM_FINDINGS:
         return "tortured"
-    if dense("spinner substitution", SPUN_MINIMUM_FINDINGS, SPUN_MINIMUM_DENSITY):
+    spun = dense("spinner substitution", SPUN_MINIMUM_FINDINGS, SPUN_MINIMUM_DENSITY)
+    translated = dense("machine-translation artefact", MACHINE_MINIMUM_FINDINGS, MACHINE_MINIMUM_DENSITY)
+    if spun and translated:
+        # A paraphrased copy also shows word swaps; the kind with more findings names the process.
+        return (
+            "machine-paraphrased"
+            if counts["machine-translation artefact"] >= counts["spinner substitution"]
+            else "spun"
+        )
+    if spun:
         return "spun"
+    if translated:
+        return "machine-paraphrased"
     if counts["scraping debris"]:
         return "debris"
     return "clean"

@@ -19,7 +19,7 @@ from kickoff.relate.candidates import (
 )
 from kickoff.text import content_words, normalise_space
 
-__all__ = ["relate"]
+__all__ = ["publication_date", "relate"]
 
 REQUIRES = ("sentences", "profile")
 PROVIDES = ("relations",)
@@ -169,7 +169,7 @@ def _display(left: Document, right: Document, kind: str, keys: list[str]) -> lis
     return names
 
 
-def _publication_date(document: Document) -> str | None:
+def publication_date(document: Document) -> str | None:
     """The first full date in a document (dateline or metadata), if it has one."""
     assert document.profile is not None
     for mention in document.profile.dates:
@@ -181,7 +181,7 @@ def _publication_date(document: Document) -> str | None:
 def _days_apart(left: Document, right: Document) -> int | None:
     from datetime import date
 
-    first, second = _publication_date(left), _publication_date(right)
+    first, second = publication_date(left), publication_date(right)
     if first is None or second is None:
         return None
     return abs((date.fromisoformat(first) - date.fromisoformat(second)).days)
@@ -192,7 +192,7 @@ def _date_evidence(left: Document, right: Document) -> str:
     left_dates = {d.iso for d in left.profile.dates}
     right_dates = {d.iso for d in right.profile.dates}
     shared = sorted(left_dates & right_dates)
-    dated = [f"{d.path} is dated {day}" for d in (left, right) if (day := _publication_date(d))]
+    dated = [f"{d.path} is dated {day}" for d in (left, right) if (day := publication_date(d))]
     parts = [f"shared dates: {', '.join(shared) if shared else 'none'}"]
     if dated:
         parts.append("; ".join(dated))
