@@ -31,6 +31,7 @@ LOOP_CONFIDENCE = 0.7
 UNTRANSLATED_CONFIDENCE = 0.6
 
 _MOSES_ESCAPES = {"&apos;": "'", "@-@": "-", "@,@": ",", "@.@": "."}
+_ESCAPED_MARK = {"&apos;": "an apostrophe", "@-@": "a hyphen", "@,@": "a comma", "@.@": "a decimal point"}
 _MOSES = re.compile("|".join(re.escape(escape) for escape in _MOSES_ESCAPES))
 # A clitic standing alone after a space: "do n't", "Putin 's", "they 're"; never "rock 'n' roll".
 _SPLIT_CLITIC = re.compile(r"(?<=[A-Za-z]) (n['’]t|['’](?:s|re|ve|ll|d|m))(?![A-Za-z'’])")
@@ -76,7 +77,7 @@ def _pipeline_escapes(sentence: str) -> Iterator[Artefact]:
             _MOSES_ESCAPES[escape],
             PIPELINE_CONFIDENCE,
             f"'{escape}' is how the Moses toolkit of statistical translation escapes "
-            f"'{_MOSES_ESCAPES[escape]}': the text went through a translation pipeline",
+            f"{_ESCAPED_MARK[escape]}: the text went through a translation pipeline",
         )
 
 
