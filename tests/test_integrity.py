@@ -91,6 +91,18 @@ def test_every_suspect_span_is_the_text_at_its_offsets(sentence: str) -> None:
         assert sentence[suspect.start : suspect.end] == suspect.span
 
 
+def test_code_and_data_are_not_judged_as_prose() -> None:
+    code = "def total(items):\n    # the peace talks the peace talks\n    return sum(items)  # do n't round\n"
+    document = document_from_text(code, "talks.py")
+    assert document.profile is not None and document.profile.kind == "code"
+    assessed = assess_document(document)
+    assert assessed.integrity is not None and assessed.integrity.findings == ()
+    prose = assess_document(
+        document_from_text("The peace talks the peace talks ended; they do n't resume.", "talks.txt")
+    )
+    assert prose.integrity is not None and {f.kind for f in prose.integrity.findings} == {MACHINE}
+
+
 def test_translation_artefacts_make_a_machine_paraphrased_verdict() -> None:
     text = (
         "The minister said they do n't agree with the plan. "

@@ -31,9 +31,14 @@ def assess_integrity(
     return restore_from_relations(assessed, relations)
 
 
+# Code and data are not prose: a repeated cell or an escaped quote in them is not a rewriting trace.
+_NOT_PROSE = ("code", "data")
+
+
 def assess_document(document: Document) -> Document:
     findings = _debris_findings(document)
-    for sentence in document.sentences:
+    prose = document.profile is None or document.profile.kind not in _NOT_PROSE
+    for sentence in document.sentences if prose else ():
         for suspect in find_suspects(sentence.text):
             findings.append(
                 Finding(
