@@ -7,7 +7,7 @@ that edited English does not have:
 
 * the escapes of the Moses toolkit that statistical systems and their training data use
   (``&apos;`` for an apostrophe, ``@-@`` for a hyphen inside a word);
-* contractions split by a Penn-Treebank tokeniser and never joined again ("do n't", "Putin 's");
+* contractions split by a Penn-Treebank tokeniser and never joined again ("do n't", "the mayor 's");
 * full-width CJK punctuation ("，" "。") carried into English from a Chinese or Japanese source;
 * a word in another script left untranslated inside an English sentence;
 * a phrase of two or more content words said twice in a row, the loop a neural decoder falls into ("the peace talks the peace talks").
@@ -33,7 +33,7 @@ UNTRANSLATED_CONFIDENCE = 0.6
 _MOSES_ESCAPES = {"&apos;": "'", "@-@": "-", "@,@": ",", "@.@": "."}
 _ESCAPED_MARK = {"&apos;": "an apostrophe", "@-@": "a hyphen", "@,@": "a comma", "@.@": "a decimal point"}
 _MOSES = re.compile("|".join(re.escape(escape) for escape in _MOSES_ESCAPES))
-# A clitic standing alone after a space: "do n't", "Putin 's", "they 're"; never "rock 'n' roll".
+# A clitic standing alone after a space: "do n't", "the mayor 's", "they 're"; never "rock 'n' roll".
 _SPLIT_CLITIC = re.compile(r"(?<=[A-Za-z]) (n['’]t|['’](?:s|re|ve|ll|d|m))(?![A-Za-z'’])")
 _FULL_WIDTH = {"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "、": ","}
 _FULL_WIDTH_MARK = re.compile("[" + "".join(_FULL_WIDTH) + "]")

@@ -449,7 +449,7 @@ def _decide(votes: Counter[str]) -> str:
 
 
 def _merge_aliases(kinds: dict[str, str], mentions: Counter[str]) -> None:
-    """'Assad' is 'Bashar al-Assad' when the text names him in full: count them as one."""
+    """'Jensen' is 'Clara Jensen' when the text names her in full: count them as one."""
     full_names = [n for n, k in kinds.items() if k == "person" and " " in n]
     for name in list(kinds):
         if " " in name or kinds[name] not in {"person", "unknown"}:
