@@ -34,9 +34,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from kickoff.integrity import find_suspects  # noqa: E402
+from kickoff.config import Limits  # noqa: E402
+from kickoff.ingest import read_bytes  # noqa: E402
+from kickoff.integrity import assess_integrity, find_suspects  # noqa: E402
 from kickoff.integrity.collocations import tokens  # noqa: E402
 from kickoff.lexicon import tortured_phrases  # noqa: E402
+from kickoff.model import Document, SourceDocument  # noqa: E402
+from kickoff.profile import profile_document  # noqa: E402
+from kickoff.relate import relate  # noqa: E402
 from kickoff.text import split_sentences  # noqa: E402
 
 RATES = (0.1, 0.2, 0.3)
@@ -196,7 +201,7 @@ def seed_scores() -> tuple[Score, dict[str, str]]:
         line.split("\t") for line in annotation.read_text("utf-8").splitlines() if line and not line.startswith("#")
     ]
     analysis = analyse(Config.for_bundle(ROOT / "seeds"))
-    verdicts = {d.path: d.integrity.verdict for d in analysis.documents if d.integrity is not None}
+    verdicts: dict[str, str] = {d.path: d.integrity.verdict for d in analysis.documents if d.integrity is not None}
     spun = next(d for d in analysis.documents if d.path.startswith("004"))
     assert spun.integrity is not None
     score = Score()
@@ -227,18 +232,11 @@ class CopyScore:
 
 def copy_scores() -> dict[float, CopyScore]:
     """Every clean story beside its own spun copy, through relate and integrity as a bundle of two."""
-    from kickoff.ingest import read_bytes
-    from kickoff.integrity import assess_integrity
-    from kickoff.model import SourceDocument
-    from kickoff.profile import profile_document
-    from kickoff.relate import relate
 
-    def document(text: str, path: str):  # type: ignore[no-untyped-def]
+    def document(text: str, path: str) -> Document:
         source = read_bytes(text.encode("utf-8"), path, Limits())[0]
         assert isinstance(source, SourceDocument), source
         return profile_document(source)
-
-    from kickoff.config import Limits
 
     stories = [
         story for story in (ROOT / "eval" / "data" / "clean_news.txt").read_text("utf-8").split("\n\n") if story.strip()
