@@ -74,7 +74,8 @@ def score_bundle(name: str, key: dict[str, object], analysis: Analysis, tally: T
 
     found: dict[str, Requirement] = {_normal(r.text): r for r in analysis.requirements}
     tally.found += len(found)
-    for text, expected_class, expected_smells in key["requirements"]:  # type: ignore[union-attr]
+    labelled: list[tuple[str, str, list[str]]] = key["requirements"]  # type: ignore[assignment]
+    for text, expected_class, expected_smells in labelled:
         tally.labelled += 1
         tally.smells_labelled += len(expected_smells)
         requirement = found.get(_normal(text))
