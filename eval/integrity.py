@@ -227,7 +227,7 @@ class CopyScore:
     right_source: int = 0
     wrong_source: int = 0
     called_paraphrase: int = 0
-    restored: Score = field(default_factory=lambda: Score())
+    restored: Score = field(default_factory=Score)
 
 
 def copy_scores() -> dict[float, CopyScore]:

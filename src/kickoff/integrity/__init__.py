@@ -38,7 +38,8 @@ _NOT_PROSE = ("code", "data")
 def assess_document(document: Document) -> Document:
     findings = _debris_findings(document)
     prose = document.profile is None or document.profile.kind not in _NOT_PROSE
-    for sentence in document.sentences if prose else ():
+    sentences = document.sentences if prose else ()
+    for sentence in sentences:
         for suspect in find_suspects(sentence.text):
             findings.append(
                 Finding(

@@ -54,6 +54,11 @@ def word_count(word: str) -> int:
     return word_counts().get(word, _UNSEEN_WORD_COUNT)
 
 
+def log_frequency(word: str) -> float:
+    """log P(word): how common a word is in English, with no context."""
+    return math.log(word_count(word) / word_total())
+
+
 def log_next(previous: str, word: str) -> float:
     """log P(word | previous word), backing off to the word's own frequency for unlisted pairs.
 
@@ -76,7 +81,7 @@ def context_score(previous: str | None, word: str, following: str | None) -> flo
     if previous is not None:
         score += log_next(previous, word)
     else:
-        score += math.log(word_count(word) / word_total())
+        score += log_frequency(word)
     if following is not None:
         score += log_next(word, following)
     return score

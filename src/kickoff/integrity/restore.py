@@ -19,12 +19,11 @@ Translation: Loss and Decay of Linguistic Richness in Machine Translation").
 from __future__ import annotations
 
 import dataclasses
-import math
 from difflib import SequenceMatcher
 
-from kickoff.integrity.collocations import Token, context_score, tokens, word_count
+from kickoff.integrity.collocations import Token, context_score, log_frequency, tokens
 from kickoff.integrity.verdict import integrity_of
-from kickoff.lexicon import replaced_by, synonyms, word_total
+from kickoff.lexicon import replaced_by, synonyms
 from kickoff.model import AlignedSentence, Document, Finding, Relation
 from kickoff.relate import publication_date
 from kickoff.text import STOPWORDS
@@ -187,14 +186,13 @@ def _paraphrase_direction(
 
 def _differing_word_frequency(rebuilt: list[AlignedSentence]) -> tuple[float, float]:
     """Mean log relative frequency of each side's content words that the other side lacks."""
-    total = word_total()
     left_logs: list[float] = []
     right_logs: list[float] = []
     for aligned in rebuilt:
         left = {t.lower for t in tokens(aligned.left) if t.is_word and t.lower not in STOPWORDS}
         right = {t.lower for t in tokens(aligned.right) if t.is_word and t.lower not in STOPWORDS}
-        left_logs += [math.log(word_count(w) / total) for w in sorted(left - right)]
-        right_logs += [math.log(word_count(w) / total) for w in sorted(right - left)]
+        left_logs += [log_frequency(w) for w in sorted(left - right)]
+        right_logs += [log_frequency(w) for w in sorted(right - left)]
     if not left_logs or not right_logs:
         return 0.0, 0.0
     return sum(left_logs) / len(left_logs), sum(right_logs) / len(right_logs)
