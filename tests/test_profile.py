@@ -91,3 +91,11 @@ def test_language_other_than_english() -> None:
         "Le système doit imprimer un billet en moins de trois secondes. Les usagers paient par carte bancaire sans contact."
     ).profile
     assert profile is not None and profile.language == "fr"
+
+
+def test_a_seat_of_government_speaking_is_an_organisation() -> None:
+    text = "The Pentagon said on Monday that Anna Berger had met officials. Whitehall declined to comment, Marco Rossi said."
+    profile = document_from_text(text).profile
+    assert profile is not None
+    assert {"Pentagon", "Whitehall"} <= {e.name for e in profile.organisations}
+    assert "Pentagon" not in {e.name for e in profile.people}

@@ -121,7 +121,12 @@ _ORGANISATION_WORDS = frozenset(
         "agency",
         "press",
         "ministry",
+        # seats of government that news names in place of the government ("the Pentagon said")
         "kremlin",
+        "pentagon",
+        "whitehall",
+        "elysee",
+        "élysée",
         "council",
         "university",
         "inc",
