@@ -38,7 +38,7 @@ from kickoff.config import Limits  # noqa: E402
 from kickoff.ingest import read_bytes  # noqa: E402
 from kickoff.integrity import assess_integrity, find_suspects  # noqa: E402
 from kickoff.integrity.collocations import tokens  # noqa: E402
-from kickoff.lexicon import tortured_phrases  # noqa: E402
+from kickoff.lexicon import replaced_by, synonyms, tortured_phrases  # noqa: E402
 from kickoff.model import Document, SourceDocument  # noqa: E402
 from kickoff.profile import profile_document  # noqa: E402
 from kickoff.relate import relate  # noqa: E402
@@ -307,6 +307,16 @@ def load_floors() -> dict[str, float]:
     return loaded
 
 
+def candidate_coverage() -> tuple[int, int]:
+    """How many of the spinner's one-word swaps the detector could restore at all: the original must
+    be among the written word's candidates (its WordNet synonyms or PPS originals)."""
+    swaps = [
+        (original, written) for original, options in load_table().items() for written in options if " " not in written
+    ]
+    covered = sum(1 for original, written in swaps if original in synonyms(written) or original in replaced_by(written))
+    return covered, len(swaps)
+
+
 def main() -> None:
     spun, false, words = spun_scores()
     print(
@@ -315,6 +325,11 @@ def main() -> None:
     print(HEADER.replace(" " * 28, f"{'substitution rate':<28}", 1))
     for rate, score in spun.items():
         print(score.line(f"{rate:.0%} of table words"))
+    covered, swaps = candidate_coverage()
+    print(
+        f"recall ceiling: the original is among the detector's candidates for {covered} of the spinner's "
+        f"{swaps} one-word swaps ({covered / swaps:.0%})"
+    )
     print(f"\n2. Clean text: {false} false findings in {words:,} words = {1000 * false / words:.2f} per 1,000 words\n")
     tortured, used, tortured_false, tortured_words = tortured_scores()
     print(

@@ -9,10 +9,10 @@ Writes two files into ``src/kickoff/data/``:
 * ``synonyms.txt`` — for each of the 60,000 most frequent English words, its synonyms in the
   first WordNet sense of the word (Debian's wordnet-base, WordNet 3.0, Princeton licence), in the
   same inflection ("fingers" -> "hands", "advised" -> "told"). Later senses are rare readings
-  ("navy" the colour) and only add noise: with every sense, the evaluation spinner's originals are
-  covered for 31% of its swaps instead of 24-27%, at a third more candidates per word. The
-  evaluation's spinner table was written by hand, so its figures do not measure WordNet against
-  itself.
+  ("navy" the colour) and only add noise: every sense adds about a third more candidates per word
+  for a few points of coverage of the evaluation spinner's swaps (eval/integrity.py prints the
+  shipped coverage). The evaluation's spinner table was written by hand, so its figures do not
+  measure WordNet against itself.
 * ``tortured_phrases.txt`` — the Problematic Paper Screener's tortured phrase -> expected phrase
   pairs (CC BY 4.0, Cabanac, Labbé & Magazinov), simplified: boolean query syntax removed, entries
   whose "tortured" side is ordinary English (a frequent bigram) or has an uncertain original dropped.
