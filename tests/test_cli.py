@@ -14,7 +14,16 @@ import pytest
 
 from conftest import ROOT
 from kickoff import Config, run
-from kickoff.cli import EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, main, parse_args
+from kickoff.cli import (
+    EXIT_INTERRUPTED,
+    EXIT_NOTHING_READ,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    EXIT_WRITE_FAILED,
+    main,
+    parse_args,
+)
 from kickoff.report import render_index, render_questions
 
 SPEC = "# Kiosk\n\n## Purpose\n\nThe purpose of this system is to sell tickets.\n\n## Requirements\n\n- The kiosk shall print a ticket within 3 seconds.\n"
@@ -30,23 +39,32 @@ def run_cli(bundle: Path, out: Path, *extra: str) -> int:
             str(out / "QUESTIONS.md"),
             "--json",
             str(out / "kickoff.json"),
+            "--html",
+            str(out / "report.html"),
             *extra,
         ]
     )
 
 
 def test_parse_args_builds_the_config(tmp_path: Path) -> None:
-    config = parse_args([str(tmp_path), "--max-file-mb", "2", "--json", "-"])
+    config = parse_args([str(tmp_path), "--max-file-mb", "2"])
     assert config.bundle == tmp_path and config.index_path == tmp_path / "INDEX.md"
-    assert config.questions_path == Path("QUESTIONS.md")
-    assert config.json_to_stdout and config.json_path is None
+    assert config.questions_path == Path("QUESTIONS.md") and config.html_path == tmp_path / "report.html"
+    assert config.json_path == tmp_path / "kickoff.json" and not config.json_to_stdout
     assert config.limits.max_file_bytes == 2 * 2**20
+    assert config.fail_on == "never" and not config.quiet and config.exclude == ()
+
+
+def test_json_dash_means_only_json(tmp_path: Path) -> None:
+    config = parse_args([str(tmp_path), "--json", "-"])
+    assert config.json_to_stdout and config.output_paths == ()
 
 
 def test_exit_codes(tmp_path: Path, bundle: Path) -> None:
     out = tmp_path / "out"
     assert run_cli(tmp_path / "missing", out) == EXIT_NOTHING_READ
     assert run_cli(bundle, out) == EXIT_NOTHING_READ  # empty folder
+    assert not out.exists()  # and nothing was written
     (bundle / "spec.md").write_text(SPEC)
     assert run_cli(bundle, out) == EXIT_OK
     (bundle / "junk.txt").write_bytes(b"\x00\xff" * 100)
@@ -55,10 +73,19 @@ def test_exit_codes(tmp_path: Path, bundle: Path) -> None:
     assert main(["--no-such-flag"]) == EXIT_USAGE
 
 
-def test_empty_folder_still_writes_reports(tmp_path: Path, bundle: Path) -> None:
-    run_cli(bundle, tmp_path / "out")
-    assert "0 document(s) read" in (tmp_path / "out" / "INDEX.md").read_text()
-    assert "What system is to be built" in (tmp_path / "out" / "QUESTIONS.md").read_text()
+def test_empty_folder_says_what_happened_and_writes_nothing(tmp_path: Path, bundle: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (bundle / ".git").mkdir()
+    (bundle / ".git" / "config").write_text("[core]\n")
+    assert run_cli(bundle, tmp_path / "out") == EXIT_NOTHING_READ
+    error = capsys.readouterr().err
+    assert "no files to read" in error and "nothing was written" in error
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_of_unreadable_files_still_gets_an_index(tmp_path: Path, bundle: Path) -> None:
+    (bundle / "junk.txt").write_bytes(b"\x00\xff" * 100)
+    assert run_cli(bundle, tmp_path / "out") == EXIT_NOTHING_READ
+    assert "junk.txt" in (tmp_path / "out" / "INDEX.md").read_text()
 
 
 def test_default_paths_and_outputs_are_never_read_back(tmp_path: Path, bundle: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -104,17 +131,51 @@ def test_interrupted_write_keeps_the_old_output(tmp_path: Path, bundle: Path, mo
     (bundle / "spec.md").write_text(SPEC)
     out = tmp_path / "out"
     run_cli(bundle, out)
-    old = (out / "INDEX.md").read_bytes()
+    old = {p.name: p.read_bytes() for p in out.iterdir()}
     (bundle / "more.md").write_text("# More\n\nThe kiosk shall accept cards.\n")
 
     def crash(*args: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(KeyboardInterrupt):
-        run_cli(bundle, out)
-    assert (out / "INDEX.md").read_bytes() == old
-    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
+    assert run_cli(bundle, out) == EXIT_INTERRUPTED
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == old
+
+
+def test_a_failed_rename_puts_the_previous_set_back(tmp_path: Path, bundle: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """All or nothing: the first output is renamed into place, the second fails, the first is undone."""
+    (bundle / "spec.md").write_text(SPEC)
+    out = tmp_path / "out"
+    run_cli(bundle, out)
+    old = {p.name: p.read_bytes() for p in out.iterdir()}
+    (bundle / "more.md").write_text("# More\n\nThe kiosk shall accept cards.\n")
+    real_replace = os.replace
+    calls: list[object] = []
+
+    def fail_second(source: str, target: str) -> None:
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", fail_second)
+    assert run_cli(bundle, out) == EXIT_WRITE_FAILED
+    error = capsys.readouterr().err
+    assert "QUESTIONS.md: cannot write (No space left on device)" in error and ".tmp" not in error
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == old
+
+
+def test_an_unwritable_output_fails_before_the_analysis(tmp_path: Path, bundle: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (bundle / "spec.md").write_text(SPEC)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    import kickoff.pipeline
+
+    monkeypatch.setattr(kickoff.pipeline, "analyse", lambda config: pytest.fail("analysed before checking outputs"))
+    assert main([str(bundle), "--output-dir", str(blocker / "out")]) == EXIT_WRITE_FAILED
+    error = capsys.readouterr().err
+    assert str(blocker) in error and "--output-dir" in error and ".tmp" not in error
+    assert not (bundle / "INDEX.md").exists()
 
 
 def test_rerun_on_a_grown_bundle_closes_answered_questions(tmp_path: Path, bundle: Path) -> None:
@@ -196,6 +257,6 @@ def test_installed_console_script_runs(tmp_path: Path, bundle: Path) -> None:
         [str(script), str(bundle), "--questions", str(tmp_path / "Q.md")], capture_output=True, text=True, check=False
     )
     assert result.returncode == EXIT_OK, result.stderr
-    assert "1 document(s) read" in result.stdout
+    assert result.stdout == "" and "1 document(s) read" in result.stderr
     help_text = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True).stdout
     assert "exit codes" in help_text and "--max-archive-mb" in help_text

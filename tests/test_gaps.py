@@ -93,7 +93,7 @@ def test_checklist_answers_with_quotes_and_asks_the_rest() -> None:
     asked = {q.key for q in questions}
     assert "purpose" not in asked and "acceptance" in asked
     assert any("user-friendly" in q.text for q in questions)
-    assert verdict.startswith("Not yet")
+    assert verdict.text.startswith("Not yet")
 
 
 def test_performance_without_numbers_is_partly_answered_with_a_quoting_question() -> None:
@@ -110,7 +110,7 @@ def test_blocking_questions_come_first_when_nothing_is_specified() -> None:
     )
     _, _, questions, verdict, _ = find_gaps((news,), None)
     assert [q.key for q in questions[:3]] == ["purpose", "hardware", "performance"]
-    assert verdict.startswith("No:")
+    assert verdict.text.startswith("No:")
 
 
 IDENTIFIED = """# Booking service requirements

@@ -3,140 +3,316 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import signal
 import sys
-from collections.abc import Sequence
+import tomllib
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from kickoff import __version__
-from kickoff.config import Config, Limits
+from kickoff.config import Config, FailOn, Limits
 from kickoff.model import Analysis
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 EXIT_NOTHING_READ = 3
+EXIT_WRITE_FAILED = 4
+EXIT_GATE = 5
+# The shell's convention for a process ended by a signal: 128 + the signal's number.
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_TERMINATED = 128 + signal.SIGTERM
 
 _EPILOG = f"""\
+examples:
+  kickoff brief/                     INDEX.md, kickoff.json and report.html into brief/,
+                                     QUESTIONS.md into the current folder
+  kickoff brief.zip -o out/          a zip (or a single file) as the bundle, every report into out/
+  kickoff brief/ --json - | jq .verdict
+                                     only the JSON, on stdout
+  kickoff brief/ --exclude 'drafts/**' --exclude '*.bak'
+                                     leave files out (globs on the path inside the bundle)
+  kickoff brief/ -q --fail-on blocking
+                                     for CI: silent, exit {EXIT_GATE} while a blocking question is open
+
 outputs:
-  INDEX.md       what was handed over, written into BUNDLE (or --index)
-  QUESTIONS.md   what is missing for a buildable specification, written to the
-                 current folder (or --questions)
-  kickoff.json   the same as JSON, written into BUNDLE (or --json); it also keeps
-                 the state that lets a re-run say which questions got answered
+  INDEX.md       what was handed over (default: into a folder BUNDLE, else the current folder)
+  QUESTIONS.md   what is missing for a buildable specification (default: the current folder)
+  kickoff.json   the same as JSON (default: beside INDEX.md); it also keeps the state that
+                 lets a re-run say which questions got answered
+  report.html    one self-contained page for the kickoff meeting (default: beside INDEX.md)
+  All outputs of a run are written, or none is.
+
+settings file:
+  A kickoff.toml in the bundle, or a [tool.kickoff] table in the bundle's pyproject.toml, may
+  set exclude = [...], output-dir, fail-on, html, progress and the size limits (long option
+  names). Options on the command line win; --exclude patterns add to the file's.
 
 exit codes:
-  {EXIT_OK}  every file was read
-  {EXIT_SOME_FAILED}  some files could not be read (each is named in INDEX.md and on stderr)
-  {EXIT_USAGE}  usage error
-  {EXIT_NOTHING_READ}  nothing could be read: the folder is missing, empty, or every file failed
+  {EXIT_OK}    every file was read
+  {EXIT_SOME_FAILED}    some files could not be read (each is named in INDEX.md and on stderr)
+  {EXIT_USAGE}    usage error (a bad option or settings file)
+  {EXIT_NOTHING_READ}    nothing could be read: the bundle is missing or empty, or every file failed
+  {EXIT_WRITE_FAILED}    an output could not be written (nothing was written)
+  {EXIT_GATE}    --fail-on: the bundle has the questions it names
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C); {EXIT_TERMINATED}  terminated (SIGTERM); nothing half-written is left
 """
 
+# Settings a file may hold, by their long option names, with the type each must have.
+_FILE_SETTINGS: dict[str, type | tuple[type, ...]] = {
+    "exclude": list,
+    "output-dir": str,
+    "fail-on": str,
+    "html": (bool, str),
+    "progress": str,
+    "max-file-mb": (int, float),
+    "max-archive-mb": (int, float),
+    "max-compression-ratio": (int, float),
+    "max-archive-members": int,
+    "read-timeout": (int, float),
+}
 
-def parse_args(argv: Sequence[str] | None = None) -> Config:
-    """Build the one Config from the command line."""
+
+class UsageError(Exception):
+    """A bad option value or settings file: exit code 2, with the message."""
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kickoff",
-        description="Read a folder of brief documents; write INDEX.md (what was handed over) "
-        "and QUESTIONS.md (what stands between it and a buildable specification).",
+        description="Read a bundle of brief documents (a folder, a zip or one file); write INDEX.md "
+        "(what was handed over), QUESTIONS.md (what stands between it and a buildable "
+        "specification), kickoff.json and report.html.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("bundle", type=Path, help="folder of documents, read recursively")
-    parser.add_argument("--index", type=Path, help="where to write INDEX.md (default: BUNDLE/INDEX.md)")
-    parser.add_argument("--questions", type=Path, help="where to write QUESTIONS.md (default: ./QUESTIONS.md)")
-    parser.add_argument("--json", help="where to write the JSON (default: BUNDLE/kickoff.json; '-' for stdout)")
+    parser.add_argument("bundle", type=Path, help="folder of documents (read recursively), a zip, or one file")
+    parser.add_argument("-o", "--output-dir", type=Path, help="write every output into this folder")
+    parser.add_argument("--index", type=Path, help="where to write INDEX.md")
+    parser.add_argument("--questions", type=Path, help="where to write QUESTIONS.md")
+    parser.add_argument("--json", help="where to write the JSON; '-' writes only the JSON, to stdout")
+    parser.add_argument("--html", help="where to write the HTML report; '-' writes none")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="leave out files whose path in the bundle (or name) matches; repeatable",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("blocking", "any", "never"),
+        help=f"exit {EXIT_GATE} when a blocking question (or any question) is open (default: never)",
+    )
     defaults = Limits()
     parser.add_argument(
         "--max-file-mb",
         type=float,
-        default=defaults.max_file_bytes / 2**20,
-        help="read at most this many MiB of one file; the cut is reported (default: %(default)g)",
+        help=f"read at most this many MiB of one file; the cut is reported (default: {defaults.max_file_bytes / 2**20:g})",
     )
     parser.add_argument(
         "--max-archive-mb",
         type=float,
-        default=defaults.max_archive_total_bytes / 2**20,
-        help="refuse archives expanding beyond this many MiB (default: %(default)g)",
+        help=f"refuse archives expanding beyond this many MiB (default: {defaults.max_archive_total_bytes / 2**20:g})",
     )
     parser.add_argument(
         "--max-compression-ratio",
         type=float,
-        default=defaults.max_compression_ratio,
-        help="refuse archive members compressed more than this (default: %(default)g)",
+        help=f"refuse archive members compressed more than this (default: {defaults.max_compression_ratio:g})",
     )
     parser.add_argument(
         "--max-archive-members",
         type=int,
-        default=defaults.max_archive_members,
-        help="refuse archives with more members (default: %(default)d)",
+        help=f"refuse archives with more members (default: {defaults.max_archive_members})",
     )
     parser.add_argument(
         "--read-timeout",
         type=float,
-        default=defaults.read_timeout_seconds,
-        help="stop reading one file after this many seconds, 0 for never (default: %(default)g)",
+        help=f"stop reading one file after this many seconds, 0 for never (default: {defaults.read_timeout_seconds:g})",
     )
     parser.add_argument(
         "--progress",
         choices=("auto", "always", "never"),
-        default="auto",
-        help="progress bar on stderr: auto shows it on a terminal only",
+        help="progress bars on stderr: auto (the default) shows them on a terminal only",
     )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.add_argument("-v", "--verbose", action="store_true", help="print per-stage timings")
     parser.add_argument("--version", action="version", version=f"kickoff {__version__}")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def load_settings(bundle: Path) -> dict[str, Any]:
+    """Settings from the bundle's kickoff.toml, else its pyproject.toml's [tool.kickoff] table.
+
+    A relative ``output-dir`` is taken relative to the bundle, where the file is.
+    """
+    if not bundle.is_dir():
+        return {}
+    table: dict[str, Any] = {}
+    source = bundle / "kickoff.toml"
+    try:
+        if source.is_file():
+            table = tomllib.loads(source.read_text("utf-8"))
+        elif (bundle / "pyproject.toml").is_file():
+            source = bundle / "pyproject.toml"
+            table = tomllib.loads(source.read_text("utf-8")).get("tool", {}).get("kickoff", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise UsageError(f"{source}: cannot read settings ({error})") from error
+    for key, value in table.items():
+        expected = _FILE_SETTINGS.get(key)
+        if expected is None:
+            raise UsageError(f"{source}: unknown setting {key!r} (known: {', '.join(sorted(_FILE_SETTINGS))})")
+        if not isinstance(value, expected) or (key == "exclude" and not all(isinstance(v, str) for v in value)):
+            raise UsageError(f"{source}: setting {key!r} has the wrong type ({type(value).__name__})")
+    if "output-dir" in table:
+        table["output-dir"] = bundle / table["output-dir"]
+    return table
+
+
+def parse_args(argv: Sequence[str] | None = None) -> Config:
+    """Build the one Config from the command line and the bundle's settings file."""
+    args = _parser().parse_args(argv)
     bundle: Path = args.bundle
-    json_to_stdout = args.json == "-"
+    settings = load_settings(bundle)
+
+    def option(name: str, default: Any) -> Any:
+        value = getattr(args, name.replace("-", "_"))
+        return value if value is not None else settings.get(name, default)
+
+    defaults = Limits()
     limits = Limits(
-        max_file_bytes=int(args.max_file_mb * 2**20),
-        max_archive_total_bytes=int(args.max_archive_mb * 2**20),
-        max_compression_ratio=args.max_compression_ratio,
-        max_archive_members=args.max_archive_members,
+        max_file_bytes=int(option("max-file-mb", defaults.max_file_bytes / 2**20) * 2**20),
+        max_archive_total_bytes=int(option("max-archive-mb", defaults.max_archive_total_bytes / 2**20) * 2**20),
+        max_compression_ratio=float(option("max-compression-ratio", defaults.max_compression_ratio)),
+        max_archive_members=int(option("max-archive-members", defaults.max_archive_members)),
         max_archive_depth=defaults.max_archive_depth,
-        read_timeout_seconds=args.read_timeout,
+        read_timeout_seconds=float(option("read-timeout", defaults.read_timeout_seconds)),
     )
-    progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    fail_on: FailOn = option("fail-on", "never")
+    progress_choice = option("progress", "auto")
+    if fail_on not in ("blocking", "any", "never") or progress_choice not in ("auto", "always", "never"):
+        raise UsageError(f"fail-on must be blocking, any or never and progress auto, always or never: {settings}")
+    output_dir: Path | None = option("output-dir", None)
+    is_folder = bundle.is_dir()
+    beside = output_dir or (bundle if is_folder else Path("."))
+    json_to_stdout = args.json == "-"
+    html_setting = args.html if args.html is not None else settings.get("html", True)
+    if json_to_stdout:
+        # Only the JSON, unless another output is named explicitly.
+        index_path, questions_path, json_path = args.index, args.questions, None
+        html_path = Path(args.html) if args.html not in (None, "-") else None
+    else:
+        index_path = args.index or beside / "INDEX.md"
+        questions_path = args.questions or (output_dir or Path(".")) / "QUESTIONS.md"
+        json_path = Path(args.json) if args.json else beside / "kickoff.json"
+        if html_setting in ("-", False):
+            html_path = None
+        elif isinstance(html_setting, str):
+            html_path = Path(html_setting)
+        else:
+            html_path = beside / "report.html"
     return Config(
         bundle=bundle,
-        index_path=args.index or bundle / "INDEX.md",
-        questions_path=args.questions or Path("QUESTIONS.md"),
-        json_path=None if json_to_stdout else Path(args.json) if args.json else bundle / "kickoff.json",
+        index_path=index_path,
+        questions_path=questions_path,
+        json_path=json_path,
         json_to_stdout=json_to_stdout,
+        html_path=html_path,
         limits=limits,
-        progress=progress,
+        exclude=(*settings.get("exclude", ()), *args.exclude),
+        progress=progress_choice == "always" or (progress_choice == "auto" and sys.stderr.isatty()),
         verbose=args.verbose,
+        quiet=args.quiet,
+        fail_on=fail_on,
     )
 
 
-def exit_code(analysis: Analysis) -> int:
-    failed = [p for p in analysis.problems if p.fatal]
+def exit_code(analysis: Analysis, fail_on: FailOn = "never") -> int:
+    """Nothing read beats a failed gate, which beats some files failing."""
     if not analysis.documents:
         return EXIT_NOTHING_READ
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    if fail_on == "any" and analysis.questions:
+        return EXIT_GATE
+    if fail_on == "blocking" and not analysis.verdict.buildable:
+        return EXIT_GATE
+    return EXIT_SOME_FAILED if any(p.fatal for p in analysis.problems) else EXIT_OK
+
+
+class Terminated(BaseException):
+    """Raised by the SIGTERM handler, so that a run unwinds (and cleans up) as for Ctrl-C."""
+
+
+@contextlib.contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """SIGTERM unwinds the run like Ctrl-C does; the previous handler comes back afterwards."""
+
+    def terminate(_signum: int, _frame: object) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _status(config: Config, message: str) -> None:
+    if not config.quiet:
+        print(f"kickoff: {message}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from kickoff.pipeline import BundleNotFound, run
+    from kickoff.pipeline import BundleError, run
+    from kickoff.report import OutputError
 
     try:
         config = parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0) if stop.code in (0, None) else EXIT_USAGE
-    logging.basicConfig(level=logging.WARNING, format="kickoff: %(message)s", stream=sys.stderr)
+    except UsageError as error:
+        print(f"kickoff: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    logging.basicConfig(
+        level=logging.ERROR if config.quiet else logging.WARNING, format="kickoff: %(message)s", stream=sys.stderr
+    )
     try:
-        analysis = run(config)
-    except BundleNotFound as error:
+        with _terminate_cleanly():
+            _status(config, f"reading {config.bundle}")
+            analysis = run(config)
+    except KeyboardInterrupt:
+        print("kickoff: interrupted; no output was written or changed", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("kickoff: terminated; no output was written or changed", file=sys.stderr)
+        return EXIT_TERMINATED
+    except BundleError as error:
         print(f"kickoff: {error}", file=sys.stderr)
         return EXIT_NOTHING_READ
-    except OSError as error:
-        print(f"kickoff: cannot write output: {error}", file=sys.stderr)
-        return EXIT_NOTHING_READ
-    written = [config.index_path, config.questions_path] + ([config.json_path] if config.json_path else [])
+    except OutputError as error:
+        print(f"kickoff: {error}; nothing was written", file=sys.stderr)
+        return EXIT_WRITE_FAILED
+    except BrokenPipeError:  # `kickoff --json - | head`: the reader left; not an error of ours
+        with contextlib.suppress(OSError):
+            sys.stderr.close()
+        return EXIT_OK
     if config.verbose:
         print("stage       seconds", file=sys.stderr)
         for name, seconds in analysis.timings:
             print(f"{name:<12}{seconds:7.3f}", file=sys.stderr)
-    if not config.json_to_stdout:
-        print(f"kickoff: {len(analysis.documents)} document(s) read; wrote " + ", ".join(str(p) for p in written))
-    return exit_code(analysis)
+    failed = sum(1 for p in analysis.problems if p.fatal)
+    written = ", ".join(str(p) for p in config.output_paths) or "nothing but stdout"
+    _status(
+        config,
+        f"{len(analysis.documents)} document(s) read, {failed} file(s) could not be read; wrote {written}",
+    )
+    code = exit_code(analysis, config.fail_on)
+    if code == EXIT_GATE:
+        _status(config, f"--fail-on {config.fail_on}: {len(analysis.questions)} question(s) open")
+    return code

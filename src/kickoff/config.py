@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 MEBIBYTE = 1024 * 1024
+
+FailOn = Literal["blocking", "any", "never"]
 
 
 @dataclass(frozen=True)
@@ -31,32 +34,44 @@ class Limits:
 
 @dataclass(frozen=True)
 class Config:
-    """Where to read and where to write; nothing deeper ever sees argparse."""
+    """Where to read and where to write; nothing deeper ever sees argparse.
+
+    ``bundle`` is a folder, a single file or a zip. An output path of ``None`` means that output
+    is not written (``--json -`` writes the JSON to stdout and nothing else).
+    """
 
     bundle: Path
-    index_path: Path
-    questions_path: Path
+    index_path: Path | None
+    questions_path: Path | None
     json_path: Path | None
     json_to_stdout: bool = False
+    html_path: Path | None = None
     limits: Limits = Limits()
+    # Glob patterns matched against each file's path relative to the bundle (and its name alone).
+    exclude: tuple[str, ...] = ()
     progress: bool = False
     verbose: bool = False
+    quiet: bool = False
+    fail_on: FailOn = "never"
 
     @classmethod
     def for_bundle(cls, bundle: Path | str, output_dir: Path | str | None = None) -> Config:
-        """Default layout: INDEX.md and kickoff.json in the bundle, QUESTIONS.md in ``output_dir``."""
+        """Default layout: INDEX.md, kickoff.json and report.html in a folder bundle, QUESTIONS.md
+        in ``output_dir`` (the current folder by default). A file or zip bundle has no folder of
+        its own to write into, so all its outputs go to ``output_dir``."""
         bundle = Path(bundle)
         out = Path(output_dir) if output_dir is not None else Path.cwd()
+        beside = bundle if bundle.is_dir() and output_dir is None else out
         return cls(
             bundle=bundle,
-            index_path=bundle / "INDEX.md",
+            index_path=beside / "INDEX.md",
             questions_path=out / "QUESTIONS.md",
-            json_path=bundle / "kickoff.json",
+            json_path=beside / "kickoff.json",
+            html_path=beside / "report.html",
         )
 
     @property
     def output_paths(self) -> tuple[Path, ...]:
-        paths = [self.index_path, self.questions_path]
-        if self.json_path is not None:
-            paths.append(self.json_path)
-        return tuple(paths)
+        """Every file this run writes, in the order they are written."""
+        paths = (self.index_path, self.questions_path, self.json_path, self.html_path)
+        return tuple(path for path in paths if path is not None)

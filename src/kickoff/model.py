@@ -22,6 +22,7 @@ Verdict = Literal["clean", "spun", "machine-paraphrased", "tortured", "debris"]
 FindingKind = Literal["spinner substitution", "tortured phrase", "machine-translation artefact", "scraping debris"]
 ItemStatus = Literal["answered", "partly answered", "missing"]
 QuestionChange = Literal["new", "still open", "answered", "first run"]
+BuildableStatus = Literal["no", "not yet", "nearly"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +269,20 @@ class Question:
 
 
 @dataclass(frozen=True, slots=True)
+class BundleVerdict:
+    """Whether the bundle is a buildable specification, as fields a script can test and as prose.
+
+    ``buildable`` holds when at least one document is a specification and no blocking checklist
+    item is open; ``blocking`` lists the keys of the blocking items still open.
+    """
+
+    buildable: bool
+    status: BuildableStatus
+    blocking: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class QuestionState:
     """What a previous run asked, kept in the JSON so that a re-run can say what got answered."""
 
@@ -295,7 +310,7 @@ class Analysis:
     requirements: tuple[Requirement, ...] = ()
     checklist: tuple[ChecklistItem, ...] = ()
     questions: tuple[Question, ...] = ()
-    verdict: str = ""
+    verdict: BundleVerdict = BundleVerdict(False, "no", (), "")
     history: History | None = None
     timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 

@@ -15,13 +15,21 @@ from kickoff.integrity import assess_integrity
 from kickoff.model import Analysis, Document, ReadProblem
 from kickoff.profile import profile_document
 from kickoff.relate import relate
-from kickoff.report import write_report
+from kickoff.report import check_output_locations, write_report
 
 logger = logging.getLogger(__name__)
 
 
-class BundleNotFound(Exception):
-    """The bundle path does not exist or is not a folder."""
+class BundleError(Exception):
+    """The bundle as a whole cannot be analysed; the message says why in plain words."""
+
+
+class BundleNotFound(BundleError):
+    """The bundle path does not exist."""
+
+
+class EmptyBundle(BundleError):
+    """The bundle holds no file to read: nothing is analysed and nothing is written."""
 
 
 class StageTimer:
@@ -41,8 +49,8 @@ class StageTimer:
 
 def analyse(config: Config) -> Analysis:
     """Run every stage but report: the library entry point for callers who render themselves."""
-    if not config.bundle.is_dir():
-        raise BundleNotFound(f"{config.bundle}: no such folder")
+    if not config.bundle.exists():
+        raise BundleNotFound(f"{config.bundle}: no such file or folder")
     timer = StageTimer()
     documents: list[Document] = []
     problems: list[ReadProblem] = []
@@ -62,6 +70,11 @@ def analyse(config: Config) -> Analysis:
                 problems.append(ReadProblem(item.path, warning, kept="the rest of the file", fatal=False))
             with timer.stage("profile"):
                 documents.append(profile_document(item))
+    if not documents and not problems:
+        raise EmptyBundle(
+            f"{config.bundle}: no files to read (hidden folders such as .git, files left out by "
+            "--exclude and kickoff's own reports are skipped); nothing was written"
+        )
     ordered = tuple(sorted(documents, key=lambda d: d.path))
     with timer.stage("relate"):
         relations = relate(ordered)
@@ -72,7 +85,7 @@ def analyse(config: Config) -> Analysis:
             ordered, None if config.json_to_stdout else config.json_path
         )
     return Analysis(
-        bundle=config.bundle.name or str(config.bundle),
+        bundle=config.bundle.resolve().name or str(config.bundle),
         documents=ordered,
         problems=tuple(sorted(problems, key=lambda p: (p.path, p.reason))),
         relations=relations,
@@ -86,7 +99,11 @@ def analyse(config: Config) -> Analysis:
 
 
 def run(config: Config) -> Analysis:
-    """Analyse the bundle and write INDEX.md, QUESTIONS.md and the JSON."""
+    """Analyse the bundle and write INDEX.md, QUESTIONS.md, the JSON and the HTML report.
+
+    Output locations are checked first, so that a run never spends its time on a bundle whose
+    reports cannot be written; then all outputs are written, or none is."""
+    check_output_locations(config.output_paths)
     analysis = analyse(config)
     start = time.perf_counter()
     write_report(analysis, config)

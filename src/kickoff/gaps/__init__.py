@@ -11,7 +11,7 @@ from kickoff.gaps.extract import find_statements
 from kickoff.gaps.history import build_history
 from kickoff.gaps.measures import find_measures
 from kickoff.gaps.smells import find_smells
-from kickoff.model import ChecklistItem, Document, History, Question, Requirement
+from kickoff.model import BuildableStatus, BundleVerdict, ChecklistItem, Document, History, Question, Requirement
 
 __all__ = ["find_gaps", "find_requirements"]
 
@@ -42,7 +42,7 @@ def find_requirements(documents: tuple[Document, ...]) -> tuple[Requirement, ...
 
 def find_gaps(
     documents: tuple[Document, ...], previous_json: Path | None
-) -> tuple[tuple[Requirement, ...], tuple[ChecklistItem, ...], tuple[Question, ...], str, History]:
+) -> tuple[tuple[Requirement, ...], tuple[ChecklistItem, ...], tuple[Question, ...], BundleVerdict, History]:
     requirements = find_requirements(documents)
     checklist = build_checklist(documents, requirements)
     history = build_history(documents, checklist, previous_json)
@@ -99,7 +99,7 @@ def _questions(
 
 def _verdict(
     documents: tuple[Document, ...], requirements: tuple[Requirement, ...], checklist: tuple[ChecklistItem, ...]
-) -> str:
+) -> BundleVerdict:
     answered = sum(1 for item in checklist if item.status == "answered")
     partly = sum(1 for item in checklist if item.status == "partly answered")
     missing = len(checklist) - answered - partly
@@ -110,17 +110,25 @@ def _verdict(
     listed = (
         ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(kinds.items())) or "no readable documents"
     )
-    blocking_open = [
-        item.title.split(":")[0].lower() for item in checklist if item.blocking and item.status != "answered"
-    ]
+    blocking_items = [item for item in checklist if item.blocking and item.status != "answered"]
+    blocking_open = [item.title.split(":")[0].lower() for item in blocking_items]
     specs = kinds.get("specification", 0)
+    status: BuildableStatus
     if specs == 0:
+        status = "no"
         head = f"No: this bundle is not a buildable specification. None of its {len(documents)} document(s) is a specification ({listed})"
     elif not blocking_open and missing <= 3:
+        status = "nearly"
         head = f"Nearly: the bundle holds {specs} specification(s) with {len(requirements)} requirement statement(s)"
     else:
+        status = "not yet"
         head = f"Not yet: the bundle holds {specs} specification(s) with {len(requirements)} requirement statement(s), but gaps remain"
     tail = f"; {answered} of {len(checklist)} checklist items are answered, {partly} partly, {missing} missing."
     if blocking_open:
         tail += f" Design cannot start before the blocking questions are answered: {', '.join(blocking_open)}."
-    return head + tail
+    return BundleVerdict(
+        buildable=specs > 0 and not blocking_items,
+        status=status,
+        blocking=tuple(item.key for item in blocking_items),
+        text=head + tail,
+    )

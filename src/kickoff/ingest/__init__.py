@@ -16,7 +16,7 @@ __all__ = ["read_bundle", "read_bytes", "sniff_format"]
 def read_bundle(config: Config) -> Iterator[SourceDocument | ReadProblem]:
     """Yield documents and problems file by file; memory stays bounded by the largest file read."""
     limits = config.limits
-    for entry in walk_bundle(config.bundle, exclude=config.output_paths):
+    for entry in walk_bundle(config.bundle, exclude=config.output_paths, patterns=config.exclude):
         name = display_name(entry.relative)
         if entry.problem:
             yield ReadProblem(name, entry.problem)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,15 +21,34 @@ class Entry:
     problem: str | None = None
 
 
-def walk_bundle(root: Path, exclude: tuple[Path, ...] = ()) -> Iterator[Entry]:
-    """Yield the bundle's files in sorted order; links are followed only inside the bundle."""
+def walk_bundle(root: Path, exclude: tuple[Path, ...] = (), patterns: tuple[str, ...] = ()) -> Iterator[Entry]:
+    """Yield the bundle's files in sorted order; links are followed only inside the bundle.
+
+    ``root`` may be a single file (a zip is one): it is then the only entry. ``exclude`` are
+    kickoff's own outputs; ``patterns`` are the user's ``--exclude`` globs.
+    """
+    if root.is_file():
+        if not is_excluded(root.name, patterns):
+            yield Entry(root.name, root)
+        return
     root = root.resolve()
     excluded = {p.resolve() for p in exclude}
     seen_directories: set[tuple[int, int]] = set()
-    yield from _walk(root, root, excluded, seen_directories)
+    yield from _walk(root, root, excluded, seen_directories, patterns)
 
 
-def _walk(root: Path, directory: Path, excluded: set[Path], seen: set[tuple[int, int]]) -> Iterator[Entry]:
+def is_excluded(relative: str, patterns: tuple[str, ...]) -> bool:
+    """A glob matches the path relative to the bundle or the name alone (``*.bak``, ``drafts/**``).
+
+    fnmatch's ``*`` crosses ``/``, so ``drafts/*`` also leaves out files in folders below drafts.
+    """
+    name = relative.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatchcase(relative, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
+
+
+def _walk(
+    root: Path, directory: Path, excluded: set[Path], seen: set[tuple[int, int]], patterns: tuple[str, ...]
+) -> Iterator[Entry]:
     try:
         status = directory.stat()
     except OSError as error:
@@ -49,6 +69,8 @@ def _walk(root: Path, directory: Path, excluded: set[Path], seen: set[tuple[int,
         relative = _relative(root, path)
         if name.startswith(".") and name in {".git", ".hg", ".svn", ".DS_Store"}:
             continue
+        if patterns and is_excluded(relative, patterns):
+            continue
         if path.is_symlink():
             try:
                 target = path.resolve(strict=True)
@@ -59,7 +81,7 @@ def _walk(root: Path, directory: Path, excluded: set[Path], seen: set[tuple[int,
                 yield Entry(relative, path, "symbolic link points outside the bundle: not followed")
                 continue
         if path.is_dir():
-            yield from _walk(root, path, excluded, seen)
+            yield from _walk(root, path, excluded, seen, patterns)
         elif path.is_file():
             if path.resolve() in excluded or _is_generated(path):
                 continue

@@ -1,25 +1,43 @@
-"""Report: write INDEX.md, QUESTIONS.md and the JSON, each atomically."""
+"""Report: write INDEX.md, QUESTIONS.md, the JSON and the HTML report, all or none."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from kickoff.config import Config
 from kickoff.model import Analysis
-from kickoff.report.files import write_atomically
+from kickoff.report.files import OutputError, check_output_locations, write_all, write_atomically
 from kickoff.report.json_output import render_json
 from kickoff.report.markdown import render_index, render_questions
 
-__all__ = ["render_index", "render_json", "render_questions", "write_report"]
+__all__ = [
+    "OutputError",
+    "check_output_locations",
+    "render_index",
+    "render_json",
+    "render_questions",
+    "write_atomically",
+    "write_report",
+]
 
 REQUIRES = ("documents", "relations", "checklist", "questions", "verdict", "history")
 PROVIDES = ()
 
 
 def write_report(analysis: Analysis, config: Config) -> None:
-    write_atomically(config.index_path, render_index(analysis))
-    write_atomically(config.questions_path, render_questions(analysis))
+    """Render every output first, then write them as one set (see ``files.write_all``)."""
+    outputs: list[tuple[Path, str]] = []
+    if config.index_path is not None:
+        outputs.append((config.index_path, render_index(analysis)))
+    if config.questions_path is not None:
+        outputs.append((config.questions_path, render_questions(analysis)))
+    if config.json_path is not None:
+        outputs.append((config.json_path, render_json(analysis)))
+    if config.html_path is not None:
+        from kickoff.report.html import render_html
+
+        outputs.append((config.html_path, render_html(analysis)))
+    write_all(outputs)
     if config.json_to_stdout:
         sys.stdout.write(render_json(analysis))
-    elif config.json_path is not None:
-        write_atomically(config.json_path, render_json(analysis))

@@ -1,6 +1,14 @@
-"""Render INDEX.md and QUESTIONS.md from an Analysis. No clock, no absolute paths: same input, same bytes."""
+"""Render INDEX.md and QUESTIONS.md from an Analysis. No clock, no absolute paths: same input, same bytes.
+
+Every string that comes from a document (titles, quotes, names, file names, even the reasons a
+file could not be read) is untrusted plain text. It goes through ``_text`` or ``_code`` so that a
+Markdown renderer shows it as the text it was: ``<script>``, ``**``, backticks and pipes included.
+Only this module's own markup is Markdown.
+"""
 
 from __future__ import annotations
+
+import re
 
 from kickoff import __version__
 from kickoff.gaps.classify import CATEGORY_NAMES
@@ -10,16 +18,42 @@ from kickoff.model import Analysis, Document, Entity, Finding, Relation
 _HEADER = f"{GENERATED_MARKER} {__version__}; edit the bundle, not this file -->"
 
 
-def _cell(text: str | None) -> str:
-    return (text or "—").replace("|", "\\|").replace("\n", " ")
+# ASCII punctuation that can start inline Markdown (emphasis, code, links, HTML, autolinks,
+# strikethrough) or end a table cell. CommonMark lets a backslash escape any of them.
+# An underscore between letters or digits (snake_case, file_names) never makes emphasis in
+# CommonMark, so it stays bare and the raw file stays readable.
+_INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<![^\W_])_|_(?![^\W_]))")
+# Markers that make a block when they open a line: headings, lists, quotes, thematic breaks.
+_BLOCK_MARKER = re.compile(r"^(>|[#+=-](?=[\s#+=-]|$))")
+_ORDERED_MARKER = re.compile(r"^(\d+)([.)])(?=\s|$)")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def _text(text: str | None, empty: str = "—") -> str:
+    """Untrusted text as inert inline Markdown, on one line."""
+    if not text:
+        return empty
+    flat = " ".join(text.split())
+    escaped = _ENTITY.sub("&amp;", _INLINE_SPECIAL.sub(r"\\\1", flat))
+    escaped = _BLOCK_MARKER.sub(r"\\\1", escaped)
+    return _ORDERED_MARKER.sub(r"\1\\\2", escaped)
+
+
+def _code(text: str, in_table: bool = False) -> str:
+    """A file name as a code span that no backtick in it can close (and, in a table, no pipe split)."""
+    flat = text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {flat} " if flat.startswith("`") or flat.endswith("`") else flat
+    return fence + (padded.replace("|", "\\|") if in_table else padded) + fence
 
 
 def _entities(entities: tuple[Entity, ...]) -> str:
-    return ", ".join(f"{e.name} ({e.mentions})" for e in entities) or "none found"
+    return ", ".join(f"{_text(e.name)} ({e.mentions})" for e in entities) or "none found"
 
 
 def _quote(text: str) -> str:
-    return "“" + text.replace("\n", " ") + "”"
+    return "“" + _text(text, empty="") + "”"
 
 
 def render_index(analysis: Analysis) -> str:
@@ -27,7 +61,7 @@ def render_index(analysis: Analysis) -> str:
     failed = [p for p in analysis.problems if p.fatal]
     lines = [
         _HEADER,
-        f"# Bundle index: {analysis.bundle}",
+        f"# Bundle index: {_text(analysis.bundle)}",
         "",
         f"{len(documents)} document(s) read, {len(failed)} file(s) could not be read, "
         f"{len(analysis.relations)} relation(s) found.",
@@ -42,8 +76,8 @@ def render_index(analysis: Analysis) -> str:
         assert profile is not None
         trust = document.integrity.verdict if document.integrity else "not checked"
         lines.append(
-            f"| {number} | `{_cell(document.path)}` | {profile.kind} | {profile.language} | "
-            f"{_cell(profile.title)} | {profile.word_count} | {trust} |"
+            f"| {number} | {_code(document.path, in_table=True)} | {profile.kind} | {_text(profile.language)} | "
+            f"{_text(profile.title)} | {profile.word_count} | {trust} |"
         )
     lines += ["", "## Documents", ""]
     for document in documents:
@@ -56,7 +90,7 @@ def render_index(analysis: Analysis) -> str:
     if analysis.problems:
         lines += ["## Files that could not be read (fully)", "", "| File | Reason | Kept |", "|---|---|---|"]
         for problem in analysis.problems:
-            lines.append(f"| `{_cell(problem.path)}` | {_cell(problem.reason)} | {_cell(problem.kept)} |")
+            lines.append(f"| {_code(problem.path, in_table=True)} | {_text(problem.reason)} | {_text(problem.kept)} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -65,26 +99,26 @@ def _document_section(document: Document) -> list[str]:
     profile = document.profile
     assert profile is not None
     source = document.source
+    dates = ", ".join(f"{d.iso} ({_quote(d.text)})" if d.text != d.iso else d.iso for d in profile.dates)
     lines = [
-        f"### `{document.path}`",
+        f"### {_code(document.path)}",
         "",
-        f"- **Kind:** {profile.kind} — {'; '.join(profile.kind_evidence)}",
+        f"- **Kind:** {profile.kind} — {_text('; '.join(profile.kind_evidence))}",
         f"- **Format:** {source.format}, {source.size_bytes} bytes"
-        + (f", encoding {source.encoding}" if source.encoding else ""),
-        f"- **Language:** {profile.language}",
-        f"- **Title:** {profile.title or 'none found'}",
-        f"- **Byline:** {profile.byline or 'none found'}; **outlet:** {profile.outlet or 'none found'}",
-        "- **Dates:** "
-        + (", ".join(f"{d.iso} (“{d.text}”)" if d.text != d.iso else d.iso for d in profile.dates) or "none found"),
+        + (f", encoding {_text(source.encoding)}" if source.encoding else ""),
+        f"- **Language:** {_text(profile.language)}",
+        f"- **Title:** {_text(profile.title, 'none found')}",
+        f"- **Byline:** {_text(profile.byline, 'none found')}; **outlet:** {_text(profile.outlet, 'none found')}",
+        f"- **Dates:** {dates or 'none found'}",
         f"- **People:** {_entities(profile.people)}",
         f"- **Places:** {_entities(profile.places)}",
         f"- **Organisations:** {_entities(profile.organisations)}",
         f"- **Words:** {profile.word_count}",
     ]
     for warning in source.warnings:
-        lines.append(f"- **Warning:** {warning}")
+        lines.append(f"- **Warning:** {_text(warning)}")
     lines += ["", "**Summary:**", ""]
-    lines += [f"> {sentence}" for sentence in profile.summary] or ["> (no sentences)"]
+    lines += [f"> {_text(sentence)}" for sentence in profile.summary] or ["> (no sentences)"]
     lines.append("")
     if document.integrity is not None:
         lines += _integrity_section(document)
@@ -103,34 +137,49 @@ def _integrity_section(document: Document) -> list[str]:
         lines += ["| Text says | Likely original | Kind | Confidence | Where | Evidence |", "|---|---|---|---|---|---|"]
         for finding in integrity.findings:
             lines.append(
-                f"| {_cell(finding.span)} | {_cell(finding.original)} | {finding.kind} | {finding.confidence:.2f} | "
-                f"{_cell(_where(finding))} | {_cell(finding.evidence)} |"
+                f"| {_text(finding.span)} | {_text(finding.original)} | {finding.kind} | {finding.confidence:.2f} | "
+                f"{_text(where(finding))} | {_text(finding.evidence)} |"
             )
         lines.append("")
     return lines
 
 
-def _where(finding: Finding) -> str:
+def where(finding: Finding) -> str:
+    """A finding's place as a person looks it up: the citation and the sentence number."""
     place = finding.location.cite()
     return f"{place}, sentence {finding.sentence + 1}" if finding.sentence >= 0 else place
 
 
 def _relation_section(relation: Relation) -> list[str]:
-    lines = [f"### {relation.kind}: `{relation.left}` ↔ `{relation.right}` (score {relation.score:.2f})", ""]
+    lines = [
+        f"### {relation.kind}: {_code(relation.left)} ↔ {_code(relation.right)} (score {relation.score:.2f})",
+        "",
+    ]
     if relation.source:
-        lines += [f"Likely source: `{relation.source}`.", ""]
-    lines += [f"- {item}" for item in relation.evidence]
+        lines += [f"Likely source: {_code(relation.source)}.", ""]
+    lines += [f"- {_text(item)}" for item in relation.evidence]
     lines.append("")
     if relation.aligned:
-        lines += ["| " + relation.left + " | " + relation.right + " | similarity |", "|---|---|---|"]
+        lines += [
+            f"| {_text(relation.left)} | {_text(relation.right)} | similarity |",
+            "|---|---|---|",
+        ]
         for pair in relation.aligned:
-            lines.append(f"| {_cell(pair.left)} | {_cell(pair.right)} | {pair.similarity:.2f} |")
+            lines.append(f"| {_text(pair.left)} | {_text(pair.right)} | {pair.similarity:.2f} |")
         lines.append("")
     return lines
 
 
 def render_questions(analysis: Analysis) -> str:
-    lines = [_HEADER, f"# Questions for the bundle: {analysis.bundle}", "", "## Verdict", "", analysis.verdict, ""]
+    lines = [
+        _HEADER,
+        f"# Questions for the bundle: {_text(analysis.bundle)}",
+        "",
+        "## Verdict",
+        "",
+        _text(analysis.verdict.text),
+        "",
+    ]
     history = analysis.history
     lines += ["## Since the last run", ""]
     if history is None or history.baseline is None:
@@ -145,8 +194,8 @@ def render_questions(analysis: Analysis) -> str:
         ]
         for item in history.answered_since:
             quote = item.evidence[0] if item.evidence else None
-            where = f" — {_quote(quote.text)} ({quote.location.cite()})" if quote else ""
-            lines.append(f"- **Answered:** {item.title}{where}")
+            place = f" — {_quote(quote.text)} ({_text(quote.location.cite())})" if quote else ""
+            lines.append(f"- **Answered:** {_text(item.title)}{place}")
         if history.answered_since:
             lines.append("")
     lines += ["## Questions", ""]
@@ -154,12 +203,12 @@ def render_questions(analysis: Analysis) -> str:
         lines += ["None: every checklist item is answered.", ""]
     for question in analysis.questions:
         mark = "" if question.change == "first run" else f" _({question.change})_"
-        lines.append(f"{question.number}. **{question.text}**{mark}  ")
-        lines.append(f"   Why: {question.reason}.")
+        lines.append(f"{question.number}. **{_text(question.text)}**{mark}  ")
+        lines.append(f"   Why: {_text(question.reason)}.")
     lines += ["", "## Checklist", "", "| Item | Status | Evidence |", "|---|---|---|"]
     for item in analysis.checklist:
-        evidence = "<br>".join(f"{_quote(_cell(q.text))} ({_cell(q.location.cite())})" for q in item.evidence) or "—"
-        lines.append(f"| {item.title}{' (blocking)' if item.blocking else ''} | {item.status} | {evidence} |")
+        evidence = "<br>".join(f"{_quote(q.text)} ({_text(q.location.cite())})" for q in item.evidence) or "—"
+        lines.append(f"| {_text(item.title)}{' (blocking)' if item.blocking else ''} | {item.status} | {evidence} |")
     lines.append("")
     smelly = [r for r in analysis.requirements if r.smells]
     lines += [
@@ -171,19 +220,22 @@ def render_questions(analysis: Analysis) -> str:
             "Each statement is either accepted as written or listed with what to check, most severe first "
             "in the questions above.",
             "",
+            "| Statement | Where | Class | Measures | Accepted, or to check |",
+            "|---|---|---|---|---|",
         ]
-    if analysis.requirements:
-        lines += ["| Statement | Where | Class | Measures | Accepted, or to check |", "|---|---|---|---|---|"]
         for requirement in analysis.requirements:
-            measures = ", ".join(m.text for m in requirement.measures) or "—"
+            measures = ", ".join(m.text for m in requirement.measures)
             smells = (
-                "<br>".join(f"**{s.name}** (“{_cell(s.trigger)}”): {s.hint} [{s.rule}]" for s in requirement.smells)
+                "<br>".join(
+                    f"**{s.name}** ({_quote(s.trigger)}): {_text(s.hint)} \\[{_text(s.rule)}\\]"
+                    for s in requirement.smells
+                )
                 or "accepted"
             )
             lines.append(
-                f"| {_cell(requirement.text)} | {_cell(requirement.location.cite())} | "
+                f"| {_text(requirement.text)} | {_text(requirement.location.cite())} | "
                 f"{CATEGORY_NAMES.get(requirement.category, requirement.category)} ({requirement.confidence:.2f}) | "
-                f"{_cell(measures)} | {smells} |"
+                f"{_text(measures)} | {smells} |"
             )
         lines.append("")
     else:
