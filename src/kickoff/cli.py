@@ -165,7 +165,8 @@ def load_settings(bundle: Path) -> dict[str, Any]:
         expected = _FILE_SETTINGS.get(key)
         if expected is None:
             raise UsageError(f"{source}: unknown setting {key!r} (known: {', '.join(sorted(_FILE_SETTINGS))})")
-        if not isinstance(value, expected) or (key == "exclude" and not all(isinstance(v, str) for v in value)):
+        wrong_list = isinstance(value, list) and not all(isinstance(v, str) for v in value)
+        if not isinstance(value, expected) or wrong_list:
             raise UsageError(f"{source}: setting {key!r} has the wrong type ({type(value).__name__})")
     if "output-dir" in table:
         table["output-dir"] = bundle / table["output-dir"]
