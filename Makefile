@@ -1,10 +1,10 @@
 # Two commands do all the set-up: `make run` (kickoff on the built-in seeds) and `make test`.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint eval bench seeds thesaurus clean examples
+.PHONY: run test suite lint browser install-check eval bench seeds thesaurus clean examples screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,15 +12,28 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## run: analyse the built-in seeds; writes seeds/INDEX.md, seeds/kickoff.json and QUESTIONS.md
+## run: analyse the built-in seeds; writes seeds/INDEX.md, seeds/kickoff.json, seeds/report.html and QUESTIONS.md
 run: $(STAMP)
 	$(BIN)/kickoff seeds
 
-## test: lint, type-check and run the test suite
-test: $(STAMP)
+## test: lint, type-check and run the test suite (with the browser tests: see `browser`)
+test: lint browser suite
+
+lint: $(STAMP)
 	$(BIN)/ruff check src tests tools eval bench
 	$(BIN)/mypy
+
+## suite: the test suite alone (used for the other Python versions in .ci/run)
+suite: $(STAMP)
 	$(BIN)/pytest
+
+## browser: Debian's Chromium for the report's browser tests (installed when absent, as root)
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+
+## install-check: build the wheel and sdist, install the wheel as a user would, run it on every format
+install-check:
+	$(PYTHON) tools/check_install.py --python $(PYTHON)
 
 ## eval: print the accuracy figures reported in the README
 eval: $(STAMP)
@@ -39,10 +52,14 @@ examples: $(STAMP)
 	$(BIN)/kickoff examples/widget-tracker --questions examples/widget-tracker/QUESTIONS.md
 	$(BIN)/kickoff examples/clinic-booking --questions examples/clinic-booking/QUESTIONS.md
 
+## screenshot: regenerate docs/report-seeds.png, the README's picture of the seeds' report
+screenshot: run browser
+	$(BIN)/python tools/screenshot.py seeds/report.html docs/report-seeds.png
+
 ## thesaurus: rebuild the integrity stage's shipped data (needs Debian's wordnet-base)
 thesaurus: $(STAMP)
 	test -d /usr/share/wordnet || apt-get install -y wordnet-base
 	$(BIN)/python tools/build_thesaurus.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-* .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterable
 
@@ -33,6 +34,30 @@ def check_member_sizes(members: Iterable[zipfile.ZipInfo], limits: Limits) -> No
         raise UnreadableFile(
             f"archive expands to {total} bytes, more than the limit of {limits.max_archive_total_bytes}"
         )
+
+
+_ENTITY_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def check_package(data: bytes, context: ReadContext, required_member: str, label: str) -> None:
+    """Check an office package's zip container before any XML parser sees it: bombs, junk and
+    entity declarations (billion laughs) stop here, whatever library reads the package next."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, NotImplementedError, ValueError) as error:
+        raise UnreadableFile(f"not a {label}: broken zip container ({error})") from error
+    with archive:
+        if required_member not in set(archive.namelist()):
+            raise UnreadableFile(f"not a {label}: the zip has no {required_member}")
+        check_member_sizes(archive.infolist(), context.limits)
+        for info in archive.infolist():
+            if info.filename.endswith((".xml", ".rels")):
+                with archive.open(info) as member:
+                    head = member.read(65536)
+                if _ENTITY_DECLARATION.search(head):
+                    raise UnreadableFile(
+                        f"{label} declares XML entities in {info.filename}: refused (entity-expansion bomb)"
+                    )
 
 
 def unsafe_member_name(name: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import signal
 import threading
 import zipfile
@@ -78,12 +79,15 @@ _FOREIGN_MAGIC = (
     (b"Rar!", "RAR archive"),
     (b"\x7fELF", "executable (ELF)"),
     (b"MZ", "Windows executable"),
-    (b"\xd0\xcf\x11\xe0", "legacy Office file (.doc/.xls/.msg): save it as .docx or PDF"),
     (b"OggS", "audio (Ogg)"),
     (b"ID3", "audio (MP3)"),
     (b"RIFF", "audio or video (RIFF)"),
     (b"SQLite format 3", "SQLite database"),
 )
+
+
+# Formats that are useless cut short: a truncated one is refused rather than misread.
+_WHOLE_FILE_FORMATS = frozenset({"pdf", "docx", "xlsx", "pptx", "odf", "doc", "zip"})
 
 
 def sniff_format(data: bytes, name: str) -> str:
@@ -93,9 +97,15 @@ def sniff_format(data: bytes, name: str) -> str:
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        if suffix == ".docx" or _zip_has(data, "word/document.xml"):
-            return "docx"
-        return "zip"
+        return _container_format(data, suffix)
+    if head.startswith(_OLE_MAGIC):
+        # Legacy Office (OLE2): Word 97-2003 is read by antiword; Excel, Outlook and PowerPoint
+        # files of that age are named, with what to do.
+        if suffix in {".doc", ".dot"} or b"W\x00o\x00r\x00d\x00D\x00o\x00c" in data[: 1 << 20]:
+            return "doc"
+        return "unsupported:legacy Office file (.xls/.ppt/.msg): save it as .xlsx, .pptx or PDF"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     for magic, description in _FOREIGN_MAGIC:
         if head.startswith(magic):
             return f"unsupported:{description}"
@@ -117,14 +127,52 @@ def sniff_format(data: bytes, name: str) -> str:
     return "text"
 
 
-def _zip_has(data: bytes, member: str) -> bool:
-    try:
-        import io
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
+# Zip containers that are documents, by the member that only that kind has.
+_PACKAGE_MEMBERS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx"))
+_ODF_MIMETYPES = {
+    b"application/vnd.oasis.opendocument.text": "odf",
+    b"application/vnd.oasis.opendocument.spreadsheet": "odf",
+    b"application/vnd.oasis.opendocument.presentation": "odf",
+    b"application/vnd.oasis.opendocument.text-template": "odf",
+    b"application/vnd.oasis.opendocument.spreadsheet-template": "odf",
+}
+_CONTAINER_EXTENSIONS = {
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".pptx": "pptx",
+    ".odt": "odf",
+    ".ods": "odf",
+}
+
+
+def _container_format(data: bytes, suffix: str) -> str:
+    """A zip the user sent is an archive; a zip that is a document package is that document.
+
+    Never unpack a package member by member: an XLSX read as an archive becomes dozens of
+    "documents" of internal XML."""
+    try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return member in archive.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError):
-        return False
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:100].strip() if "mimetype" in names else b""
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, KeyError, RuntimeError):
+        # A broken package still goes to its own reader, which says what is wrong with it.
+        return _CONTAINER_EXTENSIONS.get(suffix, "zip")
+    for member, file_format in _PACKAGE_MEMBERS:
+        if member in names:
+            return file_format
+    if mimetype in _ODF_MIMETYPES:
+        return _ODF_MIMETYPES[mimetype]
+    if mimetype:
+        kind = mimetype.decode("ascii", "replace")
+        return f"unsupported:document package of type {kind} (not an archive of documents)"
+    if "[Content_Types].xml" in names:
+        return "unsupported:Office Open XML package of another kind (Visio, XPS …): save it as PDF"
+    if "META-INF/MANIFEST.MF" in names and suffix in {".jar", ".war", ".ear", ".apk"}:
+        return "unsupported:Java or Android archive"
+    return _CONTAINER_EXTENSIONS.get(suffix, "zip")
 
 
 def _looks_like_mail(head: bytes) -> bool:
@@ -136,13 +184,20 @@ def _readers() -> dict[str, Reader]:
     from kickoff.ingest.archive import read_zip
     from kickoff.ingest.docx import read_docx
     from kickoff.ingest.html import read_html
+    from kickoff.ingest.legacy import read_doc, read_rtf
     from kickoff.ingest.mail import read_eml
+    from kickoff.ingest.office import read_odf, read_pptx, read_xlsx
     from kickoff.ingest.pdf import read_pdf
     from kickoff.ingest.plain import read_text
 
     return {
         "pdf": read_pdf,
         "docx": read_docx,
+        "xlsx": read_xlsx,
+        "pptx": read_pptx,
+        "odf": read_odf,
+        "doc": read_doc,
+        "rtf": read_rtf,
         "zip": read_zip,
         "html": read_html,
         "eml": read_eml,
@@ -161,7 +216,7 @@ def read_bytes(data: bytes, path: str, limits: Limits, depth: int = 0, truncated
     file_format = sniff_format(data, path)
     if file_format.startswith("unsupported:"):
         return [ReadProblem(path, f"unsupported format: {file_format.split(':', 1)[1]}")]
-    if truncated and file_format in {"pdf", "docx", "zip"}:
+    if truncated and file_format in _WHOLE_FILE_FORMATS:
         return [ReadProblem(path, f"{file_format} larger than {limits.max_file_bytes} bytes: refused")]
     context = ReadContext(path, file_format, sha256(data), len(data), limits, depth, truncated)
     reader = _readers()[file_format]

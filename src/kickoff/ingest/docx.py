@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 
-from kickoff.ingest.archive import check_member_sizes
+from kickoff.ingest.archive import check_package
 from kickoff.ingest.blocks import table_row_text
-from kickoff.ingest.types import ReadContext, ReadOutcome, UnreadableFile, document
-from kickoff.model import Block, BlockKind, SourceMetadata
-
-_ENTITY_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+from kickoff.ingest.types import ReadContext, ReadOutcome, UnreadableFile, document, package_metadata
+from kickoff.model import Block, BlockKind
 
 
 def read_docx(data: bytes, context: ReadContext) -> ReadOutcome:
-    _refuse_hostile_package(data, context)
+    check_package(data, context, "word/document.xml", "Word document")
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
@@ -59,11 +56,7 @@ def read_docx(data: bytes, context: ReadContext) -> ReadOutcome:
     if not blocks:
         raise UnreadableFile("Word document has no text")
     core = word.core_properties
-    metadata = SourceMetadata(
-        title=core.title or None,
-        author=core.author or None,
-        date=core.created.date().isoformat() if core.created else None,
-    )
+    metadata = package_metadata(core.title, core.author, core.created, core.last_modified_by)
     return [document(context, tuple(blocks), metadata=metadata)]
 
 
@@ -74,24 +67,3 @@ def _unique_cells(cells: object) -> list[str]:
         if cell and cell not in seen:
             seen.append(cell)
     return seen
-
-
-def _refuse_hostile_package(data: bytes, context: ReadContext) -> None:
-    """Check the zip container before any XML parser sees it: bombs and junk stop here."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, NotImplementedError) as error:
-        raise UnreadableFile(f"not a Word document: broken zip container ({error})") from error
-    with archive:
-        names = set(archive.namelist())
-        if "word/document.xml" not in names:
-            raise UnreadableFile("not a Word document: the zip has no word/document.xml")
-        check_member_sizes(archive.infolist(), context.limits)
-        for info in archive.infolist():
-            if info.filename.endswith(".xml") or info.filename.endswith(".rels"):
-                with archive.open(info) as member:
-                    head = member.read(65536)
-                if _ENTITY_DECLARATION.search(head):
-                    raise UnreadableFile(
-                        f"Word document declares XML entities in {info.filename}: refused (entity-expansion bomb)"
-                    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -60,3 +61,44 @@ def document(
         removed_debris=debris,
         warnings=warnings,
     )
+
+
+# Authors that document generators and templates write by default. Shown as a byline they would
+# state a fact nobody stated; a template's creation date (python-docx's is 2013) goes with them.
+_GENERATOR_AUTHORS = frozenset(
+    name.casefold()
+    for name in (
+        "python-docx",
+        "python-pptx",
+        "Steve Canny",  # python-pptx's template: last modified by its author, created 2013-01-27
+        "openpyxl",
+        "odfpy",
+        "Apache POI",
+        "Microsoft Office User",
+        "Microsoft Office",
+        "Unknown",
+        "Author",
+        "Administrator",
+        "User",
+    )
+)
+
+
+def package_metadata(
+    title: str | None,
+    author: str | None,
+    created: datetime.datetime | datetime.date | None,
+    modified_by: str | None = None,
+) -> SourceMetadata:
+    """Metadata from an office package's properties, without a generator's defaults.
+
+    A generator's name as the author (or, with no author, as the last editor) marks the
+    properties as the template's: neither the name nor the date is the document's."""
+    author = (author or "").strip() or None
+    editor = (modified_by or "").strip().casefold()
+    if (author is not None and author.casefold() in _GENERATOR_AUTHORS) or (
+        author is None and editor in _GENERATOR_AUTHORS
+    ):
+        author, created = None, None
+    date = created.isoformat()[:10] if created is not None else None
+    return SourceMetadata(title=(title or "").strip() or None, author=author, date=date)
