@@ -52,9 +52,10 @@ examples: $(STAMP)
 	$(BIN)/kickoff examples/widget-tracker --questions examples/widget-tracker/QUESTIONS.md
 	$(BIN)/kickoff examples/clinic-booking --questions examples/clinic-booking/QUESTIONS.md
 
-## screenshot: regenerate docs/report-seeds.png, the README's picture of the seeds' report
+## screenshot: regenerate docs/report-seeds*.png, the README's pictures of the seeds' report
 screenshot: run browser
-	$(BIN)/python tools/screenshot.py seeds/report.html docs/report-seeds.png
+	$(BIN)/python tools/screenshot.py seeds/report.html docs/report-seeds.png --height 900 \
+		--element '#side-by-side=docs/report-seeds-side-by-side.png'
 
 ## thesaurus: rebuild the integrity stage's shipped data (needs Debian's wordnet-base)
 thesaurus: $(STAMP)

@@ -25,6 +25,7 @@ from kickoff.cli import (
     parse_args,
 )
 from kickoff.report import render_index, render_questions
+from kickoff.report.html import render_html
 
 SPEC = "# Kiosk\n\n## Purpose\n\nThe purpose of this system is to sell tickets.\n\n## Requirements\n\n- The kiosk shall print a ticket within 3 seconds.\n"
 
@@ -106,7 +107,7 @@ def test_json_to_stdout(bundle: Path, tmp_path: Path, capsys) -> None:  # type: 
     (bundle / "spec.md").write_text(SPEC)
     main([str(bundle), "--index", str(tmp_path / "I.md"), "--questions", str(tmp_path / "Q.md"), "--json", "-"])
     payload = json.loads(capsys.readouterr().out)
-    assert payload["schema_version"] == 1 and payload["documents"][0]["source"]["path"] == "spec.md"
+    assert payload["schema_version"] == 2 and payload["documents"][0]["source"]["path"] == "spec.md"
 
 
 def test_second_run_is_byte_identical(tmp_path: Path) -> None:
@@ -201,6 +202,15 @@ def test_committed_seed_outputs_are_current(tmp_path: Path) -> None:
     analysis = run(config)
     assert (ROOT / "seeds" / "INDEX.md").read_text("utf-8") == render_index(analysis)
     assert (ROOT / "QUESTIONS.md").read_text("utf-8") == render_questions(analysis)
+    assert (ROOT / "seeds" / "report.html").read_text("utf-8") == render_html(analysis)
+
+
+def test_readme_screenshot_shows_the_current_report() -> None:
+    """docs/report-seeds.png was taken of the seeds' report as the code writes it now
+    (regenerate with `make screenshot`)."""
+    recorded = (ROOT / "docs" / "report-seeds.png.source").read_text("utf-8").split()[0]
+    assert recorded == hashlib.sha256((ROOT / "seeds" / "report.html").read_bytes()).hexdigest()
+    assert "docs/report-seeds.png" in (ROOT / "README.md").read_text("utf-8")
 
 
 def test_seed_facts_are_found() -> None:
@@ -234,6 +244,7 @@ def test_clinic_example_outputs_are_current(tmp_path: Path) -> None:
     analysis = run(config)
     assert (example / "QUESTIONS.md").read_text("utf-8") == render_questions(analysis)
     assert (example / "INDEX.md").read_text("utf-8") == render_index(analysis)
+    assert (example / "report.html").read_text("utf-8") == render_html(analysis)
 
 
 def test_example_bundles_agree_with_their_answer_keys() -> None:

@@ -109,8 +109,10 @@ def test_blocking_questions_come_first_when_nothing_is_specified() -> None:
         "Officials said the talks in Vienna went well, according to the Daily Courier on Tuesday."
     )
     _, _, questions, verdict, _ = find_gaps((news,), None)
-    assert [q.key for q in questions[:3]] == ["purpose", "hardware", "performance"]
-    assert verdict.text.startswith("No:")
+    assert [q.key for q in questions] == ["intended_documents", "purpose", "hardware", "performance"]
+    assert questions[0].text.startswith("The one document sent describes no system to build: it is a")
+    assert verdict.text.startswith("No:") and not verdict.buildable and verdict.status == "no"
+    assert verdict.blocking == ("purpose", "hardware", "performance")
 
 
 IDENTIFIED = """# Booking service requirements

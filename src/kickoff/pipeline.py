@@ -82,7 +82,7 @@ def analyse(config: Config) -> Analysis:
         ordered, relations = assess_integrity(ordered, relations)
     with timer.stage("gaps"):
         requirements, checklist, questions, verdict, history = find_gaps(
-            ordered, None if config.json_to_stdout else config.json_path
+            ordered, None if config.json_to_stdout else config.json_path, relations
         )
     return Analysis(
         bundle=config.bundle.resolve().name or str(config.bundle),

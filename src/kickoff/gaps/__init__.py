@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from pathlib import Path
 
 from kickoff.gaps.checklist import ITEMS, build_checklist
@@ -11,7 +12,16 @@ from kickoff.gaps.extract import find_statements
 from kickoff.gaps.history import build_history
 from kickoff.gaps.measures import find_measures
 from kickoff.gaps.smells import find_smells
-from kickoff.model import BuildableStatus, BundleVerdict, ChecklistItem, Document, History, Question, Requirement
+from kickoff.model import (
+    BuildableStatus,
+    BundleVerdict,
+    ChecklistItem,
+    Document,
+    History,
+    Question,
+    Relation,
+    Requirement,
+)
 
 __all__ = ["find_gaps", "find_requirements"]
 
@@ -41,12 +51,12 @@ def find_requirements(documents: tuple[Document, ...]) -> tuple[Requirement, ...
 
 
 def find_gaps(
-    documents: tuple[Document, ...], previous_json: Path | None
+    documents: tuple[Document, ...], previous_json: Path | None, relations: tuple[Relation, ...] = ()
 ) -> tuple[tuple[Requirement, ...], tuple[ChecklistItem, ...], tuple[Question, ...], BundleVerdict, History]:
     requirements = find_requirements(documents)
     checklist = build_checklist(documents, requirements)
     history = build_history(documents, checklist, previous_json)
-    questions = _questions(checklist, requirements, history)
+    questions = _questions(checklist, requirements, history, _no_specification_question(documents, relations))
     return requirements, checklist, questions, _verdict(documents, requirements, checklist), history
 
 
@@ -63,17 +73,98 @@ _ASKS = {
 _QUESTION_SMELLS = tuple(_ASKS)
 
 
+INTENDED_DOCUMENTS_KEY = "intended_documents"
+# How a question names what was sent: (one, several) of each kind.
+_KIND_NOUNS = {
+    "news report": ("a news report", "news reports"),
+    "code": ("a code file", "code files"),
+    "data": ("a data file", "data files"),
+    "other": ("a document of no kind kickoff recognises", "documents of no kind kickoff recognises"),
+}
+
+
+def _no_specification_question(
+    documents: tuple[Document, ...], relations: tuple[Relation, ...]
+) -> tuple[str, str, str] | None:
+    """When nothing sent is a specification, the first thing to ask is for the documents that
+    were meant, naming what came instead: that is what the team must ask before anything else."""
+    kinds = [d.profile.kind for d in documents if d.profile is not None]
+    if not documents or "specification" in kinds:
+        return None
+    counts = Counter(kinds)
+    if len(documents) == 1:
+        sent = _KIND_NOUNS.get(kinds[0], (f"a {kinds[0]}", ""))[0] if kinds else "unreadable"
+    else:
+        sent = ", ".join(
+            f"{n} {_KIND_NOUNS.get(kind, (kind, kind + 's'))[1 if n > 1 else 0].removeprefix('a ').removeprefix('an ')}"
+            for kind, n in sorted(counts.items())
+        )
+    related = {(r.left, r.right) for r in relations}
+    if len(documents) > 1 and _connected(documents, related):
+        kinds_of_relation = sorted({r.kind for r in relations})
+        sent += " of the same event" if kinds_of_relation == ["same event"] else " that are copies of one another"
+    degraded = Counter(
+        d.integrity.verdict
+        for d in documents
+        if d.integrity is not None and d.integrity.verdict not in ("clean", "debris")
+    )
+    if degraded:
+        words = {
+            "spun": "spun by an article spinner",
+            "machine-paraphrased": "machine-paraphrased",
+            "tortured": "full of tortured phrases",
+        }
+        parts = [
+            f"{'one' if n == 1 else n} of them {words.get(verdict, verdict)}" for verdict, n in sorted(degraded.items())
+        ]
+        sent += ", " + " and ".join(parts)
+    opening = (
+        f"None of the {len(documents)} documents sent describes a system to build: they are {sent}."
+        if len(documents) > 1
+        else f"The one document sent describes no system to build: it is {sent}."
+    )
+    text = (
+        f"{opening} "
+        "Which documents were meant (a requirements specification, a statement of work, a design proposal), "
+        "and can they be sent?"
+    )
+    reason = "every other question depends on them; until a specification arrives, the checklist stays missing"
+    return INTENDED_DOCUMENTS_KEY, text, reason
+
+
+def _connected(documents: tuple[Document, ...], pairs: set[tuple[str, str]]) -> bool:
+    """Whether the relations join every document into one group."""
+    group = {documents[0].path}
+    changed = True
+    while changed:
+        changed = False
+        for left, right in pairs:
+            if (left in group) != (right in group):
+                group |= {left, right}
+                changed = True
+    return len(group) == len(documents)
+
+
 def _questions(
-    checklist: tuple[ChecklistItem, ...], requirements: tuple[Requirement, ...], history: History
+    checklist: tuple[ChecklistItem, ...],
+    requirements: tuple[Requirement, ...],
+    history: History,
+    first: tuple[str, str, str] | None = None,
 ) -> tuple[Question, ...]:
     """Blocking items first (what, on what, how fast), then the rest, then untestable statements
-    ranked by their worst smell and then by how many smells they carry."""
+    ranked by their worst smell and then by how many smells they carry.
+
+    With ``first`` (nothing sent is a specification), that question leads and only the blocking
+    items follow: asking the other fifteen items of news reports is noise, and they stay in the
+    checklist as missing."""
     order = {spec.key: position for position, spec in enumerate(ITEMS)}
     open_items = sorted(
-        (item for item in checklist if item.question),
+        (item for item in checklist if item.question and (first is None or item.blocking)),
         key=lambda item: (not item.blocking, order[item.key]),
     )
     drafts = [(item.key, item.question or "", item.reason) for item in open_items]
+    if first is not None:
+        drafts.insert(0, first)
     ranked: list[tuple[int, int, int, tuple[str, str, str]]] = []
     for position, requirement in enumerate(requirements):
         asked = [s for s in requirement.smells if s.name in _QUESTION_SMELLS]

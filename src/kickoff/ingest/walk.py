@@ -91,14 +91,15 @@ def _walk(
 
 
 def _is_generated(path: Path) -> bool:
-    if path.suffix.lower() not in {".md", ".json"}:
+    if path.suffix.lower() not in {".md", ".json", ".html"}:
         return False
     try:
         with path.open("rb") as handle:
-            head = handle.read(256)
+            head = handle.read(2048)  # the HTML report's marker follows its Content-Security-Policy line
     except OSError:
         return False
-    return GENERATED_MARKER.encode() in head or b'"generator": "kickoff' in head
+    markers = (GENERATED_MARKER.encode(), b'"generator": "kickoff', b'<meta name="generator" content="kickoff')
+    return any(marker in head for marker in markers)
 
 
 def _relative(root: Path, path: Path) -> str:

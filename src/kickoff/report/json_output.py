@@ -7,7 +7,8 @@ import json
 from kickoff import __version__
 from kickoff.model import Analysis, as_dict
 
-SCHEMA_VERSION = 1
+# 2: the verdict is an object (buildable, status, blocking, text) instead of a string.
+SCHEMA_VERSION = 2
 
 
 def render_json(analysis: Analysis) -> str:
