@@ -46,6 +46,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/integrity_speed.py
+	$(BIN)/python bench/report_scale.py
 
 ## examples: regenerate the outputs of the example bundles
 examples: $(STAMP)

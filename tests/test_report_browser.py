@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -230,3 +231,27 @@ def test_chromium_is_the_system_one() -> None:
 
     path = chromium_path()
     assert path is not None and shutil.which(Path(path).name) is not None
+
+
+def test_a_big_bundle_report_pages_and_caps(tmp_path: Path, visit: Any) -> None:
+    """Above the caps the page lists every document in its table data but draws bounded parts."""
+    import json as json_module
+
+    from kickoff.report.html import MAX_CARDS, PAGE_SIZE, render_html
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from report_scale import synthetic
+
+    count = MAX_CARDS + 130
+    html = render_html(synthetic(count))
+    data = json_module.loads(re.search(r'id="documents-data">(.*?)</script>', html, re.DOTALL).group(1))  # type: ignore[union-attr]
+    assert len(data) == count
+    assert html.count('<article class="card"') == MAX_CARDS and "…and 130 more document(s)" in html
+    path = tmp_path / "big.html"
+    path.write_text(html, encoding="utf-8")
+    page = visit(path).page
+    assert page.locator("#documents-body tr").count() == PAGE_SIZE
+    page.locator("#page-next").click()
+    assert page.locator("#documents-body tr").first.get_attribute("data-n") == str(PAGE_SIZE + 1)
+    page.locator("#filter-trust").select_option("spun")
+    assert page.locator("#documents-body tr").count() == len([row for row in data if row["trust"] == "spun"])
