@@ -37,6 +37,7 @@ install-check:
 
 ## eval: print the accuracy figures reported in the README
 eval: $(STAMP)
+	$(BIN)/python eval/kinds.py
 	$(BIN)/python eval/requirements.py
 	$(BIN)/python eval/smells.py
 	$(BIN)/python eval/checklist.py

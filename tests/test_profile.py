@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import document_from_text
 from kickoff.profile.dates import find_dates
 from kickoff.profile.entities import find_entities
@@ -99,3 +101,22 @@ def test_a_seat_of_government_speaking_is_an_organisation() -> None:
     assert profile is not None
     assert {"Pentagon", "Whitehall"} <= {e.name for e in profile.organisations}
     assert "Pentagon" not in {e.name for e in profile.people}
+
+
+def test_kind_floors_hold_on_real_documents() -> None:
+    """eval/kinds.py on the real documents: the figures pinned in eval/kind_floors.json hold.
+
+    Needs ../shared/data (the real specifications and news texts), which CI has beside the clone."""
+    import sys
+
+    from conftest import ROOT
+
+    shared = ROOT.parent / "shared" / "data"
+    if not (shared / "specs").is_dir() or not (shared / "content-farm").is_dir():
+        pytest.skip(f"{shared} is absent: the real documents are not here")
+    sys.path.insert(0, str(ROOT / "eval"))
+    import kinds
+
+    figures = kinds.measure(shared / "specs", shared / "content-farm").figures()
+    for name, floor in kinds.load_floors().items():
+        assert figures.get(name, 0.0) >= floor, (name, figures.get(name), floor)
