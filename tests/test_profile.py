@@ -120,3 +120,24 @@ def test_kind_floors_hold_on_real_documents() -> None:
     figures = kinds.measure(shared / "specs", shared / "content-farm").figures()
     for name, floor in kinds.load_floors().items():
         assert figures.get(name, 0.0) >= floor, (name, figures.get(name), floor)
+
+
+def test_meeting_notes_are_not_news() -> None:
+    notes = document_from_text(
+        "Workshop with the depot team, 4 May\n\nAttendees: two dispatchers, the IT lead.\n\n"
+        "The dispatchers said the scanners drop out at night. They told us the night shift reported it twice.",
+        "notes.txt",
+    )
+    assert notes.profile is not None and notes.profile.kind == "other"
+    assert notes.profile.kind_evidence[0].startswith("meeting notes")
+
+
+def test_a_design_proposal_is_a_specification_by_its_structure() -> None:
+    proposal = document_from_text(
+        "# Ticket export\n\n## Summary\n\nAdd a CSV export of tickets.\n\n## Motivation\n\nOperators asked for it.\n\n"
+        "## Design Details\n\nThe export streams rows.\n\n## Drawbacks\n\nA second format to keep.\n\n"
+        "## Unresolved questions\n\nWho owns the schema?\n",
+        "proposal.md",
+    )
+    assert proposal.profile is not None and proposal.profile.kind == "specification"
+    assert "headings" in proposal.profile.kind_evidence[0]

@@ -45,6 +45,14 @@ _GENERIC_HEADINGS = re.compile(
     r"acknowledge?ments|changelog|revision history|design|explanation)\W*$",
     re.IGNORECASE,
 )
+# Meeting notes and minutes report what people said, as news does, but are a project's own record.
+_NOTES_TITLE = re.compile(
+    r"\b(?:meeting|minutes|notes|workshop|kick-?off|stand-?up|retrospective|agenda|call with)\b", re.IGNORECASE
+)
+_NOTES_FIELD = re.compile(
+    r"(?:^|\n)\s*(?:Present|Attendees|Participants|Apologies|Action items?|Actions|Agenda|Decisions?)\s*:",
+    re.IGNORECASE,
+)
 # RFC 2119 keywords in capitals: the register of standards, never of news.
 _RFC2119 = re.compile(r"\b(?:MUST(?: NOT)?|SHALL(?: NOT)?|SHOULD(?: NOT)?|REQUIRED|RECOMMENDED|OPTIONAL)\b")
 _SYSTEM_SUBJECT = re.compile(
@@ -134,6 +142,16 @@ def decide_kind(source: SourceDocument, sentences: list[str], entity_mentions: i
             evidence.append(f"{keywords} RFC 2119 keywords in capitals (MUST, SHOULD, ...)")
         evidence.append(f"{requirement_sentences} of {sentence_count} sentences state requirements (shall/must/should)")
         return KindDecision("specification", tuple(evidence))
+    first_block = source.blocks[0].text if source.blocks else ""
+    if _NOTES_FIELD.search(text[:_HEADER_SPAN]) or _NOTES_TITLE.search(title or first_block[:120]):
+        cue = _NOTES_FIELD.search(text[:_HEADER_SPAN]) or _NOTES_TITLE.search(title or first_block[:120])
+        return KindDecision(
+            "other",
+            (
+                f"meeting notes: {cue.group(0).strip() if cue else ''!r} opens the document",
+                f"{reporting} reporting expressions, {requirement_sentences} requirement sentences",
+            ),
+        )
     # News: reporting verbs at a news rate (real reports run at 0.07 to 1 per sentence; the
     # specifications measured run below 0.05), or news time expressions, with few headings.
     newsy = reporting_rate >= 0.05 or news_times >= 2 or source.metadata.outlet
