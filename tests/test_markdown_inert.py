@@ -21,7 +21,7 @@ The system shall export <b>CSV</b> files | split by pipes, with `ticks` and **st
 The operator console must accept <mime-info type="text/x-spec"> records and [a link](javascript:alert(1)) as text.
 <script>alert('owned')</script> The service shall log every ~~struck~~ order_id_value &amp; its _owner_.
 """
-HOSTILE_NAME = "we`ird|name <i>.md"
+HOSTILE_NAME = "we`ird|name <i>.txt"  # plain text: its tags are text, not markup
 STRINGS = ("<b>CSV</b>", "`ticks`", "**stars**", '<mime-info type="text/x-spec">', "[a link](javascript:alert(1))")
 
 

@@ -55,21 +55,39 @@ class TextLayout:
 
 
 def remove_debris(line: str) -> tuple[str, list[str]]:
-    """Strip known scraping debris from a line; return the cleaned line and what was removed."""
-    removed = [m.group(0).strip() for m in _DEBRIS.finditer(line) if m.group(0).strip()]
+    """Strip known scraping debris from a line; return the cleaned line and what was removed.
+
+    Page furniture stands apart from the text: alone on its line, at the line's start or end, or
+    between two sentences. Inside a sentence the same words are content ("should not attempt to
+    read more data than …", "router advertisement messages") and are never removed."""
+    furniture = [m for m in _DEBRIS.finditer(line) if m.group(0).strip() and _stands_apart(line, m.start(), m.end())]
+    removed = [m.group(0).strip() for m in furniture]
     removed += ["stray '.'" for _ in _STRAY_STOP.finditer(line)]
     if not removed:
         return line, []
-    cleaned = _STRAY_STOP.sub("", _DEBRIS.sub(" ", line))
+    for match in reversed(furniture):
+        line = line[: match.start()] + " " + line[match.end() :]
+    cleaned = _STRAY_STOP.sub("", line)
     return re.sub(r"[ \t]{2,}", " ", cleaned).strip(), removed
 
 
-def layout_text(text: str, markdown: bool = True, page: int | None = None) -> TextLayout:
-    """Blocks from plain text or Markdown; headings open sections that later blocks cite."""
+def _stands_apart(line: str, start: int, end: int) -> bool:
+    """Alone, or at the end of the line, or between sentences (a capital or a quote follows)."""
+    before, after = line[:start].rstrip(), line[end:].lstrip()
+    if not after:
+        return True
+    opens_sentence = not before or before[-1] in ".!?:|»”\"'"
+    return opens_sentence and (after[0].isupper() or after[0] in "|«“\"'")
+
+
+def layout_text(text: str, markdown: bool = True, page: int | None = None, metadata: bool = True) -> TextLayout:
+    """Blocks from plain text (with Markdown-style headings when ``markdown``); headings open
+    sections that later blocks cite. ``metadata`` reads "Title: …" lines at the top as metadata;
+    the markup readers turn it off for text inside a paragraph."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block] = []
     debris: list[str] = []
-    metadata: dict[str, str] = {}
+    found: dict[str, str] = {}
     section: str | None = None
     paragraph: list[str] = []
 
@@ -91,10 +109,10 @@ def layout_text(text: str, markdown: bool = True, page: int | None = None) -> Te
         if not stripped:
             flush()
             continue
-        if number < _METADATA_SCAN_LINES and not paragraph and all(b.kind == "metadata" for b in blocks):
+        if metadata and number < _METADATA_SCAN_LINES and not paragraph and all(b.kind == "metadata" for b in blocks):
             meta = _METADATA_LINE.match(stripped)
-            if meta and meta.group(1).lower() not in metadata:
-                metadata[meta.group(1).lower()] = meta.group(2)
+            if meta and meta.group(1).lower() not in found:
+                found[meta.group(1).lower()] = meta.group(2)
                 add(stripped, "metadata")
                 continue
         heading = _MARKDOWN_HEADING.match(stripped) if markdown else None
@@ -126,7 +144,7 @@ def layout_text(text: str, markdown: bool = True, page: int | None = None) -> Te
             continue
         paragraph.append(stripped)
     flush()
-    return TextLayout(tuple(blocks), _metadata(metadata), tuple(debris))
+    return TextLayout(tuple(blocks), _metadata(found), tuple(debris))
 
 
 def table_row_text(cells: Iterable[str]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kickoff.ingest.blocks import layout_text
 from kickoff.ingest.decode import decode
+from kickoff.ingest.markup import markdown_layout, restructuredtext_layout
 from kickoff.ingest.types import ReadContext, ReadOutcome, document
 
 
@@ -21,7 +22,12 @@ def read_text(data: bytes, context: ReadContext) -> ReadOutcome:
                 warnings=(decoded.warning,) if decoded.warning else (),
             )
         ]
-    layout = layout_text(decoded.text, markdown=markdown)
+    if context.format == "markdown":
+        layout = markdown_layout(decoded.text)
+    elif context.format == "restructuredtext":
+        layout = restructuredtext_layout(decoded.text)
+    else:
+        layout = layout_text(decoded.text, markdown=markdown)
     return [
         document(
             context,
