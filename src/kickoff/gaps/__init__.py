@@ -74,6 +74,8 @@ _QUESTION_SMELLS = tuple(_ASKS)
 
 
 INTENDED_DOCUMENTS_KEY = "intended_documents"
+# Issue 11: "questions are few, specific and ranked: at most 15".
+MAX_QUESTIONS = 15
 # How a question names what was sent: (one, several) of each kind.
 _KIND_NOUNS = {
     "news report": ("a news report", "news reports"),
@@ -151,8 +153,9 @@ def _questions(
     history: History,
     first: tuple[str, str, str] | None = None,
 ) -> tuple[Question, ...]:
-    """Blocking items first (what, on what, how fast), then the rest, then untestable statements
-    ranked by their worst smell and then by how many smells they carry.
+    """Blocking items first (what, on what, how fast), then statements that are undecided (TBD) or
+    untestable (a quality with no number), then the other open items, then the remaining
+    statements by their worst smell and by how many smells they carry; at most MAX_QUESTIONS.
 
     With ``first`` (nothing sent is a specification), that question leads and only the blocking
     items follow: asking the other fifteen items of news reports is noise, and they stay in the
@@ -162,9 +165,8 @@ def _questions(
         (item for item in checklist if item.question and (first is None or item.blocking)),
         key=lambda item: (not item.blocking, order[item.key]),
     )
-    drafts = [(item.key, item.question or "", item.reason) for item in open_items]
-    if first is not None:
-        drafts.insert(0, first)
+    blocking = [(item.key, item.question or "", item.reason) for item in open_items if item.blocking]
+    others = [(item.key, item.question or "", item.reason) for item in open_items if not item.blocking]
     ranked: list[tuple[int, int, int, tuple[str, str, str]]] = []
     for position, requirement in enumerate(requirements):
         asked = [s for s in requirement.smells if s.name in _QUESTION_SMELLS]
@@ -175,10 +177,20 @@ def _questions(
         text = f"{requirement.location.cite()} says “{requirement.text}”: " + _ASKS[smell.name].format(
             trigger=smell.trigger
         )
-        others = len(requirement.smells) - 1
-        reason = f"{smell.name}: {smell.hint}" + (f" (and {others} more to check in its row below)" if others else "")
+        others_count = len(requirement.smells) - 1
+        reason = f"{smell.name}: {smell.hint}" + (
+            f" (and {others_count} more to check in its row below)" if others_count else ""
+        )
         ranked.append((_QUESTION_SMELLS.index(smell.name), -len(requirement.smells), position, (key, text, reason)))
-    drafts.extend(draft for *_, draft in sorted(ranked))
+    # Undecided (TBD) and untestable (no number) statements block a test plan as surely as a missing
+    # item does, so they come right after the blocking items; then the other items, then the rest.
+    ordered = sorted(ranked)
+    severe = [draft for rank, _, _, draft in ordered if rank <= 1]
+    milder = [draft for rank, _, _, draft in ordered if rank > 1]
+    drafts = ([first] if first is not None else []) + blocking + severe + others + milder
+    # A reviewer sends a short list, at most this many; statements left out are still in the
+    # requirements table with every smell they carry.
+    drafts = drafts[:MAX_QUESTIONS]
     questions = []
     for number, (key, text, reason) in enumerate(drafts, start=1):
         change = "first run"

@@ -20,6 +20,16 @@ _REQUIREMENT_HEADING = re.compile(
 )
 
 
+# Sections that argue, compare or look back rather than specify: a "must" in a PEP's Rationale or
+# a Rust RFC's Alternatives is part of an argument, not a requirement of the design.
+_DISCURSIVE_SECTION = re.compile(
+    r"\b(?:rationale|motivation|background|alternatives?|rejected ideas|prior art|drawbacks|discussion|"
+    r"appendix|faq|frequently asked|history|acknowledge?ments|references|copyright|future (?:work|possibilities)|"
+    r"comparison|how to teach|open issues|unresolved questions|open questions)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Statement:
     sentence: Sentence
@@ -42,7 +52,9 @@ def find_statements(document: Document) -> list[Statement]:
     is_specification = document.profile is not None and document.profile.kind == "specification"
     statements: list[Statement] = []
     for sentence in document.sentences:
-        if sentence.block_kind in {"heading", "metadata"}:
+        if sentence.block_kind in {"heading", "metadata"} or sentence.text.rstrip().endswith("?"):
+            continue  # a question asks; it does not require
+        if sentence.location.section and _DISCURSIVE_SECTION.search(sentence.location.section):
             continue
         form = statement_form(sentence, is_specification)
         if form is not None:

@@ -175,12 +175,23 @@ RULES: tuple[SmellRule, ...] = (
     ),
 )
 # A performance, scale or availability statement with no number is a finding of its own
-# (issue 4): "highly available" and "must scale" name a quality without a test for it.
-_QUANTITY_WORDS = re.compile(
-    r"\b(?:response times?|latency|throughput|availab(?:le|ility)|uptime|capacity|memory|storage|load|"
-    r"concurrent users|scal(?:e|es|able|ability)|reliab(?:le|ility)|performance|performant|responsive(?:ness)?)\b",
+# (issue 4): "highly available" and "must scale" name a quality without a test for it. Only when
+# the statement requires the quality: what the modal verb asks for ("shall be highly available",
+# "must scale") or the quality as its subject ("Response times shall be short"). The same words
+# elsewhere are ordinary English: "make the error information available", "avoid loading a large
+# file into memory" state no availability target and no memory budget.
+_REQUIRED_QUALITY = re.compile(
+    r"\b(?:shall|must|should|will)\s+(?:not\s+)?(?:\w+\s+){0,2}?(?:be\s+)?(?:highly\s+|fully\s+|very\s+|always\s+)?"
+    r"(available|scalable|scale|reliable|responsive|performant)\b",
     re.IGNORECASE,
 )
+_QUALITY_SUBJECT = re.compile(
+    r"^(?:[\w-]+\s+){0,4}?(response times?|latency|throughput|availability|uptime|capacity|performance|"
+    r"reliability|scalability|memory use|storage)\s+(?:shall|must|should|will)\b",
+    re.IGNORECASE,
+)
+# Requirement levels in capitals are RFC 2119's defined terms, not weak wording.
+_LEVEL_RULES = frozenset({"weak imperative", "optionality"})
 _BARE_NUMBER = re.compile(
     r"\b(?:within|under|below|less than|at most|at least|up to|no more than)\s+\d+(?:\.\d+)?\b(?!\s*(?:%|[a-zA-Zµ]))"
 )
@@ -189,7 +200,10 @@ _BARE_NUMBER = re.compile(
 def find_smells(text: str, measures: tuple[Measure, ...]) -> tuple[Smell, ...]:
     smells: list[Smell] = []
     for rule in RULES:
-        match = rule.pattern.search(text)
+        matches = rule.pattern.finditer(text)
+        if rule.name in _LEVEL_RULES:
+            matches = (m for m in matches if not m.group(0).isupper())
+        match = next(iter(matches), None)
         if match:
             smells.append(Smell(rule.name, match.group(0), rule.rule, rule.hint))
     bare = _BARE_NUMBER.search(text)
@@ -202,14 +216,15 @@ def find_smells(text: str, measures: tuple[Measure, ...]) -> tuple[Smell, ...]:
                 "state the unit of the number",
             )
         )
-    quantity = _QUANTITY_WORDS.search(text)
+    quantity = _REQUIRED_QUALITY.search(text) or _QUALITY_SUBJECT.search(text)
     if quantity and not [m for m in measures if m.unit != "hardware"]:
+        word = quantity.group(1)
         smells.append(
             Smell(
                 "unmeasurable",
-                quantity.group(0),
+                word,
                 "ISO 29148 §5.2.5 (verifiable); INCOSE R34",
-                f"give “{quantity.group(0).lower()}” a number, a unit and the condition it holds under",
+                f"give “{word.lower()}” a number, a unit and the condition it holds under",
             )
         )
     return tuple(smells)
