@@ -12,6 +12,7 @@ Real documents, each with the kind it truly is:
   when it is absent.
 - specification, held out: the 16 criteria of the Standard for Public Code
   (``eval/data/standard-for-public-code``, CC0), read only after the rules were written.
+- other: the licence texts beside the specifications (Apache-2.0, MIT), which a bundle often holds.
 - code: 20 modules of the Python standard library on this machine (PSF licence).
 - data: the labelled CSV and JSON files under ``data/`` (PROMISE NFR, PPS).
 
@@ -96,6 +97,8 @@ def measure(specs: Path, content_farm: Path) -> Outcome:
         for path in sorted(specs.rglob("*")):
             if path.suffix in {".md", ".rst", ".txt"} and path.name != "SOURCE.txt":
                 outcome.add(f"specs/{path.relative_to(specs)}", "specification", path.read_bytes())
+            elif path.name.startswith("LICENSE"):  # the licences beside them: neither spec nor news
+                outcome.add(f"specs/{path.relative_to(specs)}", "other", path.read_bytes())
     else:
         outcome.absent.append(f"{specs} (the real specifications)")
     if content_farm.is_dir():

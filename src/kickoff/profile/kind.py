@@ -45,6 +45,12 @@ _GENERIC_HEADINGS = re.compile(
     r"acknowledge?ments|changelog|revision history|design|explanation)\W*$",
     re.IGNORECASE,
 )
+# A licence's text: legal terms for using the work, not a description of a system to build.
+_LICENCE = re.compile(
+    r"\b(?:Apache License|MIT License|GNU (?:Lesser |Affero )?General Public License|Mozilla Public License|"
+    r"BSD \d-Clause|Creative Commons|Permission is hereby granted, free of charge|"
+    r"Redistribution and use in source and binary forms|THE SOFTWARE IS PROVIDED \"AS IS\")",
+)
 # Meeting notes and minutes report what people said, as news does, but are a project's own record.
 _NOTES_TITLE = re.compile(
     r"\b(?:meeting|minutes|notes|workshop|kick-?off|stand-?up|retrospective|agenda|call with)\b", re.IGNORECASE
@@ -96,6 +102,9 @@ def decide_kind(source: SourceDocument, sentences: list[str], entity_mentions: i
     if numeric > 0.4:
         return KindDecision("data", (f"{numeric:.0%} of characters are digits or delimiters",))
 
+    licence = _LICENCE.search(text[:_HEADER_SPAN])
+    if licence:
+        return KindDecision("other", (f"licence text: {licence.group(0)!r} near the top", "terms of use, not a system"))
     sentence_count = max(1, len(sentences))
     requirement_sentences = sum(1 for s in sentences if is_requirement_sentence(s))
     system_subjects = sum(1 for s in sentences if _SYSTEM_SUBJECT.search(s))
