@@ -124,3 +124,27 @@ def test_every_format_of_the_format_bundle_is_read(tmp_path: Path) -> None:
     for path, word in BAD.items():
         assert word in reasons.get(path, ""), (path, reasons)
     assert json.loads((out / "kickoff.json").read_text())["documents"]
+
+
+def test_metadata_says_where_it_came_from(tmp_path: Path) -> None:
+    """A byline and a date read from a file's properties are labelled as such, not passed off as
+    facts the text states: a PDF's CreationDate is the day the file was made."""
+    import datetime
+    import io
+
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("The locker shall open within 2 seconds of a valid scan at every bank.")
+    word.core_properties.author = "Jane Roe"
+    word.core_properties.created = datetime.datetime(2024, 11, 5, 9, 0)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "brief.docx").write_bytes(buffer.getvalue())
+    out = tmp_path / "out"
+    run(Config(bundle, out / "INDEX.md", out / "QUESTIONS.md", out / "k.json"))
+    index = (out / "INDEX.md").read_text("utf-8")
+    assert "**Byline:** Jane Roe (from the DOCX core properties)" in index
+    assert "2024-11-05 (“DOCX core properties: created (when the file was first saved)”)" in index

@@ -71,6 +71,12 @@ class SourceMetadata:
     author: str | None = None
     date: str | None = None
     outlet: str | None = None
+    # Where these fields were read ("PDF document information", "DOCX core properties", "e-mail
+    # headers" …) and which field the date is ("CreationDate", "created", "Date"): a PDF's
+    # creation date is the day the file was made, and the report says so instead of passing it
+    # off as the document's date.
+    origin: str | None = None
+    date_field: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

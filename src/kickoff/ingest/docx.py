@@ -56,7 +56,7 @@ def read_docx(data: bytes, context: ReadContext) -> ReadOutcome:
     if not blocks:
         raise UnreadableFile("Word document has no text")
     core = word.core_properties
-    metadata = package_metadata(core.title, core.author, core.created, core.last_modified_by)
+    metadata = package_metadata(core.title, core.author, core.created, core.last_modified_by, "DOCX core properties")
     return [document(context, tuple(blocks), metadata=metadata)]
 
 

@@ -45,6 +45,8 @@ def read_html(data: bytes, context: ReadContext) -> ReadOutcome:
             author=found.author or None,
             date=found.date or None,
             outlet=found.sitename or None,
+            origin="the page's metadata",
+            date_field="publication date",
         )
     layout = layout_text(main, markdown=True)
     return [

@@ -23,6 +23,8 @@ def read_eml(data: bytes, context: ReadContext) -> ReadOutcome:
         title=str(message.get("Subject", "")).strip() or None,
         author=str(message.get("From", "")).strip() or None,
         date=_date(message.get("Date")),
+        origin="e-mail headers",
+        date_field="Date (when it was sent)",
     )
     outcome: ReadOutcome = []
     body = message.get_body(preferencelist=("plain", "html"))

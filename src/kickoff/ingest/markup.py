@@ -21,6 +21,7 @@ by a requirement ID stays a statement of its own and scraping debris is still se
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -88,7 +89,7 @@ def markdown_layout(text: str) -> TextLayout:
     _markdown_blocks(tokens, collector)
     if metadata.title is None:
         first = next((b.text for b in collector.blocks if b.kind == "heading"), None)
-        metadata = SourceMetadata(first, metadata.author, metadata.date, metadata.outlet)
+        metadata = dataclasses.replace(metadata, title=first)
     return collector.layout(metadata)
 
 
@@ -101,6 +102,8 @@ def _front_matter(text: str) -> tuple[SourceMetadata, str]:
         title=fields.get("title"),
         author=fields.get("author") or fields.get("authors") or fields.get("owner") or fields.get("owners"),
         date=fields.get("date"),
+        origin="front matter",
+        date_field="date",
     )
     return metadata, text[match.end() :]
 
@@ -219,7 +222,11 @@ def restructuredtext_layout(text: str) -> TextLayout:
     fields = {name.lower(): value for name, value in header}
     title = fields.get("title") or next((b.text for b in collector.blocks if b.kind == "heading"), None)
     metadata = SourceMetadata(
-        title=title, author=fields.get("author"), date=fields.get("created") or fields.get("date")
+        title=title,
+        author=fields.get("author"),
+        date=fields.get("created") or fields.get("date"),
+        origin="document header" if header else None,
+        date_field="Created" if fields.get("created") else "Date",
     )
     return collector.layout(metadata)
 

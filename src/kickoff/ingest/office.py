@@ -52,7 +52,7 @@ def read_xlsx(data: bytes, context: ReadContext) -> ReadOutcome:
             if warnings:
                 break
         properties = workbook.properties
-        metadata = package_metadata(properties.title, properties.creator, properties.created)
+        metadata = package_metadata(properties.title, properties.creator, properties.created, None, "XLSX properties")
     finally:
         workbook.close()
     if rows_read == 0:
@@ -104,7 +104,7 @@ def read_pptx(data: bytes, context: ReadContext) -> ReadOutcome:
     if not any(block.kind != "heading" or not block.text.startswith("Slide ") for block in blocks):
         raise UnreadableFile("slide deck has no text")
     core = deck.core_properties
-    metadata = package_metadata(core.title, core.author, core.created, core.last_modified_by)
+    metadata = package_metadata(core.title, core.author, core.created, core.last_modified_by, "PPTX core properties")
     return [document(context, tuple(blocks), metadata=metadata)]
 
 
@@ -147,7 +147,9 @@ def read_odf(data: bytes, context: ReadContext) -> ReadOutcome:
     if not blocks:
         raise UnreadableFile("OpenDocument file has no text")
     meta = {child.qname[1]: teletype.extractText(child) for child in odf_document.meta.childNodes}
-    metadata = package_metadata(meta.get("title"), meta.get("initial-creator") or meta.get("creator"), None)
+    metadata = package_metadata(
+        meta.get("title"), meta.get("initial-creator") or meta.get("creator"), None, None, "OpenDocument meta"
+    )
     return [document(context, tuple(blocks), metadata=metadata)]
 
 

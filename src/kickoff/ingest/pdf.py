@@ -51,6 +51,8 @@ def read_pdf(data: bytes, context: ReadContext) -> ReadOutcome:
         title=_clean(info.title) if info else None,
         author=_clean(info.author) if info else None,
         date=_pdf_date(info.get("/CreationDate")) if info else None,
+        origin="PDF document information",
+        date_field="CreationDate (when the PDF file was made, not necessarily when the text was written)",
     )
     return [document(context, tuple(blocks), metadata=metadata, warnings=warnings)]
 

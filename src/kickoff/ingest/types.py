@@ -89,6 +89,7 @@ def package_metadata(
     author: str | None,
     created: datetime.datetime | datetime.date | None,
     modified_by: str | None = None,
+    origin: str | None = None,
 ) -> SourceMetadata:
     """Metadata from an office package's properties, without a generator's defaults.
 
@@ -101,4 +102,10 @@ def package_metadata(
     ):
         author, created = None, None
     date = created.isoformat()[:10] if created is not None else None
-    return SourceMetadata(title=(title or "").strip() or None, author=author, date=date)
+    return SourceMetadata(
+        title=(title or "").strip() or None,
+        author=author,
+        date=date,
+        origin=origin,
+        date_field="created (when the file was first saved)" if date else None,
+    )

@@ -40,7 +40,10 @@ def profile_document(source: SourceDocument) -> Document:
     dates = find_dates(text)
     metadata_date = normalise_date(source.metadata.date)
     if metadata_date and all(d.iso != metadata_date for d in dates):
-        dates = (DateMention(source.metadata.date or metadata_date, metadata_date), *dates)
+        label = source.metadata.date or metadata_date
+        if source.metadata.origin:
+            label = f"{source.metadata.origin}: {source.metadata.date_field or 'date'}"
+        dates = (DateMention(label, metadata_date), *dates)
     byline, outlet = find_byline(source)
     profile = Profile(
         kind=kind.kind,

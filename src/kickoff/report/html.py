@@ -31,6 +31,7 @@ from importlib import resources
 from kickoff import __version__
 from kickoff.gaps.classify import CATEGORY_NAMES
 from kickoff.model import AlignedSentence, Analysis, Document, Finding, Location, Question, Relation
+from kickoff.report.markdown import byline_with_origin
 
 # How many rows the table shows per page, and how many it writes as plain HTML.
 PAGE_SIZE = 50
@@ -171,6 +172,7 @@ def render_html(analysis: Analysis) -> str:
         "problems": analysis.problems,
         "where": _where,
         "target_label": _target_label,
+        "byline": byline_with_origin,
     }
     return _template().render(context)
 

@@ -108,7 +108,8 @@ def _document_section(document: Document) -> list[str]:
         + (f", encoding {_text(source.encoding)}" if source.encoding else ""),
         f"- **Language:** {_text(profile.language)}",
         f"- **Title:** {_text(profile.title, 'none found')}",
-        f"- **Byline:** {_text(profile.byline, 'none found')}; **outlet:** {_text(profile.outlet, 'none found')}",
+        f"- **Byline:** {_text(byline_with_origin(document), 'none found')}; "
+        f"**outlet:** {_text(profile.outlet, 'none found')}",
         f"- **Dates:** {dates or 'none found'}",
         f"- **People:** {_entities(profile.people)}",
         f"- **Places:** {_entities(profile.places)}",
@@ -142,6 +143,15 @@ def _integrity_section(document: Document) -> list[str]:
             )
         lines.append("")
     return lines
+
+
+def byline_with_origin(document: Document) -> str | None:
+    """The byline, saying where it was read when it came from the file's metadata."""
+    assert document.profile is not None
+    byline, metadata = document.profile.byline, document.source.metadata
+    if byline and metadata.origin and byline == metadata.author:
+        return f"{byline} (from the {metadata.origin})"
+    return byline
 
 
 def where(finding: Finding) -> str:
