@@ -264,3 +264,37 @@ def test_discursive_sections_and_questions_are_not_requirements() -> None:
     )
     requirements = find_requirements((document_from_text(spec, "export.md"),))
     assert [r.text for r in requirements] == ["The exporter MUST write UTF-8."]
+
+
+def test_two_versions_that_disagree_ask_which_figure_is_current() -> None:
+    from kickoff.integrity import assess_integrity
+    from kickoff.relate import relate
+
+    base = (
+        "# Delivery app requirements\n\n## Requirements\n\n"
+        "- The courier app shall run on Android 13 handsets.\n"
+        "- The app shall show the next stop within {wait} of a delivery being confirmed.\n"
+        "- Customers shall be told their delivery window at least {notice} in advance.\n"
+        "- The dispatcher shall see every driver's position on a map.\n"
+        "- The app shall work offline for a whole shift.\n"
+    )
+    old = document_from_text(base.format(wait="2 seconds", notice="30 minutes"), "requirements-v1.md")
+    new = document_from_text(base.format(wait="3 seconds", notice="2 hours"), "requirements-v2.md")
+    documents, relations = assess_integrity((old, new), relate((old, new)))
+    _, _, questions, _, _ = find_gaps(documents, None, relations)
+    asked = [q for q in questions if q.key.startswith("conflict:")]
+    assert len(asked) == 2, [q.text for q in questions]
+    assert "2 seconds" in asked[0].text and "3 seconds" in asked[0].text and "Which figure is current" in asked[0].text
+    assert "requirements-v2.md is the later by its version mark" in asked[0].reason
+    assert questions.index(asked[0]) <= 4  # right after the blocking items
+
+
+def test_one_quantity_with_two_values_is_a_question() -> None:
+    spec = (
+        "# Platform\n\n## Availability\n\n"
+        "- The platform shall be available 99.999% of the time.\n"
+        "- The booking service shall be available 99.99% of the time during opening hours.\n"
+    )
+    _, _, questions, _, _ = find_gaps((document_from_text(spec, "srs.md"),), None)
+    asked = [q.text for q in questions if q.key.startswith("conflict:")]
+    assert len(asked) == 1 and "99.999%" in asked[0] and "99.99%" in asked[0]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kickoff.gaps.checklist import ITEMS, build_checklist
 from kickoff.gaps.classify import classify_in_section
+from kickoff.gaps.conflicts import find_conflicts
 from kickoff.gaps.extract import find_statements
 from kickoff.gaps.history import build_history
 from kickoff.gaps.measures import find_measures
@@ -56,7 +57,10 @@ def find_gaps(
     requirements = find_requirements(documents)
     checklist = build_checklist(documents, requirements)
     history = build_history(documents, checklist, previous_json)
-    questions = _questions(checklist, requirements, history, _no_specification_question(documents, relations))
+    conflicts = [(c.key, c.text, c.reason) for c in find_conflicts(documents, relations, requirements)]
+    questions = _questions(
+        checklist, requirements, history, _no_specification_question(documents, relations), conflicts
+    )
     return requirements, checklist, questions, _verdict(documents, requirements, checklist), history
 
 
@@ -152,10 +156,12 @@ def _questions(
     requirements: tuple[Requirement, ...],
     history: History,
     first: tuple[str, str, str] | None = None,
+    conflicts: list[tuple[str, str, str]] | None = None,
 ) -> tuple[Question, ...]:
-    """Blocking items first (what, on what, how fast), then statements that are undecided (TBD) or
-    untestable (a quality with no number), then the other open items, then the remaining
-    statements by their worst smell and by how many smells they carry; at most MAX_QUESTIONS.
+    """Blocking items first (what, on what, how fast), then figures that disagree, then statements
+    that are undecided (TBD) or untestable (a quality with no number), then the other open items,
+    then the remaining statements by their worst smell and by how many smells they carry; at most
+    MAX_QUESTIONS.
 
     With ``first`` (nothing sent is a specification), that question leads and only the blocking
     items follow: asking the other fifteen items of news reports is noise, and they stay in the
@@ -187,7 +193,8 @@ def _questions(
     ordered = sorted(ranked)
     severe = [draft for rank, _, _, draft in ordered if rank <= 1]
     milder = [draft for rank, _, _, draft in ordered if rank > 1]
-    drafts = ([first] if first is not None else []) + blocking + severe + others + milder
+    # Figures that disagree come right after the blocking items: nothing can be estimated on them.
+    drafts = ([first] if first is not None else []) + blocking + (conflicts or []) + severe + others + milder
     # A reviewer sends a short list, at most this many; statements left out are still in the
     # requirements table with every smell they carry.
     drafts = drafts[:MAX_QUESTIONS]
