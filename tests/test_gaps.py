@@ -298,3 +298,22 @@ def test_one_quantity_with_two_values_is_a_question() -> None:
     _, _, questions, _, _ = find_gaps((document_from_text(spec, "srs.md"),), None)
     asked = [q.text for q in questions if q.key.startswith("conflict:")]
     assert len(asked) == 1 and "99.999%" in asked[0] and "99.99%" in asked[0]
+
+
+def test_open_points_in_notes_become_questions() -> None:
+    spec = document_from_text(
+        "# Delivery app\n\n## Purpose\n\nThe app shall let drivers confirm deliveries.\n", "spec.md"
+    )
+    notes = document_from_text(
+        "Meeting notes, 3 June\n\nAttendees: the product owner, two drivers.\n\n"
+        "Open: who owns the customer data after a delivery?\n\n"
+        "Welsh-language support is still open.\n\n"
+        "The drivers said the current app is slow.\n",
+        "notes.txt",
+    )
+    _, _, questions, _, _ = find_gaps((spec, notes), None)
+    asked = [q.text for q in questions if q.key.startswith("open:")]
+    assert len(asked) == 2, [q.text for q in questions]
+    assert "who owns the customer data" in asked[0] and "Who decides it, and by when?" in asked[0]
+    assert "Welsh-language support" in asked[1]
+    assert not any(q.key == "open_issues" for q in questions)  # not asked again generically

@@ -11,6 +11,7 @@ from kickoff.gaps.classify import classify_in_section
 from kickoff.gaps.conflicts import find_conflicts
 from kickoff.gaps.extract import find_statements
 from kickoff.gaps.history import build_history
+from kickoff.gaps.open_points import find_open_points, open_point_question
 from kickoff.gaps.measures import find_measures
 from kickoff.gaps.smells import find_smells
 from kickoff.model import (
@@ -58,9 +59,15 @@ def find_gaps(
     checklist = build_checklist(documents, requirements)
     history = build_history(documents, checklist, previous_json)
     conflicts = [(c.key, c.text, c.reason) for c in find_conflicts(documents, relations, requirements)]
-    questions = _questions(
-        checklist, requirements, history, _no_specification_question(documents, relations), conflicts
+    first = _no_specification_question(documents, relations)
+    # A sentence a partly answered item already quotes in its own question is not asked twice.
+    asked_about = {q.text for item in checklist if item.question and item.key != "open_issues" for q in item.evidence}
+    open_points = (
+        []
+        if first is not None
+        else [open_point_question(p) for p in find_open_points(documents) if p.text not in asked_about]
     )
+    questions = _questions(checklist, requirements, history, first, conflicts, open_points)
     return requirements, checklist, questions, _verdict(documents, requirements, checklist), history
 
 
@@ -157,11 +164,12 @@ def _questions(
     history: History,
     first: tuple[str, str, str] | None = None,
     conflicts: list[tuple[str, str, str]] | None = None,
+    open_points: list[tuple[str, str, str]] | None = None,
 ) -> tuple[Question, ...]:
     """Blocking items first (what, on what, how fast), then figures that disagree, then statements
-    that are undecided (TBD) or untestable (a quality with no number), then the other open items,
-    then the remaining statements by their worst smell and by how many smells they carry; at most
-    MAX_QUESTIONS.
+    that are undecided (TBD) or untestable (a quality with no number), then the open points the
+    bundle itself names, then the other open items, then the remaining statements by their worst
+    smell and by how many smells they carry; at most MAX_QUESTIONS.
 
     With ``first`` (nothing sent is a specification), that question leads and only the blocking
     items follow: asking the other fifteen items of news reports is noise, and they stay in the
@@ -172,7 +180,12 @@ def _questions(
         key=lambda item: (not item.blocking, order[item.key]),
     )
     blocking = [(item.key, item.question or "", item.reason) for item in open_items if item.blocking]
-    others = [(item.key, item.question or "", item.reason) for item in open_items if not item.blocking]
+    others = [
+        (item.key, item.question or "", item.reason)
+        for item in open_items
+        # each open point is asked on its own below; the item's one generic question would repeat them
+        if not item.blocking and not (open_points and item.key == "open_issues")
+    ]
     ranked: list[tuple[int, int, int, tuple[str, str, str]]] = []
     for position, requirement in enumerate(requirements):
         asked = [s for s in requirement.smells if s.name in _QUESTION_SMELLS]
@@ -194,7 +207,16 @@ def _questions(
     severe = [draft for rank, _, _, draft in ordered if rank <= 1]
     milder = [draft for rank, _, _, draft in ordered if rank > 1]
     # Figures that disagree come right after the blocking items: nothing can be estimated on them.
-    drafts = ([first] if first is not None else []) + blocking + (conflicts or []) + severe + others + milder
+    # Open points the bundle itself names follow the untestable statements: the team must ask them.
+    drafts = (
+        ([first] if first is not None else [])
+        + blocking
+        + (conflicts or [])
+        + severe
+        + (open_points or [])
+        + others
+        + milder
+    )
     # A reviewer sends a short list, at most this many; statements left out are still in the
     # requirements table with every smell they carry.
     drafts = drafts[:MAX_QUESTIONS]

@@ -1,0 +1,71 @@
+"""Open points: what the bundle itself says is not decided, each turned into a question.
+
+Meeting notes and e-mails record what is still open ("a go-live date has not been agreed",
+"Open: who owns the customer data?"), and a specification lists its own unresolved questions.
+Each of those is a question the team must send, with the sentence quoted, rather than one
+generic "which decisions are open?".
+
+Where they are taken from: project notes and e-mails (documents of kind "other") and
+specifications. A question mark counts in notes, and in a specification only under a heading for
+open or unresolved questions (elsewhere it is usually rhetorical: "Why not use XML?"). The
+markers below count anywhere in those documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from kickoff.model import Document, Location
+
+_OPEN_MARKER = re.compile(
+    r"\bTBD\b|\bTBC\b|(?i:\bto be (?:decided|determined|confirmed|agreed)\b|"
+    r"\bnot (?:yet )?(?:been )?(?:agreed|decided|confirmed|settled)\b|\bopen (?:point|issue|question)s?\b|"
+    r"\bstill open\b|\bundecided\b|\bunclear (?:whether|who|how|if)\b|\bneeds? (?:a )?decision\b)"
+)
+_OPEN_LABEL = re.compile(r"^\s*(?:open(?: point| issue| question)?|question|tbd)\s*[:\-–]", re.IGNORECASE)
+_OPEN_SECTION = re.compile(
+    r"\b(?:open|unresolved|outstanding) (?:issues|questions|points)\b|\bto be decided\b", re.IGNORECASE
+)
+# A sentence shorter than this is a fragment ("TBD."), not a point someone could answer.
+_MINIMUM_WORDS = 4
+
+
+@dataclass(frozen=True)
+class OpenPoint:
+    key: str
+    text: str
+    location: Location
+
+
+def find_open_points(documents: tuple[Document, ...]) -> list[OpenPoint]:
+    points: list[OpenPoint] = []
+    seen: set[str] = set()
+    for document in documents:
+        if document.profile is None or document.profile.kind not in ("specification", "other"):
+            continue
+        is_notes = document.profile.kind == "other"
+        for sentence in document.sentences:
+            text = sentence.text.strip()
+            if sentence.block_kind in ("heading", "metadata") or len(text.split()) < _MINIMUM_WORDS:
+                continue
+            section = sentence.location.section or ""
+            asked = text.endswith("?") and (is_notes or _OPEN_SECTION.search(section) is not None)
+            if not (asked or _OPEN_MARKER.search(text) or _OPEN_LABEL.match(text)):
+                continue
+            if text in seen:
+                continue
+            seen.add(text)
+            digest = hashlib.sha256(f"{sentence.location.path}\0{text}".encode()).hexdigest()[:10]
+            points.append(OpenPoint(f"open:{digest}", text, sentence.location))
+    return points
+
+
+def open_point_question(point: OpenPoint) -> tuple[str, str, str]:
+    """(key, question, reason) for one open point."""
+    return (
+        point.key,
+        f"{point.location.cite()} leaves open: “{point.text}” Who decides it, and by when?",
+        "the bundle itself says this is not decided; until it is, the design has to guess",
+    )
