@@ -11,8 +11,8 @@ from kickoff.gaps.classify import classify_in_section
 from kickoff.gaps.conflicts import find_conflicts
 from kickoff.gaps.extract import find_statements
 from kickoff.gaps.history import build_history
-from kickoff.gaps.open_points import find_open_points, open_point_question
 from kickoff.gaps.measures import find_measures
+from kickoff.gaps.open_points import find_open_points, open_point_question
 from kickoff.gaps.smells import find_smells
 from kickoff.model import (
     BuildableStatus,
