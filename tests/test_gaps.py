@@ -317,3 +317,14 @@ def test_open_points_in_notes_become_questions() -> None:
     assert "who owns the customer data" in asked[0] and "Who decides it, and by when?" in asked[0]
     assert "Welsh-language support" in asked[1]
     assert not any(q.key == "open_issues" for q in questions)  # not asked again generically
+
+
+def test_available_for_something_is_not_an_availability_target() -> None:
+    def unmeasurable(text: str) -> bool:
+        return any(s.name == "unmeasurable" for s in find_smells(text, find_measures(text)))
+
+    # PEP 517: where a thing can be had, not how often.
+    assert not unmeasurable(
+        "All requirements specified by the project's build-requirements must be available for import from Python."
+    )
+    assert unmeasurable("The booking service must be available during opening hours.")

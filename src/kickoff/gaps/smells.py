@@ -180,9 +180,13 @@ RULES: tuple[SmellRule, ...] = (
 # "must scale") or the quality as its subject ("Response times shall be short"). The same words
 # elsewhere are ordinary English: "make the error information available", "avoid loading a large
 # file into memory" state no availability target and no memory budget.
+# "available for import", "available to the caller", "available as wheels" say where a thing can
+# be had, not how often: availability is required only when nothing, a time or a period follows.
 _REQUIRED_QUALITY = re.compile(
-    r"\b(?:shall|must|should|will)\s+(?:not\s+)?(?:\w+\s+){0,2}?(?:be\s+)?(?:highly\s+|fully\s+|very\s+|always\s+)?"
-    r"(available|scalable|scale|reliable|responsive|performant)\b",
+    r"\b(?:shall|must|should|will)\s+(?:not\s+)?(?:\w+\s+){0,2}?(?:be\s+)?"
+    r"(?:(?:highly|fully|always|continuously)\s+(available)\b|"
+    r"(available)(?=\s*(?:[.;,)]|$|24|at all times|around the clock|during|between|outside|\d))|"
+    r"(scalable|scale|reliable|responsive|performant)\b)",
     re.IGNORECASE,
 )
 _QUALITY_SUBJECT = re.compile(
@@ -218,7 +222,7 @@ def find_smells(text: str, measures: tuple[Measure, ...]) -> tuple[Smell, ...]:
         )
     quantity = _REQUIRED_QUALITY.search(text) or _QUALITY_SUBJECT.search(text)
     if quantity and not [m for m in measures if m.unit != "hardware"]:
-        word = quantity.group(1)
+        word = next(group for group in quantity.groups() if group)
         smells.append(
             Smell(
                 "unmeasurable",
