@@ -40,6 +40,7 @@ eval: $(STAMP)
 	$(BIN)/python eval/kinds.py
 	$(BIN)/python eval/requirements.py
 	$(BIN)/python eval/smells.py
+	$(BIN)/python eval/real_smells.py
 	$(BIN)/python eval/checklist.py
 	$(BIN)/python eval/integrity.py
 

@@ -126,13 +126,13 @@ def main() -> None:
                 print(f"- {document}: {smell}: {statement[:140]}")
     overall = tallies["all"]
     floors = load_floors()
-    figures = {"precision": overall.precision(), "accepted_kept": _kept(overall)}
+    figures = {"precision": overall.precision(), "accepted_kept": accepted_kept(overall)}
     failed = [f"{name} {figures[name]:.3f} < {floor}" for name, floor in floors.items() if figures[name] < floor]
     print()
     print("floors: " + ("all held" if not failed else "BELOW: " + "; ".join(failed)))
 
 
-def _kept(tally: Tally) -> float:
+def accepted_kept(tally: Tally) -> float:
     """Share of the accepted labelled findings the rules still make."""
     accepted = sum(tally.true.values()) + sum(tally.lost.values())
     return sum(tally.true.values()) / accepted if accepted else 0.0

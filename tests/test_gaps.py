@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import document_from_text, make_docx
 from kickoff.config import Limits
 from kickoff.gaps import find_gaps, find_requirements
@@ -158,7 +160,10 @@ def test_smell_rules_spare_schedules_and_see_irregular_participles() -> None:
 
     assert "absolute" not in names("The service shall read rosters every night.")
     assert "absolute" not in names("The controller shall report its status every 60 seconds.")
-    assert "absolute" in names("The service shall log every request.")
+    # "every" and "all" are usually meant in real specifications (0 of 25 accepted, eval/real_smells.py);
+    # absolutes of time and degree in a binding statement are still asked about.
+    assert "absolute" not in names("The service shall log every request.")
+    assert "absolute" in names("The service shall always log failed logins.")
     assert "passive voice" in names("Search results shall be shown within 1 second.")
     assert "passive voice" not in names("Pickup codes shall be sent by the SMS gateway.")
     assert "compound requirement" in names("The tool shall be written in Python 3.11 and shall use MIT code.")
@@ -328,3 +333,23 @@ def test_available_for_something_is_not_an_availability_target() -> None:
         "All requirements specified by the project's build-requirements must be available for import from Python."
     )
     assert unmeasurable("The booking service must be available during opening hours.")
+
+
+def test_real_smell_floors_hold() -> None:
+    """eval/real_smells.py on the labelled findings of the 57 real specifications: the precision
+    and the share of accepted findings kept, pinned in eval/real_smell_floors.json, hold."""
+    import sys
+
+    from conftest import ROOT
+
+    specs = ROOT.parent / "shared" / "data" / "specs"
+    if not specs.is_dir():
+        pytest.skip(f"{specs} is absent: the real specifications are not here")
+    sys.path.insert(0, str(ROOT / "eval"))
+    import real_smells
+
+    tally = real_smells.measure(specs)["all"]
+    floors = real_smells.load_floors()
+    assert tally.precision() >= floors["precision"], tally.precision()
+    assert real_smells.accepted_kept(tally) >= floors["accepted_kept"], real_smells.accepted_kept(tally)
+    assert not tally.unlabelled, tally.unlabelled[:5]  # a new finding on a labelled statement needs a label

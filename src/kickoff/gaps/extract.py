@@ -20,6 +20,18 @@ _REQUIREMENT_HEADING = re.compile(
 )
 
 
+# Sentences that report a discussion or ask, rather than require: "It has been suggested that …
+# should", "There was some debate as to whether … should", "Should the cycle be adopted, …".
+_DISCUSSION_OPENER = re.compile(
+    r"^(?:It has been (?:suggested|proposed|argued)|There(?:'s| is| was| has been| were) (?:some |much |basic |"
+    r"general |a )?(?:debate|discussion|disagreement|agreement|consensus)|It(?:'s| is) (?:not )?(?:presently |yet )?"
+    r"(?:clear|unclear)|For example\b|E\.g\.|Because\b|\(|(?:Should|Must|Shall|Will)\b)"
+)
+# A modal inside an indirect question or a condition ("decide whether that trait should have …",
+# "If URL references should …") is not what the sentence requires.
+# The clause runs to the modal without a comma: "If present, X should …" requires X.
+_SUBORDINATE_MODAL = re.compile(r"\b(?:if|whether|how)\b[^,;:.]{0,80}?\b(?:should|must|shall)\b", re.IGNORECASE)
+
 # Sections that argue, compare or look back rather than specify: a "must" in a PEP's Rationale or
 # a Rust RFC's Alternatives is part of an argument, not a requirement of the design.
 _DISCURSIVE_SECTION = re.compile(
@@ -74,6 +86,15 @@ def statement_form(sentence: Sentence, is_specification: bool) -> str | None:
     under_requirement_heading = bool(
         sentence.location.section and _REQUIREMENT_HEADING.search(sentence.location.section)
     )
+    if _DISCUSSION_OPENER.match(text):
+        return None
+    # "will" states a fact or an intent (ISO 29148 §5.2.4): in a specification it is a requirement
+    # only with the system as its subject ("The application will display …", the SRS habit).
+    if modal and modal.group(1).lower() == "will" and not _SYSTEM_SUBJECT.search(text[: modal.start()]):
+        modal = next((m for m in _MODAL.finditer(text) if m.group(1).lower() != "will"), None)
+    if modal and modal.group(1).lower() in ("should", "must", "shall", "has to", "have to", "needs to", "need to"):
+        binding = [m for m in _MODAL.finditer(text) if not inside_subordinate(text, m.start())]
+        modal = binding[0] if binding else None
     if modal and (is_specification or _SYSTEM_SUBJECT.search(text[: modal.start()])):
         return modal.group(1).lower()
     if is_specification and under_requirement_heading and sentence.block_kind in {"list item", "table row"}:
@@ -81,3 +102,18 @@ def statement_form(sentence: Sentence, is_specification: bool) -> str | None:
             return None  # a header row or a row of figures, not a statement
         return sentence.block_kind
     return None
+
+
+def inside_subordinate(text: str, position: int) -> bool:
+    """Whether the modal at ``position`` does not carry the sentence: it closes an if/whether/how
+    clause, stands in parentheses ("(should be rare)"), or follows a conditional ("would have to")."""
+    if text[:position].count("(") > text[:position].count(")"):
+        return True
+    if re.search(r"\b(?:would|could|might)\s+$", text[:position]):
+        return True
+    return any(m.end() == _modal_end(text, position) for m in _SUBORDINATE_MODAL.finditer(text))
+
+
+def _modal_end(text: str, position: int) -> int:
+    match = _MODAL.match(text, position)
+    return match.end() if match else -1
