@@ -353,3 +353,15 @@ def test_real_smell_floors_hold() -> None:
     assert tally.precision() >= floors["precision"], tally.precision()
     assert real_smells.accepted_kept(tally) >= floors["accepted_kept"], real_smells.accepted_kept(tally)
     assert not tally.unlabelled, tally.unlabelled[:5]  # a new finding on a labelled statement needs a label
+
+
+def test_empty_answers_and_checklist_boxes_answer_nothing() -> None:
+    spec = document_from_text(
+        "# Proposal\n\n## Summary\n\nThe exporter shall write UTF-8 files for the billing team.\n\n"
+        "## Infrastructure Needed\n\nNo new infrastructure needed.\n\n"
+        "## Release checklist\n\n- [ ] (R) Test plan is in place for the milestone\n",
+        "proposal.md",
+    )
+    status = {item.key: item.status for item in build_checklist((spec,), find_requirements((spec,)))}
+    assert status["hardware"] == "missing"  # "No new infrastructure needed." is no platform
+    assert status["timeline"] == "missing"  # a checklist box is a process step, not a milestone

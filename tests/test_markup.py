@@ -103,7 +103,7 @@ def test_markdown_keeps_prose_tables_and_ids_and_drops_markup() -> None:
     assert ("list item", "FR-2 The exporter shall refuse exports of more than 10,000 rows.") in texts
     assert ("table row", "NFR-1 Exports shall be UTF-8.") in texts  # an HTML table inside Markdown
     assert ("table row", "NFR-2 Exports shall use the ISO date format.") in texts
-    assert ("list item", "(R) Design details are appropriately documented") in texts  # the box is gone
+    assert ("comment", "(R) Design details are appropriately documented") in texts  # a process box: a comment
     joined = "\n".join(b.text for b in layout.blocks)
     assert "Summary](#" not in joined and "[Summary]" not in joined  # the table of contents
     assert "Delete this comment" not in joined and "+optional" not in joined  # comment, code block

@@ -301,7 +301,9 @@ def _section_quotes(spec: ItemSpec, documents: tuple[Document, ...]) -> list[Quo
         taken: dict[str, int] = {}
         for sentence in document.sentences:
             section = sentence.location.section
-            if sentence.block_kind == "heading" or not section or not pattern.search(section):
+            if sentence.block_kind in ("heading", "comment") or not section or not pattern.search(section):
+                continue
+            if _NON_ANSWER.match(sentence.text):
                 continue
             if taken.get(section, 0) >= 2 or len(sentence.text.split()) < 4:
                 continue
@@ -309,6 +311,10 @@ def _section_quotes(spec: ItemSpec, documents: tuple[Document, ...]) -> list[Quo
             quotes.append(Quote(sentence.text, sentence.location))
     return quotes
 
+
+# "No new infrastructure needed.", "None.", "N/A": a section filled in with nothing answers
+# nothing, however well its heading matches the item.
+_NON_ANSWER = re.compile(r"^\W*(?:No|None|N/?A|Not applicable|Nothing|n/a)\b", re.IGNORECASE)
 
 # Beside specifications, documents of these kinds speak for the project: meeting notes and
 # e-mails ("other") often hold the dependencies and dates a specification leaves out. News,
@@ -329,7 +335,10 @@ def _cue_quotes(spec: ItemSpec, documents: tuple[Document, ...]) -> list[Quote]:
         Quote(sentence.text, sentence.location)
         for document in speaking
         for sentence in document.sentences
-        if sentence.block_kind != "heading" and len(sentence.text.split()) >= 4 and pattern.search(sentence.text)
+        if sentence.block_kind not in ("heading", "comment")
+        and not _NON_ANSWER.match(sentence.text)
+        and len(sentence.text.split()) >= 4
+        and pattern.search(sentence.text)
     ]
 
 

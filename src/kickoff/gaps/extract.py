@@ -64,8 +64,8 @@ def find_statements(document: Document) -> list[Statement]:
     is_specification = document.profile is not None and document.profile.kind == "specification"
     statements: list[Statement] = []
     for sentence in document.sentences:
-        if sentence.block_kind in {"heading", "metadata"} or sentence.text.rstrip().endswith("?"):
-            continue  # a question asks; it does not require
+        if sentence.block_kind in {"heading", "metadata", "comment"} or sentence.text.rstrip().endswith("?"):
+            continue  # a question asks, a comment or a checklist box annotates; neither requires
         if sentence.location.section and _DISCURSIVE_SECTION.search(sentence.location.section):
             continue
         form = statement_form(sentence, is_specification)

@@ -135,8 +135,13 @@ def _markdown_blocks(tokens: list[Any], collector: _Collector) -> None:
             collector.row(row)
             row = None
         elif kind == "inline" and row is None:
-            text = _TASK_BOX.sub("", _inline_text(token, lines=True))
-            collector.prose(text, "list item" if list_depth else "paragraph")
+            text = _inline_text(token, lines=True)
+            if _TASK_BOX.match(text):
+                # a checklist's box is the status of a process step ("[ ] (R) Test plan is in
+                # place"), not a statement about the system: kept as a comment
+                collector.prose(_TASK_BOX.sub("", text), "comment")
+            else:
+                collector.prose(text, "list item" if list_depth else "paragraph")
         elif kind == "html_block":
             _html_block(token.content, collector)
         # fence, code_block, hr: not prose; left out
