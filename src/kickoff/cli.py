@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kickoff import __version__
-from kickoff.config import Config, FailOn, Limits
+from kickoff.config import Config, FailOn, Limits, default_outputs
 from kickoff.model import Analysis
 
 EXIT_OK = 0
@@ -197,8 +197,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Config:
     if fail_on not in ("blocking", "any", "never") or progress_choice not in ("auto", "always", "never"):
         raise UsageError(f"fail-on must be blocking, any or never and progress auto, always or never: {settings}")
     output_dir: Path | None = option("output-dir", None)
-    is_folder = bundle.is_dir()
-    beside = output_dir or (bundle if is_folder else Path("."))
+    default_index, default_questions, default_json, default_html = default_outputs(bundle, output_dir, Path("."))
     json_to_stdout = args.json == "-"
     html_setting = args.html if args.html is not None else settings.get("html", True)
     if json_to_stdout:
@@ -206,15 +205,15 @@ def parse_args(argv: Sequence[str] | None = None) -> Config:
         index_path, questions_path, json_path = args.index, args.questions, None
         html_path = Path(args.html) if args.html not in (None, "-") else None
     else:
-        index_path = args.index or beside / "INDEX.md"
-        questions_path = args.questions or (output_dir or Path(".")) / "QUESTIONS.md"
-        json_path = Path(args.json) if args.json else beside / "kickoff.json"
+        index_path = args.index or default_index
+        questions_path = args.questions or default_questions
+        json_path = Path(args.json) if args.json else default_json
         if html_setting in ("-", False):
             html_path = None
         elif isinstance(html_setting, str):
             html_path = Path(html_setting)
         else:
-            html_path = beside / "report.html"
+            html_path = default_html
     return Config(
         bundle=bundle,
         index_path=index_path,

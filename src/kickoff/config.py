@@ -56,22 +56,24 @@ class Config:
 
     @classmethod
     def for_bundle(cls, bundle: Path | str, output_dir: Path | str | None = None) -> Config:
-        """Default layout: INDEX.md, kickoff.json and report.html in a folder bundle, QUESTIONS.md
-        in ``output_dir`` (the current folder by default). A file or zip bundle has no folder of
-        its own to write into, so all its outputs go to ``output_dir``."""
+        """Default layout (``default_outputs``), with the current folder as an absolute path."""
         bundle = Path(bundle)
-        out = Path(output_dir) if output_dir is not None else Path.cwd()
-        beside = bundle if bundle.is_dir() and output_dir is None else out
-        return cls(
-            bundle=bundle,
-            index_path=beside / "INDEX.md",
-            questions_path=out / "QUESTIONS.md",
-            json_path=beside / "kickoff.json",
-            html_path=beside / "report.html",
-        )
+        index, questions, json, html = default_outputs(bundle, output_dir, Path.cwd())
+        return cls(bundle=bundle, index_path=index, questions_path=questions, json_path=json, html_path=html)
 
     @property
     def output_paths(self) -> tuple[Path, ...]:
         """Every file this run writes, in the order they are written."""
         paths = (self.index_path, self.questions_path, self.json_path, self.html_path)
         return tuple(path for path in paths if path is not None)
+
+
+def default_outputs(bundle: Path, output_dir: Path | str | None, here: Path) -> tuple[Path, Path, Path, Path]:
+    """(INDEX.md, QUESTIONS.md, kickoff.json, report.html) where they go by default.
+
+    INDEX.md, kickoff.json and report.html go into a folder bundle, QUESTIONS.md into ``here``
+    (the current folder); ``output_dir`` takes them all. A file or zip bundle has no folder of its
+    own to write into, so all its outputs go to ``here``."""
+    out = Path(output_dir) if output_dir is not None else here
+    beside = bundle if bundle.is_dir() and output_dir is None else out
+    return beside / "INDEX.md", out / "QUESTIONS.md", beside / "kickoff.json", beside / "report.html"

@@ -25,10 +25,15 @@ from kickoff.model import (
     Requirement,
 )
 
-__all__ = ["find_gaps", "find_requirements"]
+__all__ = ["find_gaps", "find_requirements", "statement_key"]
 
 REQUIRES = ("sentences", "profile")
 PROVIDES = ("requirements", "checklist", "questions", "verdict", "history")
+
+
+def statement_key(text: str) -> str:
+    """The question key of a statement, stable across runs so a re-run can say it was answered."""
+    return "statement:" + hashlib.sha256(text.encode()).hexdigest()[:10]
 
 
 def find_requirements(documents: tuple[Document, ...]) -> tuple[Requirement, ...]:
@@ -192,7 +197,7 @@ def _questions(
         if not asked:
             continue
         smell = min(asked, key=lambda s: _QUESTION_SMELLS.index(s.name))
-        key = "statement:" + hashlib.sha256(requirement.text.encode()).hexdigest()[:10]
+        key = statement_key(requirement.text)
         text = f"{requirement.location.cite()} says “{requirement.text}”: " + _ASKS[smell.name].format(
             trigger=smell.trigger
         )

@@ -131,13 +131,15 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # Zip containers that are documents, by the member that only that kind has.
 _PACKAGE_MEMBERS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx"))
-_ODF_MIMETYPES = {
-    b"application/vnd.oasis.opendocument.text": "odf",
-    b"application/vnd.oasis.opendocument.spreadsheet": "odf",
-    b"application/vnd.oasis.opendocument.presentation": "odf",
-    b"application/vnd.oasis.opendocument.text-template": "odf",
-    b"application/vnd.oasis.opendocument.spreadsheet-template": "odf",
-}
+_ODF_MIMETYPES = frozenset(
+    {
+        b"application/vnd.oasis.opendocument.text",
+        b"application/vnd.oasis.opendocument.spreadsheet",
+        b"application/vnd.oasis.opendocument.presentation",
+        b"application/vnd.oasis.opendocument.text-template",
+        b"application/vnd.oasis.opendocument.spreadsheet-template",
+    }
+)
 _CONTAINER_EXTENSIONS = {
     ".docx": "docx",
     ".xlsx": "xlsx",
@@ -164,7 +166,7 @@ def _container_format(data: bytes, suffix: str) -> str:
         if member in names:
             return file_format
     if mimetype in _ODF_MIMETYPES:
-        return _ODF_MIMETYPES[mimetype]
+        return "odf"
     if mimetype:
         kind = mimetype.decode("ascii", "replace")
         return f"unsupported:document package of type {kind} (not an archive of documents)"

@@ -152,12 +152,12 @@ def decide_kind(source: SourceDocument, sentences: list[str], entity_mentions: i
         evidence.append(f"{requirement_sentences} of {sentence_count} sentences state requirements (shall/must/should)")
         return KindDecision("specification", tuple(evidence))
     first_block = source.blocks[0].text if source.blocks else ""
-    if _NOTES_FIELD.search(text[:_HEADER_SPAN]) or _NOTES_TITLE.search(title or first_block[:120]):
-        cue = _NOTES_FIELD.search(text[:_HEADER_SPAN]) or _NOTES_TITLE.search(title or first_block[:120])
+    notes_cue = _NOTES_FIELD.search(text[:_HEADER_SPAN]) or _NOTES_TITLE.search(title or first_block[:120])
+    if notes_cue:
         return KindDecision(
             "other",
             (
-                f"meeting notes: {cue.group(0).strip() if cue else ''!r} opens the document",
+                f"meeting notes: {notes_cue.group(0).strip()!r} opens the document",
                 f"{reporting} reporting expressions, {requirement_sentences} requirement sentences",
             ),
         )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kickoff.config import Config
 from kickoff.model import Analysis
-from kickoff.report.files import OutputError, check_output_locations, write_all, write_atomically
+from kickoff.report.files import OutputError, check_output_locations, write_all
 from kickoff.report.json_output import render_json
 from kickoff.report.markdown import render_index, render_questions
 
@@ -17,7 +17,6 @@ __all__ = [
     "render_index",
     "render_json",
     "render_questions",
-    "write_atomically",
     "write_report",
 ]
 

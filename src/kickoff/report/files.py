@@ -41,11 +41,6 @@ def check_output_locations(paths: Sequence[Path]) -> None:
             )
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """One file, atomically: an interrupted run leaves the old file or the new one, never half of one."""
-    write_all([(path, text)])
-
-
 @dataclass
 class _Staged:
     target: Path

@@ -29,9 +29,10 @@ from functools import cache
 from importlib import resources
 
 from kickoff import __version__
+from kickoff.gaps import statement_key
 from kickoff.gaps.classify import CATEGORY_NAMES
 from kickoff.model import AlignedSentence, Analysis, Document, Finding, Location, Question, Relation
-from kickoff.report.markdown import byline_with_origin
+from kickoff.report.markdown import byline_with_origin, where
 
 # How many rows the table shows per page, and how many it writes as plain HTML.
 PAGE_SIZE = 50
@@ -170,7 +171,7 @@ def render_html(analysis: Analysis) -> str:
         "relation_links": {r: (anchors.document(r.left), anchors.document(r.right)) for r in analysis.relations},
         "graph": _graph(analysis, anchors),
         "problems": analysis.problems,
-        "where": _where,
+        "where": where,
         "target_label": _target_label,
         "byline": byline_with_origin,
     }
@@ -242,7 +243,7 @@ def _question(analysis: Analysis, question: Question, anchors: _Anchors) -> tupl
     key = question.key
     if key.startswith("statement:"):
         for number, requirement in enumerate(analysis.requirements, start=1):
-            if "statement:" + hashlib.sha256(requirement.text.encode()).hexdigest()[:10] == key:
+            if statement_key(requirement.text) == key:
                 return question, [_quote(requirement.text, requirement.location, anchors)], f"#req-{number}"
         return question, [], "#requirements"
     item = next((i for i in analysis.checklist if i.key == key), None)
@@ -255,11 +256,6 @@ def _target_label(target: str) -> str:
     if target.startswith("#req"):
         return "the statement"
     return "the documents sent" if target == "#documents" else "the checklist item"
-
-
-def _where(finding: Finding) -> str:
-    place = finding.location.cite()
-    return f"{place}, sentence {finding.sentence + 1}" if finding.sentence >= 0 else place
 
 
 def _words(text: str) -> list[str]:
