@@ -38,6 +38,7 @@ install-check:
 ## eval: print the accuracy figures reported in the README
 eval: $(STAMP)
 	$(BIN)/python eval/kinds.py
+	$(BIN)/python eval/markup.py
 	$(BIN)/python eval/requirements.py
 	$(BIN)/python eval/smells.py
 	$(BIN)/python eval/real_smells.py
