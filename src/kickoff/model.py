@@ -51,6 +51,9 @@ class Block:
     kind: BlockKind = "paragraph"
     page: int | None = None
     section: str | None = None
+    # A heading's depth in the outline (1 = top); 0 for other blocks and where the format does not
+    # say. The checklist uses it to read a section together with its subsections.
+    level: int = 0
 
 
 @dataclass(frozen=True, slots=True)

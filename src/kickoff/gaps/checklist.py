@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from kickoff.gaps.measures import mentions_hardware
+from kickoff.gaps.extract import is_discursive
+from kickoff.gaps.measures import find_measures, mentions_hardware
 from kickoff.model import ChecklistItem, Document, Quote, Requirement
+from kickoff.profile.outline import section_paths
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class ItemSpec:
     # A pattern one quote must match for the item to be answered rather than partly answered
     # (a schedule with no date in it is not a schedule yet).
     needs_pattern: str | None = None
+    # Words that state the item in meeting notes and e-mails, where plainer wording is the habit.
+    note_cue: str | None = None
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -37,8 +41,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         True,
         "What system is to be built, and what problem does it solve?",
         "every design decision depends on it",
-        heading=r"purpose|overview|introduction|goal|objective|vision|summary|background",
-        cue=r"\b(?:the purpose of (?:this|the) (?:system|document|project)|this (?:document|specification) (?:describes|specifies|defines)|(?:the|this) (?:system|application|tool|service|platform|product) (?:is an?|will be an?|provides|lets|helps|allows))\b",
+        heading=r"abstract|summary|purpose|overview|introduction|executive summary|product perspective",
+        cue=r"\b(?:the purpose of (?:this|the) (?:system|document|project|specification)|this (?:document|specification|pep|rfc|kep|proposal|memo) (?:describes|specifies|defines|proposes|introduces)|we propose|(?:the|this) (?:system|application|tool|service|platform|product) (?:is an?|will be an?|provides|lets|helps|allows))\b",
     ),
     ItemSpec(
         "hardware",
@@ -47,8 +51,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         "On what hardware and operating environment must it run (processor, memory, operating system, cloud or device)?",
         "it bounds the design, the budget and every performance figure",
         categories=("O", "PO"),
-        heading=r"hardware|platform|environment|deployment|operating|infrastructure",
-        cue=r"\b(?:runs? on|deployed (?:on|to)|target (?:hardware|platform|device)|operating system|linux|windows|android|ios|raspberry|cortex|x86|arm64|gpu|cpu|ram)\b",
+        heading=r"hardware|(?:supported )?platforms?|(?:operating|target|runtime|deployment) environment|system requirements|infrastructure",
+        cue=r"\b(?:runs? on|deployed (?:on|to)|target (?:hardware|platform|device)|operating systems?|android \d+|ios \d+|raspberry|cortex|x86|arm64|aarch64|gpu|\d+\s?(?:GB|GiB|MB) (?:of )?(?:RAM|memory))\b",
     ),
     ItemSpec(
         "performance",
@@ -57,7 +61,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "How fast must it be: which response times or throughputs, at what load, measured how (for example p95 latency in ms)?",
         "without numbers no design can be judged fast enough",
         categories=("PE",),
-        heading=r"performance|latency|speed|response time",
+        heading=r"performance|latency|speed|response times?|timeouts?",
         cue=r"\b(?:latency|response times?|throughput|within \d+(?:\.\d+)?\s?(?:ms|milliseconds?|s|seconds?|minutes?)|per second)\b",
         needs_number=True,
         number_quantities=("latency", "throughput"),
@@ -68,8 +72,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Who will use it, and who else has a stake in it (roles, numbers, skills)?",
         "features and usability are judged against the people who use them",
-        heading=r"users?|stakeholders?|actors?|personas?|audience|roles",
-        cue=r"\bAs an? \w+|\b(?:users? (?:are|is|include)|used by|operators?|administrators?|customers?)\b",
+        heading=r"users?|user stories|user classes|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
+        cue=r"\bAs an? [a-z]+(?: [a-z]+)?, I (?:want|need|can)\b|\b(?:(?:end )?users (?:are|include)|intended (?:for|users)|is used by|target users)\b",
     ),
     ItemSpec(
         "functions",
@@ -78,7 +82,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "What must it do: which functions or user stories, in priority order?",
         "functions are what gets built and tested",
         categories=("F",),
-        heading=r"functional requirements|functions|features|user stories|use cases|capabilities",
+        heading=r"functional requirements|functions|features|capabilities|specification|detailed design|design details|reference-level explanation|guide-level explanation|proposal|proposed (?:changes|design|solution)|system features|requirements",
     ),
     ItemSpec(
         "scope",
@@ -86,8 +90,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "What is in scope and, as important, what is explicitly out of scope?",
         "unstated scope grows without limit",
-        heading=r"scope|non-goals|out of scope|boundar",
-        cue=r"\b(?:in scope|out of scope|not in scope|non-goals?|will not|does not include)\b",
+        heading=r"scope|goals|non-goals|non goals|out of scope|product scope|boundar\w*",
+        cue=r"\b(?:in scope|out of scope|outside (?:the|its) scope|not in scope|non-goals?)\b",
     ),
     ItemSpec(
         "data",
@@ -95,8 +99,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "What data goes in and comes out: formats, sources, volumes, retention?",
         "data shapes the storage, the interfaces and the tests",
-        heading=r"data|inputs?|outputs?|formats?|storage|schema",
-        cue=r"\b(?:inputs?|outputs?|csv|json|xml|file format|database|records?|stores?|exports?|imports?)\b",
+        heading=r"data|inputs?|outputs?|(?:file )?formats?|storage|schemas?|fields|data model|database|metadata",
+        # "a CSV file", "as JSON", but not a file's name ("the Cargo.toml file")
+        cue=r"\b(?:file format|data format|data model|schema|retention period)\b|(?<![.\w])(?:csv|json|xml|yaml|xlsx|excel|parquet)\b(?! ?:)|^(?:Format|Type|Data type)\s*:\s",
     ),
     ItemSpec(
         "interfaces",
@@ -104,8 +109,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Which other systems, devices or people does it talk to, over which interfaces or protocols?",
         "interfaces are where integration fails",
-        heading=r"interfaces?|api|integration|protocols?",
-        cue=r"\b(?:api|rest|http|https|grpc|mqtt|usb|bluetooth|interface|integrat\w+|protocol|webhook|sftp)\b",
+        heading=r"(?:[\w.-]+ ){0,2}(?:interfaces?|apis?|integrations?)|protocols?|command[- ]line|cli|hooks",
+        cue=r"\b(?:rest(?:ful)? api|https?(?!://)|grpc|mqtt|usb|bluetooth|protocol|webhook|sftp|command[- ]line (?:option|argument|interface)s?)\b",
     ),
     ItemSpec(
         "scale",
@@ -114,8 +119,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         "How big will it get: users, data volume, requests, sites, growth over time?",
         "scale decides the architecture",
         categories=("SC",),
-        heading=r"scal|capacity|volume|growth",
-        cue=r"\b(?:concurrent|simultaneous|scal\w+|\d[\d,]* (?:users|devices|records|documents|requests|sites))\b",
+        heading=r"scal\w*|capacity|volumes?|growth",
+        cue=r"\b(?:concurrent|simultaneous|\d[\d,]* (?:concurrent )?(?:users|devices|records|documents|requests|sites|stores|orders|transactions))\b",
         needs_number=True,
         number_quantities=("users", "throughput", "storage", "count", "other"),
     ),
@@ -126,8 +131,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         "How reliable must it be: availability, tolerated data loss, recovery time?",
         "reliability targets change the architecture",
         categories=("A", "FT"),
-        heading=r"reliab|availab|fault|recovery|resilien",
-        cue=r"\b(?:availab\w+|uptime|downtime|recover\w*|backup|failover|fault)\b",
+        heading=r"reliab\w*|availab\w*|fault tolerance|recovery|resilien\w*|rollback|feature enablement and rollback|rollout, upgrade and rollback|troubleshooting|failure modes",
+        cue=r"\b(?:availability of|uptime|downtime|failover|backups?|recovery (?:time|point)|RTO|RPO)\b|\bavailab\w*\b[^.;]{0,30}?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% (?:of the time|availab|uptime)",
         needs_number=True,
         number_quantities=("availability", "recovery", "latency", "other"),
     ),
@@ -138,8 +143,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         "Who may see or change what, which data is sensitive, which regulations apply?",
         "security retrofitted is security missing",
         categories=("SE",),
-        heading=r"secur|privacy|access control|authenticat|authori[sz]",
-        cue=r"\b(?:authenticat\w+|authori[sz]\w+|encrypt\w+|password|privacy|gdpr|personal data|access control|secure)\b",
+        heading=r"secur\w*|privacy|access control|authenticat\w*|authori[sz]\w*",
+        cue=r"\b(?:authenticat\w+|authori[sz]ation|encrypt\w+|passwords?|privacy|gdpr|personal data|access control)\b",
     ),
     ItemSpec(
         "usability",
@@ -148,8 +153,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         "How must it be usable: by whom, with what training, on which screens, with which accessibility needs?",
         "usability is only testable against a stated target",
         categories=("US", "LF"),
-        heading=r"usab|user interface|UI\b|accessib|look and feel",
-        cue=r"\b(?:usab\w+|accessib\w+|wcag|user interface|learn\w* to use|training)\b",
+        heading=r"usability|user interfaces?|ui|ux|user experience|accessibility|look and feel",
+        cue=r"\b(?:usability|accessibility|wcag|screen readers?)\b",
     ),
     ItemSpec(
         "constraints",
@@ -158,8 +163,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         "Which constraints are fixed: languages, licences, standards, laws, budget?",
         "constraints rule out designs before they are drawn",
         categories=("L", "MN"),
-        heading=r"constraints?|standards?|compliance|legal|licen[cs]",
-        cue=r"\b(?:must comply|complian\w+|licen[cs]e|standard|regulation|written in|budget)\b",
+        heading=r"(?:design |implementation )?constraints?|notes/constraints|backwards? compatibility|compatibility|version skew|compliance|legal|regulatory",
+        cue=r"\b(?:must comply|in compliance with|complies with|regulations?|must be written in|budget)\b",
     ),
     ItemSpec(
         "dependencies",
@@ -167,8 +172,11 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "What does it depend on, and what is assumed to be true?",
         "a broken assumption is a late surprise",
-        heading=r"dependenc|assumption",
-        cue=r"\b(?:depends? on|relies on|requires? (?:an? )?(?:existing|external)|(?:from|through|with|on) the existing|assum\w+|third.party)\b",
+        heading=r"dependenc\w*|assumptions?|assumptions and dependencies|prerequisites",
+        # In a specification, the system depends on something ("The booking service relies on …");
+        # "the metadata depends on build-time decisions" describes behaviour. Notes say it plainly.
+        cue=r"\b(?:system|application|service|product|platform|software|app|server|portal|solution) (?:depends|relies|will depend|will rely) on\b|\b(?:we assume|it is assumed|assumptions? (?:is|are))\b",
+        note_cue=r"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Ee]ach) (?:[\w'-]+ ){0,3}?(?:depends|relies|will depend|will rely) on\b(?! the fact)",
     ),
     ItemSpec(
         "acceptance",
@@ -176,8 +184,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "How will the result be accepted: which tests, measured how, passed when?",
         "without acceptance criteria the project never ends, or ends in a dispute",
-        heading=r"acceptance|verification|validation|testing|test plan",
-        cue=r"\b(?:acceptance (?:criteria|test)|accepted (?:when|if)|shall be (?:verified|tested|demonstrated)|test cases?)\b",
+        heading=r"acceptance|verification|testing|test plan|tests|test strategy|unit tests|e2e tests|integration tests|graduation criteria|quality assurance",
+        cue=r"\b(?:acceptance (?:criteria|tests?)|accepted (?:when|if)|shall be (?:verified|tested|demonstrated)|test cases?)\b",
     ),
     ItemSpec(
         "timeline",
@@ -185,9 +193,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "When is it needed: milestones, deadlines, release dates?",
         "the schedule limits what can be built",
-        heading=r"timeline|schedule|milestones?|deadlines?|roadmap|delivery|phases?",
-        cue=r"\b(?:deadline|milestone|deliver(?:ed|y)? by|due (?:by|on)|by (?:Q[1-4]|(?:January|February|March|April|May|June|July|August|September|October|November|December))|release date|go.live)\b",
-        needs_pattern=rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|Q[1-4] \d{{4}}|(?:{_MONTHS}) \d{{4}}|\d{{1,2}} (?:{_MONTHS})\b|week \d+|sprint \d+)",
+        heading=r"timeline|schedule|milestones?|deadlines?|roadmap|implementation history|release plan|project plan|phases?",
+        cue=r"\b(?:deadline|milestones? (?:is|are|on|by)|deliver(?:ed|y)? by|due (?:by|on)|by (?:Q[1-4]|(?:January|February|March|April|May|June|July|August|September|October|November|December))|release date|go.live)\b",
+        needs_pattern=rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|Q[1-4] \d{{4}}|(?:{_MONTHS}) \d{{4}}|\d{{1,2}} (?:{_MONTHS})\b|week \d+|sprint \d+|v?1\.\d+\b)",
     ),
     ItemSpec(
         "glossary",
@@ -195,7 +203,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Which terms need defining, and what do they mean?",
         "the same word meaning two things is the cheapest bug to prevent",
-        heading=r"glossary|definitions|terminology|abbreviations|acronyms",
+        heading=r"glossary|definitions?|terminology|abbreviations|acronyms|terms",
     ),
     ItemSpec(
         "open_issues",
@@ -203,50 +211,126 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Which decisions are still open, and who will make them by when?",
         "open decisions left unlisted are made by accident",
-        heading=r"open issues|open questions|to be decided|tbd|todo",
-        cue=r"\b(?:TBD|TBC|to be (?:decided|determined|confirmed)|open (?:issue|question))\b",
+        heading=r"open issues|open questions|unresolved questions|issues list|to be decided|tbd|todo",
+        cue=r"\b(?:TBD|TBC|to be (?:decided|determined|confirmed)|[Oo]pen (?:issue|question)|OPEN QUESTION)\b",
     ),
 )
 
 # Evidence quoted per item; more would drown the answer.
 MAX_QUOTES = 3
+# Sentences taken from the start of one section the item has to itself.
+PER_SECTION = 2
+
+# Words that may follow an item's heading word without changing what the section is about:
+# "Security Implications", "Performance overhead", "Version Skew Strategy", "Test Plan".
+_HEADING_SUFFIX = (
+    r"considerations|implications|requirements?|criteria|section|strategy|plan|planning|explanation|overview|"
+    r"issues|questions|notes|changes|history|model|specifications?|overhead|details|statement|items"
+)
+# "3.2 ", "A.1 ", "(Optional)", "[Scoped for Beta]": numbering and qualifiers around a title.
+_TITLE_NOISE = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?|\s*[(\[][^)\]]*[)\]]\s*|\W+$")
+
+
+def _title_matcher(spec: ItemSpec) -> re.Pattern[str] | None:
+    if spec.heading is None:
+        return None
+    return re.compile(rf"(?:{spec.heading})(?:\s+(?:{_HEADING_SUFFIX}))?", re.IGNORECASE)
+
+
+def is_item_title(pattern: re.Pattern[str], title: str) -> bool:
+    """Whether a heading is a section the item has to itself: the whole title names it, or one
+    part of a joined title does ("Terminology and goals", "Notes/Constraints/Caveats"). A title
+    that merely starts with the word is about something else ("Summary of changes to PEP 517")."""
+    cleaned = _TITLE_NOISE.sub(" ", title).strip()
+    # "X and Y" is mostly about X ("Terminology and goals" defines terms); "X/Y/Z" lists equals
+    parts = re.split(r"\s*(?:/|,|&)\s*", re.split(r"\s+and\s+", cleaned, maxsplit=1)[0])
+    return any(pattern.fullmatch(part.strip()) for part in parts if part.strip())
+
+
+# Sections that argue, compare or look back: a "Security" under "Rejected Ideas" is not the
+# design's security section. Under the item's own heading, a "Background" or "Rationale" is an
+# aside too; above it, "Motivation" and "Rationale" may hold a KEP's Goals or a PEP's Use cases.
+_ASIDE = re.compile(
+    r"\b(?:rejected|alternatives?|prior art|drawbacks|faq|frequently asked|appendix|comparison|"
+    r"acknowledge?ments|references|footnotes|copyright)\b",
+    re.IGNORECASE,
+)
+_ASIDE_WITHIN = re.compile(rf"{_ASIDE.pattern}|\b(?:background|rationale|motivation)\b", re.IGNORECASE)
+
+
+def _owner(pattern: re.Pattern[str], path: tuple[str, ...], others: list[re.Pattern[str]]) -> str | None:
+    """The heading of ``path`` that makes a sentence part of the item's section, if any. A
+    subsection devoted to another item belongs to that one: a KEP's "Proposal > User Stories"
+    are users, not functions, and "Design Details > Test Plan" is acceptance."""
+    for position in range(len(path) - 1, -1, -1):
+        if not is_item_title(pattern, path[position]):
+            continue
+        above, below = path[:position], path[position + 1 :]
+        if any(_ASIDE.search(title) for title in above):
+            return None
+        if any(_ASIDE_WITHIN.search(title) for title in below):
+            return None
+        if any(is_item_title(other, title) for title in below for other in others):
+            return None
+        return path[position]
+    return None
+
+
+_MATCHERS = {spec.key: matcher for spec in ITEMS if (matcher := _title_matcher(spec)) is not None}
 
 
 def build_checklist(
     documents: tuple[Document, ...], requirements: tuple[Requirement, ...]
 ) -> tuple[ChecklistItem, ...]:
-    return tuple(_item(spec, documents, requirements) for spec in ITEMS)
+    """Each item answered from the best evidence the bundle has for it, in this order: the
+    specification's own section for the item (its "Abstract", "Non-Goals", "Test Plan"); failing
+    that, requirement statements classified under the item; failing that, sentences whose words
+    state it. Only the best kind is quoted: a section written for the item outranks a sentence
+    that happens to share a word with it, and mixing them put the wrong sentence first."""
+    outlines = {document.path: section_paths(document) for document in _specifications(documents)}
+    return tuple(_item(spec, documents, requirements, outlines) for spec in ITEMS)
 
 
-def _item(spec: ItemSpec, documents: tuple[Document, ...], requirements: tuple[Requirement, ...]) -> ChecklistItem:
-    quotes: list[Quote] = []
-    by_category = [r for r in requirements if _addresses(spec, r)]
-    quotes.extend(Quote(r.text, r.location) for r in by_category)
-    quotes.extend(_section_quotes(spec, documents))
-    quotes.extend(_cue_quotes(spec, documents))
-    quotes = _unique(quotes)
-    open_markers = spec.key == "open_issues"
+def _item(
+    spec: ItemSpec,
+    documents: tuple[Document, ...],
+    requirements: tuple[Requirement, ...],
+    outlines: dict[str, tuple[tuple[str, ...], ...]],
+) -> ChecklistItem:
+    sections = _section_evidence(spec, documents, outlines)
+    if sections is not None and not sections.quotes and not sections.empty:
+        sections = None  # a heading with nothing under it (a template left empty) says nothing
+    if sections is not None and not sections.quotes:
+        # the document has the section and fills it with "None", "N/A", "No": it states the answer
+        return ChecklistItem(
+            spec.key,
+            spec.title,
+            "missing",
+            spec.blocking,
+            sections.empty[:1],
+            None,
+            "the document's own section for it says there is none",
+        )
+    if sections is not None:
+        quotes = sections.quotes
+    else:
+        quotes = _unique([Quote(r.text, r.location) for r in requirements if _addresses(spec, r, outlines)])
+        if not quotes:
+            quotes = _unique(_cue_quotes(spec, documents, outlines))
     if not quotes:
         return ChecklistItem(
             spec.key, spec.title, "missing", spec.blocking, (), spec.question, _missing_reason(spec, documents)
         )
     if spec.needs_number:
-        quoted_texts = {q.text for q in quotes}
-        # by identity: comparing dataclasses field by field made this quadratic in big bundles
-        chosen = {id(r) for r in by_category}
-        numbered = [
-            r
-            for r in requirements
-            if (id(r) in chosen or r.text in quoted_texts)
-            and any(m.quantity in spec.number_quantities or m.unit in {"%", "ms", "s"} for m in r.measures)
-        ]
+        numbered = [q for q in quotes if _has_number(spec, q.text)]
+        if not numbered and sections is not None:
+            numbered = [q for q in sections.rest if _has_number(spec, q.text)][:1]
         if not numbered:
             return _partly(spec, quotes, "the bundle addresses it, but with no number that a test could check")
-        quotes = _unique([Quote(r.text, r.location) for r in numbered] + quotes)
+        quotes = _unique(numbered + quotes)
     if spec.needs_pattern is not None and not any(re.search(spec.needs_pattern, q.text) for q in quotes):
         return _partly(spec, quotes, "the bundle speaks of it, but names nothing a plan could be checked against")
-    reason = "answered by the quoted statements"
-    if open_markers:
+    if spec.key == "open_issues":
         return ChecklistItem(
             spec.key,
             spec.title,
@@ -256,7 +340,19 @@ def _item(spec: ItemSpec, documents: tuple[Document, ...], requirements: tuple[R
             "The bundle marks decisions as open (quoted): who decides them, and by when?",
             "open items are listed, but not yet decided",
         )
-    return ChecklistItem(spec.key, spec.title, "answered", spec.blocking, tuple(quotes[:MAX_QUOTES]), None, reason)
+    return ChecklistItem(
+        spec.key,
+        spec.title,
+        "answered",
+        spec.blocking,
+        tuple(quotes[:MAX_QUOTES]),
+        None,
+        "answered by the quoted statements",
+    )
+
+
+def _has_number(spec: ItemSpec, text: str) -> bool:
+    return any(m.quantity in spec.number_quantities or m.unit in {"%", "ms", "s"} for m in find_measures(text))
 
 
 def _partly(spec: ItemSpec, quotes: list[Quote], reason: str) -> ChecklistItem:
@@ -267,54 +363,85 @@ def _partly(spec: ItemSpec, quotes: list[Quote], reason: str) -> ChecklistItem:
     )
 
 
-# A classified requirement answers an item alone only when the classifier is this sure; below it,
-# the sentence's words or its section must agree (the classifier's leave-one-project-out F1 is
-# modest, see README, so it never answers an item on a guess).
-CONFIDENT = 0.8
-
-
-def _addresses(spec: ItemSpec, requirement: Requirement) -> bool:
+def _addresses(spec: ItemSpec, requirement: Requirement, outlines: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
     if spec.key == "hardware":
         return mentions_hardware(requirement.text)
     if requirement.category not in spec.categories:
         return False
     if spec.key == "functions":
         return True
-    section = requirement.location.section or ""
-    agrees = (spec.cue is not None and re.search(spec.cue, requirement.text, re.IGNORECASE) is not None) or (
-        spec.heading is not None and re.search(rf"\b(?:{spec.heading})", section, re.IGNORECASE) is not None
-    )
-    return agrees or requirement.confidence >= CONFIDENT
+    # the classifier alone is not enough on prose it was not trained on (a PEP's Abstract
+    # "should be easy to use" is not a usability target): the sentence's words must agree
+    return spec.cue is not None and re.search(spec.cue, requirement.text, re.IGNORECASE) is not None
 
 
 def _specifications(documents: tuple[Document, ...]) -> list[Document]:
     return [d for d in documents if d.profile is not None and d.profile.kind == "specification"]
 
 
-def _section_quotes(spec: ItemSpec, documents: tuple[Document, ...]) -> list[Quote]:
-    """The first sentences under a heading that names the item, in specification documents."""
-    if spec.heading is None:
-        return []
-    pattern = re.compile(rf"\b(?:{spec.heading})", re.IGNORECASE)
-    quotes: list[Quote] = []
+@dataclass
+class _SectionEvidence:
+    """What the item's own sections hold: the first sentences of each (quoted), the rest (searched
+    for a number), and the non-answers ("None at this point.") when that is all there is."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    rest: list[Quote] = field(default_factory=list)
+    empty: tuple[Quote, ...] = ()
+
+
+def _section_evidence(
+    spec: ItemSpec, documents: tuple[Document, ...], outlines: dict[str, tuple[tuple[str, ...], ...]]
+) -> _SectionEvidence | None:
+    """The item's own sections in the specifications, with their subsections; None when there is none."""
+    pattern = _title_matcher(spec)
+    if pattern is None:
+        return None
+    others = [matcher for key, matcher in _MATCHERS.items() if key != spec.key]
+    found = False
+    evidence = _SectionEvidence()
+    empty: list[Quote] = []
     for document in _specifications(documents):
         taken: dict[str, int] = {}
-        for sentence in document.sentences:
-            section = sentence.location.section
-            if sentence.block_kind in ("heading", "comment") or not section or not pattern.search(section):
+        for sentence, path in zip(document.sentences, outlines[document.path], strict=True):
+            owner = _owner(pattern, path, others)
+            if owner is None:
                 continue
+            found = True
+            if sentence.block_kind in ("heading", "comment", "metadata"):
+                continue
+            quote = Quote(sentence.text, sentence.location)
             if _NON_ANSWER.match(sentence.text):
+                empty.append(quote)
                 continue
-            if taken.get(section, 0) >= 2 or len(sentence.text.split()) < 4:
+            if not _states(sentence.text):
                 continue
-            taken[section] = taken.get(section, 0) + 1
-            quotes.append(Quote(sentence.text, sentence.location))
-    return quotes
+            if taken.get(owner, 0) >= PER_SECTION:
+                evidence.rest.append(quote)
+                continue
+            taken[owner] = taken.get(owner, 0) + 1
+            evidence.quotes.append(quote)
+    if not found:
+        return None
+    evidence.empty = tuple(empty)
+    return evidence
+
+
+def _states(text: str) -> bool:
+    """A sentence that says something by itself: not a stub, a lead-in to a list ("This proposal
+    aims to:"), a question, or a link line."""
+    stripped = text.strip()
+    return (
+        len(stripped.split()) >= 4
+        and not stripped.endswith((":", "?"))
+        and not re.match(r"^(?:https?://|<|\[)", stripped)
+    )
 
 
 # "No new infrastructure needed.", "None.", "N/A": a section filled in with nothing answers
 # nothing, however well its heading matches the item.
 _NON_ANSWER = re.compile(r"^\W*(?:No|None|N/?A|Not applicable|Nothing|n/a)\b", re.IGNORECASE)
+
+_DEFINITIONS = re.compile(r"\b(?:terminology|glossary|definitions?|abbreviations|acronyms)\b", re.IGNORECASE)
 
 # Beside specifications, documents of these kinds speak for the project: meeting notes and
 # e-mails ("other") often hold the dependencies and dates a specification leaves out. News,
@@ -322,24 +449,34 @@ _NON_ANSWER = re.compile(r"^\W*(?:No|None|N/?A|Not applicable|Nothing|n/a)\b", r
 _NOTE_KINDS = {"other"}
 
 
-def _cue_quotes(spec: ItemSpec, documents: tuple[Document, ...]) -> list[Quote]:
-    """Sentences whose words address the item, from specifications first, then project notes
-    when the bundle has a specification at all (a lone news report answers nothing)."""
+def _cue_quotes(
+    spec: ItemSpec, documents: tuple[Document, ...], outlines: dict[str, tuple[tuple[str, ...], ...]]
+) -> list[Quote]:
+    """Sentences whose words state the item, outside the sections that argue or look back (a
+    "must" in a Rationale is an argument), from specifications first, then project notes when the
+    bundle has a specification at all (a lone news report answers nothing)."""
     if spec.cue is None:
         return []
-    pattern = re.compile(spec.cue, re.IGNORECASE if spec.key != "open_issues" else 0)
+    flags = re.IGNORECASE if spec.key != "open_issues" else 0
+    pattern = re.compile(spec.cue, flags)
+    note_pattern = re.compile(f"{spec.cue}|{spec.note_cue}" if spec.note_cue else spec.cue, flags)
     speaking = _specifications(documents)
     if speaking:
         speaking += [d for d in documents if d.profile is not None and d.profile.kind in _NOTE_KINDS]
-    return [
-        Quote(sentence.text, sentence.location)
-        for document in speaking
-        for sentence in document.sentences
-        if sentence.block_kind not in ("heading", "comment")
-        and not _NON_ANSWER.match(sentence.text)
-        and len(sentence.text.split()) >= 4
-        and pattern.search(sentence.text)
-    ]
+    quotes = []
+    for document in speaking:
+        is_note = document.path not in outlines
+        paths = outlines.get(document.path) or section_paths(document)
+        for sentence, path in zip(document.sentences, paths, strict=True):
+            if sentence.block_kind in ("heading", "comment", "metadata") or is_discursive(path):
+                continue
+            if any(_DEFINITIONS.search(title) for title in path):
+                continue  # a definition explains a word; it states nothing about the system
+            if _NON_ANSWER.match(sentence.text) or not _states(sentence.text):
+                continue
+            if (note_pattern if is_note else pattern).search(sentence.text):
+                quotes.append(Quote(sentence.text, sentence.location))
+    return quotes
 
 
 def _unique(quotes: list[Quote]) -> list[Quote]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from kickoff.model import TABLE_CELL_SEPARATOR, Document, Sentence
+from kickoff.profile.outline import section_paths
 from kickoff.text import SYSTEM_SUBJECT as _SYSTEM_SUBJECT
 
 _MODAL = re.compile(
@@ -59,14 +60,19 @@ class Statement:
         return stating[0] if stating else max(cells, key=len)
 
 
+def is_discursive(path: tuple[str, ...]) -> bool:
+    """Whether a section, or one it stands in, argues or looks back ("Rejected Ideas > Why not …")."""
+    return any(_DISCURSIVE_SECTION.search(title) for title in path)
+
+
 def find_statements(document: Document) -> list[Statement]:
     """Requirement statements of one document, in document order."""
     is_specification = document.profile is not None and document.profile.kind == "specification"
     statements: list[Statement] = []
-    for sentence in document.sentences:
+    for sentence, path in zip(document.sentences, section_paths(document), strict=True):
         if sentence.block_kind in {"heading", "metadata", "comment"} or sentence.text.rstrip().endswith("?"):
             continue  # a question asks, a comment or a checklist box annotates; neither requires
-        if sentence.location.section and _DISCURSIVE_SECTION.search(sentence.location.section):
+        if is_discursive(path):
             continue
         form = statement_form(sentence, is_specification)
         if form is not None:

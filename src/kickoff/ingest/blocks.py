@@ -98,9 +98,9 @@ def layout_text(text: str, markdown: bool = True, page: int | None = None, metad
                 blocks.append(Block(joined, "paragraph", page, section))
             paragraph.clear()
 
-    def add(text: str, kind: BlockKind) -> None:
+    def add(text: str, kind: BlockKind, level: int = 0) -> None:
         flush()
-        blocks.append(Block(text.strip(), kind, page, section))
+        blocks.append(Block(text.strip(), kind, page, section, level))
 
     for number, raw in enumerate(lines):
         line, removed = remove_debris(raw)
@@ -127,7 +127,9 @@ def layout_text(text: str, markdown: bool = True, page: int | None = None, metad
                 heading = None
         if heading is not None:
             section = heading.group(2).strip()
-            add(section, "heading")
+            marks = heading.group(1)
+            # "##" is depth 2; "3.2" and "3.2." are depth 2
+            add(section, "heading", len(marks) if marks.startswith("#") else len(marks.rstrip(".").split(".")))
             continue
         if _TABLE_RULE.match(stripped) and "|" in stripped:
             continue

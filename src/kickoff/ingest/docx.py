@@ -36,12 +36,15 @@ def read_docx(data: bytes, context: ReadContext) -> ReadOutcome:
                 continue
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
             kind: BlockKind = "paragraph"
+            level = 0
             if style.startswith("Heading") or style == "Title":
                 section = text
                 kind = "heading"
+                number = style.removeprefix("Heading").strip()
+                level = int(number) if number.isdigit() else 1
             elif style.startswith("List"):
                 kind = "list item"
-            blocks.append(Block(text, kind, None, section))
+            blocks.append(Block(text, kind, None, section, level))
         elif tag == "tbl":
             table = Table(child, word)
             for row in table.rows:

@@ -46,11 +46,11 @@ class _Collector:
         self.debris: list[str] = []
         self.section: str | None = None
 
-    def heading(self, text: str) -> None:
+    def heading(self, text: str, level: int = 0) -> None:
         text = " ".join(text.split())
         if text:
             self.section = text
-            self.blocks.append(Block(text, "heading", None, text))
+            self.blocks.append(Block(text, "heading", None, text, level))
 
     def prose(self, text: str, kind: BlockKind = "paragraph") -> None:
         """A paragraph's text, lines kept, through the plain-text rules (IDs, debris)."""
@@ -123,7 +123,7 @@ def _markdown_blocks(tokens: list[Any], collector: _Collector) -> None:
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
         elif kind == "heading_open":
-            collector.heading(_inline_text(tokens[index + 1]))
+            collector.heading(_inline_text(tokens[index + 1]), int(token.tag[1:]))
             skip_until = index + 3
         elif kind == "list_item_open" and _is_toc_item(tokens, index):
             skip_until = _closing(tokens, index)
@@ -373,7 +373,7 @@ class _Container(Directive):
         return [container]
 
 
-def _rst_blocks(node: Any, collector: _Collector) -> None:
+def _rst_blocks(node: Any, collector: _Collector, depth: int = 1) -> None:
     from docutils import nodes
 
     for child in node.children:
@@ -398,8 +398,8 @@ def _rst_blocks(node: Any, collector: _Collector) -> None:
         if isinstance(child, nodes.section):
             title = child.next_node(nodes.title)
             if title is not None:
-                collector.heading(_rst_text(title))
-            _rst_blocks(child, collector)
+                collector.heading(_rst_text(title), depth)
+            _rst_blocks(child, collector, depth + 1)
         elif isinstance(child, nodes.title):
             continue  # a section's title, taken above; the document title becomes a heading below
         elif isinstance(child, nodes.paragraph):
@@ -416,7 +416,7 @@ def _rst_blocks(node: Any, collector: _Collector) -> None:
             body = _rst_text(child.children[1]) if len(child.children) > 1 else ""
             collector.prose(f"{name}: {body}", "list item")
         else:
-            _rst_blocks(child, collector)
+            _rst_blocks(child, collector, depth)
     if isinstance(node, nodes.document):
         title = node.next_node(nodes.title)
         if title is not None and title.parent is node:
