@@ -43,6 +43,7 @@ eval: $(STAMP)
 	$(BIN)/python eval/smells.py
 	$(BIN)/python eval/real_smells.py
 	$(BIN)/python eval/checklist.py
+	$(BIN)/python eval/checklist_real.py
 	$(BIN)/python eval/integrity.py
 
 ## bench: print speed and memory figures

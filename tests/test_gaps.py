@@ -404,3 +404,60 @@ def test_an_items_own_section_answers_it_and_asides_do_not() -> None:
     assert all(q.location.section != "Test Plan" for q in items["functions"].evidence)
     assert items["security"].status == "missing"
     assert items["open_issues"].status == "missing" and items["open_issues"].question is None
+
+
+LIBRARY_SRS = (
+    "# Software Requirements Specification for the Shelfmark Library Catalogue\n\n"
+    "## 1. Introduction\n\nThis specification describes a catalogue that lets library members search, "
+    "reserve and renew books.\n\n## 2. Functional requirements\n\n"
+    "- FR-1 The catalogue shall let a member reserve a book that is on loan.\n"
+    "- FR-2 The catalogue shall send a reminder e-mail two days before a loan ends.\n"
+    "- FR-3 The catalogue shall let a librarian add a new book with its ISBN.\n"
+)
+HOTEL_SRS = (
+    "# Software Requirements Specification for the Harbourview Hotel Bookings\n\n"
+    "## 1. Introduction\n\nThis specification describes a booking service for guests of a seaside hotel.\n\n"
+    "## 2. Functional requirements\n\n"
+    "- FR-1 The booking service shall let a guest book a room for given nights.\n"
+    "- FR-2 The booking service shall take a deposit by card when a room is booked.\n"
+    "## 3. Hardware\n\nThe service runs on two x86-64 servers in the hotel's office.\n"
+)
+LIBRARY_TEST_PLAN = (
+    "# Shelfmark Library Catalogue — Test Plan\n\n## Test Plan\n\n"
+    "Each reservation function shall be tested against the catalogue's staging copy of the book records.\n"
+    "Renewal and reminder e-mails shall be verified with ten test members.\n"
+)
+
+
+def test_specifications_of_different_systems_get_a_checklist_each() -> None:
+    """Two unrelated SRS documents: the first question says so, each system has its own checklist,
+    and one system's hardware does not answer the other's. A test plan of the first system joins it."""
+    from kickoff.gaps import find_gaps
+
+    documents = (
+        document_from_text(LIBRARY_SRS, "library-srs.md"),
+        document_from_text(HOTEL_SRS, "hotel-srs.md"),
+        document_from_text(LIBRARY_TEST_PLAN, "library-test-plan.md"),
+    )
+    assert all(d.profile is not None and d.profile.kind == "specification" for d in documents)
+    _, checklist, questions, verdict, _ = find_gaps(documents, None)
+    systems = list(dict.fromkeys(item.system for item in checklist))
+    assert len(systems) == 2 and None not in systems, systems
+    assert questions[0].key == "systems"
+    assert "2 different systems" in questions[0].text and "library-test-plan.md" in questions[0].text
+    assert "2 different systems" in verdict.text
+    hardware = {item.system: item for item in checklist if item.item_kind == "hardware"}
+    library, hotel = systems
+    assert hardware[hotel].status == "answered"
+    assert hardware[library].status == "missing"
+    acceptance = {item.system: item.status for item in checklist if item.item_kind == "acceptance"}
+    assert acceptance[library] == "answered" and acceptance[hotel] == "missing"
+    assert len({item.key for item in checklist}) == len(checklist)
+
+
+def test_one_specification_keeps_one_checklist() -> None:
+    from kickoff.gaps import find_gaps
+
+    _, checklist, questions, _, _ = find_gaps((document_from_text(LIBRARY_SRS, "library-srs.md"),), None)
+    assert all(item.system is None for item in checklist)
+    assert all(q.key != "systems" for q in questions)

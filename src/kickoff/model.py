@@ -264,6 +264,14 @@ class ChecklistItem:
     evidence: tuple[Quote, ...]
     question: str | None
     reason: str
+    # When the bundle's specifications describe several systems, each has its own checklist: the
+    # system's name, and a key made unique with a suffix ("purpose--system-2"; see ``item_kind``).
+    system: str | None = None
+
+    @property
+    def item_kind(self) -> str:
+        """The checklist item this is (``purpose``), whichever system's checklist it belongs to."""
+        return self.key.split("--", 1)[0]
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from pathlib import Path
@@ -14,6 +15,7 @@ from kickoff.gaps.history import build_history
 from kickoff.gaps.measures import find_measures
 from kickoff.gaps.open_points import find_open_points, open_point_question
 from kickoff.gaps.smells import find_smells
+from kickoff.gaps.systems import System, group_systems
 from kickoff.model import (
     BuildableStatus,
     BundleVerdict,
@@ -61,19 +63,64 @@ def find_gaps(
     documents: tuple[Document, ...], previous_json: Path | None, relations: tuple[Relation, ...] = ()
 ) -> tuple[tuple[Requirement, ...], tuple[ChecklistItem, ...], tuple[Question, ...], BundleVerdict, History]:
     requirements = find_requirements(documents)
-    checklist = build_checklist(documents, requirements)
+    specifications = [d for d in documents if d.profile is not None and d.profile.kind == "specification"]
+    systems = group_systems(specifications, relations)
+    checklist = (
+        _checklist_per_system(documents, requirements, systems)
+        if len(systems) > 1
+        else build_checklist(documents, requirements)
+    )
     history = build_history(documents, checklist, previous_json)
     conflicts = [(c.key, c.text, c.reason) for c in find_conflicts(documents, relations, requirements)]
-    first = _no_specification_question(documents, relations)
+    first = _no_specification_question(documents, relations) or _several_systems_question(systems)
     # A sentence a partly answered item already quotes in its own question is not asked twice.
-    asked_about = {q.text for item in checklist if item.question and item.key != "open_issues" for q in item.evidence}
+    asked_about = {
+        q.text for item in checklist if item.question and item.item_kind != "open_issues" for q in item.evidence
+    }
     open_points = (
         []
         if first is not None
         else [open_point_question(p) for p in find_open_points(documents) if p.text not in asked_about]
     )
     questions = _questions(checklist, requirements, history, first, conflicts, open_points)
-    return requirements, checklist, questions, _verdict(documents, requirements, checklist), history
+    return requirements, checklist, questions, _verdict(documents, requirements, checklist, systems), history
+
+
+SYSTEMS_KEY = "systems"
+
+
+def _checklist_per_system(
+    documents: tuple[Document, ...], requirements: tuple[Requirement, ...], systems: list[System]
+) -> tuple[ChecklistItem, ...]:
+    """One checklist per system: each answered only from that system's specifications (and the
+    bundle's notes, which may speak of any of them). A merged checklist took the purpose from one
+    system and the functions from another."""
+    items: list[ChecklistItem] = []
+    for number, system in enumerate(systems, start=1):
+        members = set(system.paths)
+        scoped = tuple(
+            d for d in documents if d.path in members or (d.profile is not None and d.profile.kind != "specification")
+        )
+        own = tuple(r for r in requirements if r.location.path in members)
+        for item in build_checklist(scoped, own):
+            question = f"[{system.name}] {item.question}" if item.question else None
+            items.append(
+                dataclasses.replace(item, key=f"{item.key}--system-{number}", system=system.name, question=question)
+            )
+    return tuple(items)
+
+
+def _several_systems_question(systems: list[System]) -> tuple[str, str, str] | None:
+    """When the specifications describe different systems, which one is to be built comes first."""
+    if len(systems) <= 1:
+        return None
+    listed = "; ".join(f"{system.name} ({', '.join(system.paths)})" for system in systems)
+    text = (
+        f"The specifications describe {len(systems)} different systems: {listed}. "
+        "Which is to be built, or are they parts of one system, and how do they connect?"
+    )
+    reason = "each system has its own checklist below; a checklist merged across them would answer nothing"
+    return SYSTEMS_KEY, text, reason
 
 
 # Smells that make a requirement untestable as written, most severe first: each becomes a
@@ -182,14 +229,14 @@ def _questions(
     order = {spec.key: position for position, spec in enumerate(ITEMS)}
     open_items = sorted(
         (item for item in checklist if item.question and (first is None or item.blocking)),
-        key=lambda item: (not item.blocking, order[item.key]),
+        key=lambda item: (not item.blocking, order[item.item_kind]),
     )
     blocking = [(item.key, item.question or "", item.reason) for item in open_items if item.blocking]
     others = [
         (item.key, item.question or "", item.reason)
         for item in open_items
         # each open point is asked on its own below; the item's one generic question would repeat them
-        if not item.blocking and not (open_points and item.key == "open_issues")
+        if not item.blocking and not (open_points and item.item_kind == "open_issues")
     ]
     ranked: list[tuple[int, int, int, tuple[str, str, str]]] = []
     for position, requirement in enumerate(requirements):
@@ -235,7 +282,10 @@ def _questions(
 
 
 def _verdict(
-    documents: tuple[Document, ...], requirements: tuple[Requirement, ...], checklist: tuple[ChecklistItem, ...]
+    documents: tuple[Document, ...],
+    requirements: tuple[Requirement, ...],
+    checklist: tuple[ChecklistItem, ...],
+    systems: list[System] | None = None,
 ) -> BundleVerdict:
     answered = sum(1 for item in checklist if item.status == "answered")
     partly = sum(1 for item in checklist if item.status == "partly answered")
@@ -248,7 +298,7 @@ def _verdict(
         ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(kinds.items())) or "no readable documents"
     )
     blocking_items = [item for item in checklist if item.blocking and item.status != "answered"]
-    blocking_open = [item.title.split(":")[0].lower() for item in blocking_items]
+    blocking_open = list(dict.fromkeys(item.title.split(":")[0].lower() for item in blocking_items))
     specs = kinds.get("specification", 0)
     status: BuildableStatus
     if specs == 0:
@@ -261,6 +311,12 @@ def _verdict(
         status = "not yet"
         head = f"Not yet: the bundle holds {specs} specification(s) with {len(requirements)} requirement statement(s), but gaps remain"
     tail = f"; {answered} of {len(checklist)} checklist items are answered, {partly} partly, {missing} missing."
+    if systems and len(systems) > 1:
+        tail = (
+            f"; they describe {len(systems)} different systems ({', '.join(s.name for s in systems)}), "
+            f"each with its own checklist: {answered} of {len(checklist)} items answered, {partly} partly, "
+            f"{missing} missing."
+        )
     if blocking_open:
         tail += f" Design cannot start before the blocking questions are answered: {', '.join(blocking_open)}."
     return BundleVerdict(

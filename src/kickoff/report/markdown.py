@@ -215,8 +215,14 @@ def render_questions(analysis: Analysis) -> str:
         mark = "" if question.change == "first run" else f" _({question.change})_"
         lines.append(f"{question.number}. **{_text(question.text)}**{mark}  ")
         lines.append(f"   Why: {_text(question.reason)}.")
-    lines += ["", "## Checklist", "", "| Item | Status | Evidence |", "|---|---|---|"]
-    for item in analysis.checklist:
+    lines += ["", "## Checklist", ""]
+    system: str | None = None
+    for position, item in enumerate(analysis.checklist):
+        if position == 0 or item.system != system:
+            system = item.system
+            if system is not None:  # several systems: one checklist each
+                lines += ([""] if position else []) + [f"### {_text(system)}", ""]
+            lines += ["| Item | Status | Evidence |", "|---|---|---|"]
         evidence = "<br>".join(f"{_quote(q.text)} ({_text(q.location.cite())})" for q in item.evidence) or "—"
         lines.append(f"| {_text(item.title)}{' (blocking)' if item.blocking else ''} | {item.status} | {evidence} |")
     lines.append("")
