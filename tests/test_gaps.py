@@ -461,3 +461,50 @@ def test_one_specification_keeps_one_checklist() -> None:
     _, checklist, questions, _, _ = find_gaps((document_from_text(LIBRARY_SRS, "library-srs.md"),), None)
     assert all(item.system is None for item in checklist)
     assert all(q.key != "systems" for q in questions)
+
+
+# Written for this test in the layout of an IETF RFC's first page (real RFCs are not stored here).
+STANDARD_FIRST_PAGE = (
+    "Internet Engineering Task Force (IETF)                  A. Writer, Ed.\n"
+    "Request for Comments: 9999                                  Example Org\n"
+    "Category: Standards Track                                     May 2031\n\n"
+    "                  The Widget Exchange Protocol\n\n"
+    "Abstract\n\n   This document specifies a protocol for exchanging widget records.\n\n"
+    "1.  Requirements\n\n   A sender MUST sign every widget record it sends.\n"
+    "   A receiver MUST reject a record whose signature does not verify.\n"
+)
+
+
+def test_a_published_standard_beside_the_projects_documents_is_reference_material() -> None:
+    """The standard's MUST sentences are not the project's requirements and answer no item; the
+    verdict and INDEX.md say it is read as reference. Sent alone, the same standard is the brief."""
+    from kickoff.gaps import find_gaps
+    from kickoff.model import Analysis
+    from kickoff.report.markdown import render_index
+
+    standard = document_from_text(STANDARD_FIRST_PAGE, "rfc9999.txt")
+    assert standard.profile is not None and standard.profile.published_as is not None
+    assert "IETF RFC" in standard.profile.published_as
+    project = document_from_text(LIBRARY_SRS, "library-srs.md")
+    documents = (project, standard)
+    requirements, checklist, _, verdict, _ = find_gaps(documents, None)
+    assert verdict.reference == ("rfc9999.txt",)
+    assert "reference material" in verdict.text
+    assert requirements and all(r.location.path == "library-srs.md" for r in requirements)
+    assert all(q.location.path != "rfc9999.txt" for item in checklist for q in item.evidence)
+    index = render_index(Analysis("bundle", documents, verdict=verdict))
+    assert "**Published as:** an IETF RFC" in index and "read as reference material" in index
+
+    alone_requirements, _, _, alone_verdict, _ = find_gaps((standard,), None)
+    assert alone_verdict.reference == ()
+    assert any("MUST sign" in r.text for r in alone_requirements)
+
+
+def test_a_specification_citing_a_standard_is_not_one() -> None:
+    srs = document_from_text(
+        "# Software Requirements Specification for the Shelfmark Catalogue\n\n## 1.1 References\n\n"
+        "IEEE Std 830-1998, Recommended Practice for Software Requirements Specifications.\n"
+        "Request for Comments: 2119, Key words for use in RFCs.\n\n" + LIBRARY_SRS.split("\n", 2)[2],
+        "srs.md",
+    )
+    assert srs.profile is not None and srs.profile.published_as is None

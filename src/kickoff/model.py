@@ -144,6 +144,9 @@ class Profile:
     organisations: tuple[Entity, ...]
     word_count: int
     summary: tuple[str, ...]
+    # What the document says on its first page it is published as ("an IETF RFC (“Request for
+    # Comments: 9110”)"); beside the project's own documents it is read as reference material.
+    published_as: str | None = None
 
     @property
     def entities(self) -> tuple[Entity, ...]:
@@ -297,6 +300,9 @@ class BundleVerdict:
     status: BuildableStatus
     blocking: tuple[str, ...]
     text: str
+    # Paths of published standards and manuals read as reference material beside the project's own
+    # documents: their requirements are not the project's, and they answer no checklist item.
+    reference: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

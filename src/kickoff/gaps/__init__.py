@@ -62,6 +62,9 @@ def find_requirements(documents: tuple[Document, ...]) -> tuple[Requirement, ...
 def find_gaps(
     documents: tuple[Document, ...], previous_json: Path | None, relations: tuple[Relation, ...] = ()
 ) -> tuple[tuple[Requirement, ...], tuple[ChecklistItem, ...], tuple[Question, ...], BundleVerdict, History]:
+    reference = reference_material(documents)
+    everything = documents
+    documents = tuple(d for d in documents if d.path not in reference)
     requirements = find_requirements(documents)
     specifications = [d for d in documents if d.profile is not None and d.profile.kind == "specification"]
     systems = group_systems(specifications, relations)
@@ -72,7 +75,7 @@ def find_gaps(
     )
     history = build_history(documents, checklist, previous_json)
     conflicts = [(c.key, c.text, c.reason) for c in find_conflicts(documents, relations, requirements)]
-    first = _no_specification_question(documents, relations) or _several_systems_question(systems)
+    first = _no_specification_question(everything, relations) or _several_systems_question(systems)
     # A sentence a partly answered item already quotes in its own question is not asked twice.
     asked_about = {
         q.text for item in checklist if item.question and item.item_kind != "open_issues" for q in item.evidence
@@ -83,7 +86,20 @@ def find_gaps(
         else [open_point_question(p) for p in find_open_points(documents) if p.text not in asked_about]
     )
     questions = _questions(checklist, requirements, history, first, conflicts, open_points)
-    return requirements, checklist, questions, _verdict(documents, requirements, checklist, systems), history
+    verdict = _verdict(everything, requirements, checklist, systems, reference)
+    return requirements, checklist, questions, verdict, history
+
+
+def reference_material(documents: tuple[Document, ...]) -> frozenset[str]:
+    """Published standards and manuals sent beside the project's own documents. When everything
+    sent is published (a bundle of RFCs to implement), nothing is set aside: they are the brief."""
+    published = {d.path for d in documents if d.profile is not None and d.profile.published_as}
+    own = [
+        d
+        for d in documents
+        if d.path not in published and d.profile is not None and d.profile.kind in ("specification", "other")
+    ]
+    return frozenset(published) if own else frozenset()
 
 
 SYSTEMS_KEY = "systems"
@@ -286,13 +302,14 @@ def _verdict(
     requirements: tuple[Requirement, ...],
     checklist: tuple[ChecklistItem, ...],
     systems: list[System] | None = None,
+    reference: frozenset[str] = frozenset(),
 ) -> BundleVerdict:
     answered = sum(1 for item in checklist if item.status == "answered")
     partly = sum(1 for item in checklist if item.status == "partly answered")
     missing = len(checklist) - answered - partly
     kinds: dict[str, int] = {}
     for document in documents:
-        if document.profile is not None:
+        if document.profile is not None and document.path not in reference:
             kinds[document.profile.kind] = kinds.get(document.profile.kind, 0) + 1
     listed = (
         ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(kinds.items())) or "no readable documents"
@@ -319,9 +336,15 @@ def _verdict(
         )
     if blocking_open:
         tail += f" Design cannot start before the blocking questions are answered: {', '.join(blocking_open)}."
+    if reference:
+        tail += (
+            f" {len(reference)} published document(s) are read as reference material ({', '.join(sorted(reference))}): "
+            "their requirements are not counted as the project's."
+        )
     return BundleVerdict(
         buildable=specs > 0 and not blocking_items,
         status=status,
         blocking=tuple(item.key for item in blocking_items),
         text=head + tail,
+        reference=tuple(sorted(reference)),
     )

@@ -8,6 +8,7 @@ from kickoff.profile.describe import find_byline, find_title
 from kickoff.profile.entities import find_entities
 from kickoff.profile.kind import decide_kind
 from kickoff.profile.language import detect_language
+from kickoff.profile.publication import find_publication
 from kickoff.profile.summary import summarise
 from kickoff.text import split_sentences
 
@@ -45,11 +46,12 @@ def profile_document(source: SourceDocument) -> Document:
             label = f"{source.metadata.origin}: {source.metadata.date_field or 'date'}"
         dates = (DateMention(label, metadata_date), *dates)
     byline, outlet = find_byline(source)
+    title = find_title(source)
     profile = Profile(
         kind=kind.kind,
         kind_evidence=kind.evidence,
         language=detect_language(text),
-        title=find_title(source),
+        title=title,
         byline=byline,
         outlet=outlet,
         dates=dates,
@@ -58,5 +60,6 @@ def profile_document(source: SourceDocument) -> Document:
         organisations=organisations,
         word_count=len(text.split()),
         summary=summarise(prose),
+        published_as=find_publication(source, title),
     )
     return Document(source=source, sentences=sentences, profile=profile)

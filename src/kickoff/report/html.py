@@ -163,6 +163,7 @@ def render_html(analysis: Analysis) -> str:
         ],
         "category_names": CATEGORY_NAMES,
         "cards": [(number, d) for number, d in enumerate(analysis.documents, start=1)][:MAX_CARDS],
+        "reference": set(analysis.verdict.reference),
         "more_cards": max(0, len(analysis.documents) - MAX_CARDS),
         "with_text": with_text,
         "side_by_side": _side_by_sides(analysis, anchors)[:MAX_SIDE_BY_SIDE],

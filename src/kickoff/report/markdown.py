@@ -81,7 +81,7 @@ def render_index(analysis: Analysis) -> str:
         )
     lines += ["", "## Documents", ""]
     for document in documents:
-        lines += _document_section(document)
+        lines += _document_section(document, document.path in analysis.verdict.reference)
     lines += ["## Relations", ""]
     if not analysis.relations:
         lines += ["No two documents are duplicates, copies or reports of the same event.", ""]
@@ -95,7 +95,7 @@ def render_index(analysis: Analysis) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _document_section(document: Document) -> list[str]:
+def _document_section(document: Document, reference: bool = False) -> list[str]:
     profile = document.profile
     assert profile is not None
     source = document.source
@@ -104,6 +104,15 @@ def _document_section(document: Document) -> list[str]:
         f"### {_code(document.path)}",
         "",
         f"- **Kind:** {profile.kind} — {_text('; '.join(profile.kind_evidence))}",
+    ]
+    if profile.published_as:
+        role = (
+            "read as reference material: its requirements are not counted as the project's"
+            if reference
+            else "read as the brief: nothing else sent is the project's own"
+        )
+        lines.append(f"- **Published as:** {_text(profile.published_as)}; {role}")
+    lines += [
         f"- **Format:** {source.format}, {source.size_bytes} bytes"
         + (f", encoding {_text(source.encoding)}" if source.encoding else ""),
         f"- **Language:** {_text(profile.language)}",
