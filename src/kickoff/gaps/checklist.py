@@ -52,7 +52,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         "it bounds the design, the budget and every performance figure",
         categories=("O", "PO"),
         heading=r"hardware|(?:supported )?platforms?|(?:operating|target|runtime|deployment) environment|system requirements|infrastructure",
-        cue=r"\b(?:runs? on|deployed (?:on|to)|target (?:hardware|platform|device)|operating systems?|android \d+|ios \d+|raspberry|cortex|x86|arm64|aarch64|gpu|\d+\s?(?:GB|GiB|MB) (?:of )?(?:RAM|memory))\b",
+        # a platform named as where it runs: "runs on Linux", or a sentence that opens "On Windows, …"
+        cue=r"\b(?:runs? on|deployed (?:on|to)|target (?:hardware|platform|device)|operating systems?|android \d+|ios \d+|raspberry|cortex|x86|arm64|aarch64|gpu|\d+\s?(?:GB|GiB|MB) (?:of )?(?:RAM|memory))\b|^(?:On|For) (?:Windows|Linux|macOS|POSIX|Unix(?:-like)?|Android|iOS)(?: systems| platforms)?,|\b(?:supported|available|run|runs|install(?:ed|able)?) (?:on|under) (?:Windows|Linux|macOS|POSIX|Unix)\b",
     ),
     ItemSpec(
         "performance",
@@ -101,7 +102,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "data shapes the storage, the interfaces and the tests",
         heading=r"data|inputs?|outputs?|(?:file )?formats?|storage|schemas?|fields|data model|database|metadata",
         # "a CSV file", "as JSON", but not a file's name ("the Cargo.toml file")
-        cue=r"\b(?:file format|data format|data model|schema|retention period)\b|(?<![.\w])(?:csv|json|xml|yaml|xlsx|excel|parquet)\b(?! ?:)|^(?:Format|Type|Data type)\s*:\s",
+        cue=r"\b(?:file format|data format|data model|schema|retention period)\b|(?<![.\w])(?:csv|json|xml|yaml|xlsx|excel|parquet)\b(?! ?:)|^(?:Format|Type|Data type)\s*:\s|\b(?:a|the) (?:file|directory|table|key|field) (?:named|called)\b|(?-i:\b(?:INI|TOML|JSON|YAML|XML|CSV)\b) (?:format|file|table|document|object)s?\b",
     ),
     ItemSpec(
         "interfaces",
@@ -143,7 +144,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "Who may see or change what, which data is sensitive, which regulations apply?",
         "security retrofitted is security missing",
         categories=("SE",),
-        heading=r"secur\w*|privacy|access control|authenticat\w*|authori[sz]\w*",
+        heading=r"secur\w*|privacy|access control|authenticat\w*|authori[sz]\w*|(?:digital |code )?signatures?|(?:code )?signing|signed(?: [\w.-]+){0,2}",
         cue=r"\b(?:authenticat\w+|authori[sz]ation|encrypt\w+|passwords?|privacy|gdpr|personal data|access control)\b",
     ),
     ItemSpec(
@@ -255,7 +256,7 @@ _ASIDE = re.compile(
     r"acknowledge?ments|references|footnotes|copyright)\b",
     re.IGNORECASE,
 )
-_ASIDE_WITHIN = re.compile(rf"{_ASIDE.pattern}|\b(?:background|rationale|motivation)\b", re.IGNORECASE)
+_ASIDE_WITHIN = re.compile(rf"{_ASIDE.pattern}|\b(?:background|rationale|motivation|risks?)\b", re.IGNORECASE)
 
 
 def _owner(pattern: re.Pattern[str], path: tuple[str, ...], others: list[re.Pattern[str]]) -> str | None:
