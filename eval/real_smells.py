@@ -38,10 +38,13 @@ from kickoff.model import SourceDocument  # noqa: E402
 from kickoff.profile import profile_document  # noqa: E402
 
 LABELS = ROOT / "eval" / "data" / "real_smell_labels.tsv"
-# Findings on statements the first labels did not cover, drawn at random (seed 20261124) from the
-# rules as they stood after the changes the first labels led to, and labelled before any further
-# change: the first figure measured on findings the rules were not tuned on.
-HELD_OUT_LABELS = ROOT / "eval" / "data" / "real_smell_heldout_labels.tsv"
+# Second labels: 120 findings on statements the first labels did not cover, drawn at random (seed
+# 20261124) and labelled before any further change (precision 0.47 then); the rules were then
+# changed looking at them, so they are in-sample now.
+SECOND_LABELS = ROOT / "eval" / "data" / "real_smell_heldout_labels.tsv"
+# Held out: 90 findings on statements neither set covers, drawn (seed 1124) after those changes and
+# labelled before any further one. The figure to believe.
+HELD_OUT_LABELS = ROOT / "eval" / "data" / "real_smell_heldout2_labels.tsv"
 
 
 @dataclass
@@ -129,19 +132,22 @@ def main() -> None:
             for document, smell, statement in tally.unlabelled:
                 print(f"- {document}: {smell}: {statement[:140]}")
     overall = tallies["all"]
+    for title, path in (
+        ("second labels (drawn before the latest rule changes, which were made looking at them)", SECOND_LABELS),
+        ("held out (drawn after the latest rule changes, labelled before any further one)", HELD_OUT_LABELS),
+    ):
+        tally = measure(args.specs, path)["all"]
+        count = sum(1 for _ in path.open(encoding="utf-8")) - 1
+        print()
+        print(f"## {title}: {count} findings ({path.relative_to(ROOT)})")
+        print("| smell | accepted | rejected | precision |")
+        print("|---|---|---|---|")
+        for smell in sorted(set(tally.true) | set(tally.false)):
+            print(f"| {smell} | {tally.true[smell]} | {tally.false[smell]} | {tally.precision(smell):.2f} |")
+        print(f"| all | {sum(tally.true.values())} | {sum(tally.false.values())} | {tally.precision():.2f} |")
+        if tally.unlabelled:
+            print(f"({len(tally.unlabelled)} other finding(s) on these statements were not drawn, so not scored)")
     held_out = measure(args.specs, HELD_OUT_LABELS)["all"]
-    held_out_count = sum(1 for _ in HELD_OUT_LABELS.open(encoding="utf-8")) - 1
-    print()
-    print(
-        f"## held out: {held_out_count} findings labelled after the rules above were written ({HELD_OUT_LABELS.relative_to(ROOT)})"
-    )
-    print("| smell | accepted | rejected | precision |")
-    print("|---|---|---|---|")
-    for smell in sorted(set(held_out.true) | set(held_out.false)):
-        print(f"| {smell} | {held_out.true[smell]} | {held_out.false[smell]} | {held_out.precision(smell):.2f} |")
-    print(f"| all | {sum(held_out.true.values())} | {sum(held_out.false.values())} | {held_out.precision():.2f} |")
-    if held_out.unlabelled:
-        print(f"({len(held_out.unlabelled)} other finding(s) on these statements were not drawn, so not scored)")
     floors = load_floors()
     figures = {
         "precision": overall.precision(),

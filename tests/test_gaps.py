@@ -352,6 +352,8 @@ def test_real_smell_floors_hold() -> None:
     floors = real_smells.load_floors()
     assert tally.precision() >= floors["precision"], tally.precision()
     assert real_smells.accepted_kept(tally) >= floors["accepted_kept"], real_smells.accepted_kept(tally)
+    held_out = real_smells.measure(specs, real_smells.HELD_OUT_LABELS)["all"]
+    assert held_out.precision() >= floors["held_out_precision"], held_out.precision()
     assert not tally.unlabelled, tally.unlabelled[:5]  # a new finding on a labelled statement needs a label
 
 

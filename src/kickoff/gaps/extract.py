@@ -32,6 +32,25 @@ _DISCUSSION_OPENER = re.compile(
 # "If URL references should …") is not what the sentence requires.
 # The clause runs to the modal without a comma: "If present, X should …" requires X.
 _SUBORDINATE_MODAL = re.compile(r"\b(?:if|whether|how)\b[^,;:.]{0,80}?\b(?:should|must|shall)\b", re.IGNORECASE)
+# Reported speech: "Some developers suggested that … should be dropped", "the question of which
+# should be preferred": the modal is someone's opinion, not the design's requirement.
+_REPORTED_MODAL = re.compile(
+    r"\b(?:(?:suggested|proposed|argued|asked|believes?|believed|thinks?|thought) (?:that|whether)|wondered|"
+    r"question of|debated?)\b[^.;:]{0,80}?\b(?:should|must|shall)\b",
+    re.IGNORECASE,
+)
+# The reader's or a writer's own voice ("you must always specify", "I think it should"): an
+# instruction to the reader, not a requirement on what is built. A design proposal's "we must
+# provide …" is the builders' commitment, so "we" stays.
+_PERSON_SUBJECT = re.compile(r"\b(?:you|I)\s+(?:\w+ly\s+|also\s+|still\s+|then\s+|all\s+)?$", re.IGNORECASE)
+# "should" as a forecast ("This should not be a problem", "the hooks should make this easy").
+_EXPECTATION = re.compile(
+    r"should(?:n't| not)? (?:be (?:a |any |no |much of a )?(?:problem|issue|concern|surprise)s?\b|"
+    r"be (?:easy|easier|trivial|simple|straightforward|fine|rare)\b|make (?:it|this|that)\b|help\b|work\b|suffice\b|"
+    # and as guidance to the reader: "should not be interpreted as a way to …", "should be taken as a sign"
+    r"be (?:interpreted|read|understood|seen|taken|regarded|viewed) as\b)",
+    re.IGNORECASE,
+)
 
 # Sections that argue, compare or look back rather than specify: a "must" in a PEP's Rationale or
 # a Rust RFC's Alternatives is part of an argument, not a requirement of the design.
@@ -41,6 +60,10 @@ _DISCURSIVE_SECTION = re.compile(
     r"comparison|how to teach|open issues|unresolved questions|open questions)\b",
     re.IGNORECASE,
 )
+
+
+# A template's instruction to the author ("This section must be completed when targeting beta").
+_TEMPLATE_INSTRUCTION = re.compile(r"\bthis section\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -92,7 +115,7 @@ def statement_form(sentence: Sentence, is_specification: bool) -> str | None:
     under_requirement_heading = bool(
         sentence.location.section and _REQUIREMENT_HEADING.search(sentence.location.section)
     )
-    if _DISCUSSION_OPENER.match(text):
+    if _DISCUSSION_OPENER.match(text) or _TEMPLATE_INSTRUCTION.search(text):
         return None
     # "will" states a fact or an intent (ISO 29148 §5.2.4): in a specification it is a requirement
     # only with the system as its subject ("The application will display …", the SRS habit).
@@ -112,12 +135,24 @@ def statement_form(sentence: Sentence, is_specification: bool) -> str | None:
 
 def inside_subordinate(text: str, position: int) -> bool:
     """Whether the modal at ``position`` does not carry the sentence: it closes an if/whether/how
-    clause, stands in parentheses ("(should be rare)"), or follows a conditional ("would have to")."""
-    if text[:position].count("(") > text[:position].count(")"):
+    clause or a reported opinion, stands in parentheses ("(should be rare)") or quotation marks,
+    follows a conditional ("would have to") or the reader's "you", or forecasts
+    ("should not be a problem")."""
+    before = text[:position]
+    if before.count("(") > before.count(")"):
         return True
-    if re.search(r"\b(?:would|could|might)\s+$", text[:position]):
+    if before.count('"') % 2 or before.count("“") > before.count("”"):
+        return True  # inside a quotation: "There should be one obvious way to do it"
+    if re.search(r"\b(?:would|could|might)\s+$", before) or _PERSON_SUBJECT.search(before):
         return True
-    return any(m.end() == _modal_end(text, position) for m in _SUBORDINATE_MODAL.finditer(text))
+    if _EXPECTATION.match(text, position):
+        return True
+    if re.search(r"\b(?:which|who|that)\s+(?:also\s+|still\s+|then\s+|now\s+)?$", before, re.IGNORECASE):
+        return True  # a relative clause: "an API which should no longer be used" describes the API
+    end = _modal_end(text, position)
+    if end >= 0 and not re.search(r"\w", text[end:]):
+        return True  # "The new syntax should" and nothing after: a fragment
+    return any(m.end() == end for pattern in (_SUBORDINATE_MODAL, _REPORTED_MODAL) for m in pattern.finditer(text))
 
 
 def _modal_end(text: str, position: int) -> int:

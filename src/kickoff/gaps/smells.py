@@ -151,7 +151,13 @@ RULES: tuple[SmellRule, ...] = (
     ),
     SmellRule(
         "be able to",
-        _words("be able to", "be capable of", "have the ability to", "be possible to"),
+        # only as a requirement's verb ("needs to be able to", "should be possible to"); "will not be
+        # able to guarantee" describes a limit, it states no capability
+        re.compile(
+            r"\b(?:shall|must|should|may|needs? to|has to|have to|required to|desirable to|wants? to)\s+(?:\w+\s+)?"
+            r"(?:be able to|be capable of|have the ability to|be possible to)\b",
+            re.IGNORECASE,
+        ),
         "INCOSE R3 (state the capability directly)",
         "write '<actor> shall <verb>' instead of 'shall be able to <verb>'",
     ),
@@ -219,6 +225,12 @@ _SERVICE_SUBJECT = re.compile(
     r"\b(?:system|service|application|app|platform|site|website|portal|server|api|database|product|solution)s?\b",
     re.IGNORECASE,
 )
+# A hedge says the "should" is meant as a recommendation: the weakness is the author's intent.
+_HEDGED = re.compile(
+    r"^(?:Ideally|Preferably|Typically|Usually|Generally|In general|In most cases|By convention)\b|"
+    r"\bshould (?:probably|ideally|preferably|generally|typically|usually)\b|\bmay opt not\b",
+    re.IGNORECASE,
+)
 # Requirement levels in capitals are RFC 2119's defined terms, not weak wording.
 _LEVEL_RULES = frozenset({"weak imperative", "optionality"})
 _BARE_NUMBER = re.compile(
@@ -234,6 +246,8 @@ def find_smells(text: str, measures: tuple[Measure, ...]) -> tuple[Smell, ...]:
             # capitals are RFC 2119's levels; a modal in an if/whether clause or in parentheses
             # is not the statement's own
             matches = (m for m in matches if not m.group(0).isupper() and not inside_subordinate(text, m.start()))
+            if rule.name == "weak imperative" and _HEDGED.search(text):
+                continue  # "Ideally, …", "should probably": a recommendation the author meant as one
         match = next(iter(matches), None)
         if match:
             smells.append(Smell(rule.name, match.group(0), rule.rule, rule.hint))
