@@ -1,0 +1,287 @@
+"""Integrity and relate on real content-farm copies, their originals and real reports of one event.
+
+    python eval/content_farm.py [--content-farm DIR] [--specs DIR]
+
+The texts (``../shared/data/content-farm``, see its SOURCE.txt) are third-party copyrighted web
+excerpts: they are read from the path given and never copied into this repository; only the
+figures are. The evaluation says so plainly when the folder is absent.
+
+Measured (issue 12's targets in brackets):
+1. Read alone, as a one-document bundle: the share of synonym-spun copies judged spun [>= 80 %],
+   of machine-paraphrased copies judged machine-paraphrased or spun [>= 50 %], of originals
+   judged anything but clean or debris [<= 10 %].
+2. Spans on the spun copies that have their original: the copy's substituted words are found by
+   aligning it with its original (word-level diff; a replaced run of at most 4 words on each side
+   is one substitution). A finding is right when it overlaps a substituted word; precision is
+   right findings over findings [>= 0.9], recall substitutions overlapped by a finding over
+   substitutions [>= 0.5].
+3. The real specifications of ``../shared/data/specs``: documents judged spun, tortured or
+   machine-paraphrased [0] and false findings per 1,000 words [<= 0.5].
+4. Each copy beside its original, as a two-document bundle: related, and the direction named
+   (source = the original), wrong (source = the copy) or left unknown [wrong: 0].
+5. The event groups with the decoys, as one bundle: the share of pairs of reports of one event
+   related [>= 90 %], and relations between a decoy and a report or another decoy [0].
+
+``eval/content_farm_floors.json`` pins the figures; a test fails when a change lowers them (and
+skips, saying why, where the texts are absent).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from kickoff.config import Limits  # noqa: E402
+from kickoff.ingest import read_bytes  # noqa: E402
+from kickoff.integrity import assess_document, assess_integrity  # noqa: E402
+from kickoff.model import Document, SourceDocument  # noqa: E402
+from kickoff.profile import profile_document  # noqa: E402
+from kickoff.relate import relate  # noqa: E402
+
+DEFAULT_FARM = ROOT.parent / "shared" / "data" / "content-farm"
+DEFAULT_SPECS = ROOT.parent / "shared" / "data" / "specs"
+FLOORS = ROOT / "eval" / "content_farm_floors.json"
+DEGRADED = {"spun", "machine-paraphrased", "tortured"}
+TEXTUAL_KINDS = {"spinner substitution", "tortured phrase", "machine-translation artefact"}
+# A replaced run longer than this on either side is rewriting, not a word swap.
+MAX_SUBSTITUTION_WORDS = 4
+_WORD = re.compile(r"[A-Za-z0-9']+")
+
+
+@dataclass
+class Figures:
+    values: dict[str, float] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, name: str, part: int, whole: int, note: str = "") -> None:
+        self.values[name] = part / whole if whole else 0.0
+        self.lines.append(f"  {name}: {part}/{whole} = {self.values[name]:.2f}{note}")
+
+
+def load(path: Path) -> Document:
+    source = read_bytes(path.read_bytes(), path.name, Limits())[0]
+    assert isinstance(source, SourceDocument), source
+    return profile_document(source)
+
+
+def load_as(path: Path, name: str) -> Document:
+    source = read_bytes(path.read_bytes(), name, Limits())[0]
+    assert isinstance(source, SourceDocument), source
+    return profile_document(source)
+
+
+def index(farm: Path) -> list[dict[str, str]]:
+    with (farm / "INDEX.tsv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def read_alone(farm: Path, rows: list[dict[str, str]], figures: Figures) -> dict[str, Document]:
+    """Every copy and original as a bundle of its own; returns the assessed copies by path."""
+    verdicts: dict[str, str] = {}
+    assessed: dict[str, Document] = {}
+    for row in rows:
+        if row["role"] not in ("copy", "original"):
+            continue
+        document = assess_document(load(farm / row["path"]))
+        assert document.integrity is not None
+        verdicts[row["path"]] = document.integrity.verdict
+        assessed[row["path"]] = document
+    spun = [r["path"] for r in rows if r["role"] == "copy" and r["kind"] == "spinner"]
+    machine = [r["path"] for r in rows if r["role"] == "copy" and r["kind"] == "mt"]
+    originals = sorted({r["path"] for r in rows if r["role"] == "original"})
+    figures.add("spun copies judged spun", sum(verdicts[p] == "spun" for p in spun), len(spun))
+    figures.add(
+        "machine-paraphrased copies judged machine-paraphrased or spun",
+        sum(verdicts[p] in ("machine-paraphrased", "spun") for p in machine),
+        len(machine),
+    )
+    figures.add("originals judged degraded", sum(verdicts[p] in DEGRADED for p in originals), len(originals))
+    figures.lines.append(
+        "    verdicts: spun copies "
+        + ", ".join(f"{v} {sum(verdicts[p] == v for p in spun)}" for v in sorted({verdicts[p] for p in spun}))
+        + "; machine-paraphrased copies "
+        + ", ".join(f"{v} {sum(verdicts[p] == v for p in machine)}" for v in sorted({verdicts[p] for p in machine}))
+    )
+    return assessed
+
+
+def _words(document: Document) -> list[tuple[int, int, int, str]]:
+    """(sentence index, start, end, lower-cased word) for every word of the document."""
+    return [
+        (sentence.index, m.start(), m.end(), m.group(0).lower())
+        for sentence in document.sentences
+        for m in _WORD.finditer(sentence.text)
+    ]
+
+
+def spans(farm: Path, rows: list[dict[str, str]], assessed: dict[str, Document], figures: Figures) -> None:
+    """Findings on spun copies read alone, scored against the word swaps their originals reveal."""
+    right = total = found = substitutions = 0
+    for row in rows:
+        if row["role"] != "copy" or row["kind"] != "spinner":
+            continue
+        original_path = farm / row["path"].replace("copy.txt", "original.txt")
+        if not original_path.exists():
+            continue
+        copy = assessed[row["path"]]
+        copy_words = _words(copy)
+        original_words = [w for *_, w in _words(load(original_path))]
+        matcher = difflib.SequenceMatcher(None, [w for *_, w in copy_words], original_words, autojunk=False)
+        runs: list[set[int]] = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "replace" and i2 - i1 <= MAX_SUBSTITUTION_WORDS and j2 - j1 <= MAX_SUBSTITUTION_WORDS:
+                runs.append(set(range(i1, i2)))
+        substituted = set().union(*runs) if runs else set()
+        assert copy.integrity is not None
+        hit_runs: set[int] = set()
+        for finding in copy.integrity.findings:
+            if finding.kind not in TEXTUAL_KINDS:
+                continue
+            total += 1
+            start, end = finding.offset, finding.offset + len(finding.span)
+            covered = {
+                position
+                for position, (sentence, word_start, word_end, _) in enumerate(copy_words)
+                if sentence == finding.sentence and word_start < end and start < word_end
+            }
+            if covered & substituted:
+                right += 1
+            hit_runs |= {number for number, run in enumerate(runs) if run & covered}
+        found += len(hit_runs)
+        substitutions += len(runs)
+    figures.add("span precision on spun copies read alone", right, total)
+    figures.add("span recall on spun copies read alone (substitutions found)", found, substitutions)
+
+
+def specifications(specs: Path, figures: Figures) -> None:
+    degraded = words = findings = documents = 0
+    for path in sorted(specs.glob("*/*")):
+        if path.suffix not in (".md", ".rst"):
+            continue
+        document = assess_document(load(path))
+        assert document.integrity is not None
+        documents += 1
+        degraded += document.integrity.verdict in DEGRADED
+        words += sum(len(s.text.split()) for s in document.sentences)
+        findings += sum(f.kind in TEXTUAL_KINDS for f in document.integrity.findings)
+    figures.add("real specifications judged spun, tortured or machine-paraphrased", degraded, documents)
+    figures.values["false findings per 1,000 words on real specifications"] = 1000 * findings / max(1, words)
+    figures.lines.append(
+        f"  false findings per 1,000 words on real specifications: {findings} in {words} words = "
+        f"{1000 * findings / max(1, words):.2f}"
+    )
+
+
+def directions(farm: Path, rows: list[dict[str, str]], figures: Figures) -> None:
+    related = right = wrong = unknown = pairs = 0
+    for row in rows:
+        if row["role"] != "copy":
+            continue
+        original_path = farm / row["path"].replace("copy.txt", "original.txt")
+        if not original_path.exists():
+            continue
+        pairs += 1
+        documents = (load_as(farm / row["path"], "copy.txt"), load_as(original_path, "original.txt"))
+        relations = relate(documents)
+        _, relations = assess_integrity(documents, relations)
+        relation = next((r for r in relations if {r.left, r.right} == {"copy.txt", "original.txt"}), None)
+        if relation is None:
+            continue
+        related += 1
+        if relation.source == "original.txt":
+            right += 1
+        elif relation.source == "copy.txt":
+            wrong += 1
+        else:
+            unknown += 1
+    figures.add("copies related to their original", related, pairs)
+    figures.add("directions named right (source = the original)", right, pairs)
+    figures.add("directions named wrong (source = the copy)", wrong, pairs, "  [target 0]")
+    figures.lines.append(f"    left unknown: {unknown}")
+
+
+def events(farm: Path, figures: Figures) -> None:
+    groups = {folder.name: sorted(folder.glob("*.txt")) for folder in sorted((farm / "events").iterdir())}
+    documents = []
+    group_of: dict[str, str] = {}
+    for name, paths in groups.items():
+        for path in paths:
+            label = f"{name}/{path.name}"
+            documents.append(load_as(path, label))
+            group_of[label] = name
+    relations = relate(tuple(documents))
+    linked = {frozenset((r.left, r.right)) for r in relations}
+    within = [
+        frozenset(pair)
+        for name, paths in groups.items()
+        if name != "decoys"
+        for pair in combinations([f"{name}/{p.name}" for p in paths], 2)
+    ]
+    figures.add("pairs of reports of one event related", sum(pair in linked for pair in within), len(within))
+    decoy_links = sum(1 for pair in linked if any(group_of[p] == "decoys" for p in pair))
+    cross = sum(
+        1
+        for pair in linked
+        if len({group_of[p] for p in pair}) == 2 and not any(group_of[p] == "decoys" for p in pair)
+    )
+    figures.values["relations touching a decoy"] = float(decoy_links)
+    figures.lines.append(f"  relations touching a decoy: {decoy_links}  [target 0]")
+    figures.lines.append(f"  relations between reports of different events: {cross}")
+
+
+def measure(farm: Path, specs: Path | None) -> Figures:
+    figures = Figures()
+    rows = index(farm)
+    assessed = read_alone(farm, rows, figures)
+    spans(farm, rows, assessed, figures)
+    if specs is not None and specs.is_dir():
+        specifications(specs, figures)
+    directions(farm, rows, figures)
+    events(farm, figures)
+    return figures
+
+
+def load_floors() -> dict[str, float]:
+    return json.loads(FLOORS.read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+def below_floors(figures: Figures) -> list[str]:
+    """Floors are minimums, except for figures that count errors (ceilings, named '... at most')."""
+    failed = []
+    for name, floor in load_floors().items():
+        if name.endswith(" at most"):
+            measured = figures.values[name.removesuffix(" at most")]
+            if measured > floor:
+                failed.append(f"{name}: {measured:.3f} > {floor}")
+        elif figures.values[name] < floor:
+            failed.append(f"{name}: {figures.values[name]:.3f} < {floor}")
+    return failed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--content-farm", type=Path, default=DEFAULT_FARM, help="default: %(default)s")
+    parser.add_argument("--specs", type=Path, default=DEFAULT_SPECS, help="default: %(default)s")
+    args = parser.parse_args()
+    if not (args.content_farm / "INDEX.tsv").is_file():
+        print(f"NOT MEASURED: the content-farm texts are absent ({args.content_farm}); give their folder with --content-farm")
+        return
+    figures = measure(args.content_farm, args.specs)
+    print(f"Integrity and relate on real content-farm texts ({args.content_farm}, not copied here):")
+    print("\n".join(figures.lines))
+    failed = below_floors(figures)
+    print("  floors: " + ("all held" if not failed else "BELOW: " + "; ".join(failed)))
+
+
+if __name__ == "__main__":
+    main()
