@@ -230,9 +230,7 @@ def events(farm: Path, figures: Figures) -> None:
     figures.add("pairs of reports of one event related", sum(pair in linked for pair in within), len(within))
     decoy_links = sum(1 for pair in linked if any(group_of[p] == "decoys" for p in pair))
     cross = sum(
-        1
-        for pair in linked
-        if len({group_of[p] for p in pair}) == 2 and not any(group_of[p] == "decoys" for p in pair)
+        1 for pair in linked if len({group_of[p] for p in pair}) == 2 and not any(group_of[p] == "decoys" for p in pair)
     )
     figures.values["relations touching a decoy"] = float(decoy_links)
     figures.lines.append(f"  relations touching a decoy: {decoy_links}  [target 0]")
@@ -274,7 +272,9 @@ def main() -> None:
     parser.add_argument("--specs", type=Path, default=DEFAULT_SPECS, help="default: %(default)s")
     args = parser.parse_args()
     if not (args.content_farm / "INDEX.tsv").is_file():
-        print(f"NOT MEASURED: the content-farm texts are absent ({args.content_farm}); give their folder with --content-farm")
+        print(
+            f"NOT MEASURED: the content-farm texts are absent ({args.content_farm}); give their folder with --content-farm"
+        )
         return
     figures = measure(args.content_farm, args.specs)
     print(f"Integrity and relate on real content-farm texts ({args.content_farm}, not copied here):")

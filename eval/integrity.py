@@ -15,7 +15,8 @@
    sentences with the expected phrase as the clean control.
 4. Seed 004 against ``tests/fixtures/seed004_annotation.tsv`` (my own reading of it), and the
    verdicts kickoff gives the two seed documents.
-5. Cross-document restoration: each story of ``clean_news.txt`` beside a spun copy of itself, run
+5. Cross-document restoration: each story of ``clean_news.txt`` beside a spun copy of itself (the
+   original dated a day earlier, as pages are: a source is named only when two signals agree), run
    through relate and integrity together: is the pair related, is the original named as the
    source, is the copy ever mistaken for a machine paraphrase, and how well the aligned sentences
    restore the substitutions (the same span scores as in 1).
@@ -230,6 +231,10 @@ class CopyScore:
     restored: Score = field(default_factory=Score)
 
 
+ORIGINAL_DATE = "2024-03-01"
+COPY_DATE = "2024-03-02"
+
+
 def copy_scores() -> dict[float, CopyScore]:
     """Every clean story beside its own spun copy, through relate and integrity as a bundle of two."""
 
@@ -250,7 +255,12 @@ def copy_scores() -> dict[float, CopyScore]:
             spun_sentences = [spin(sentence, table, rate, rng) for sentence in split_sentences(story)]
             if not any(truths for _, truths in spun_sentences):
                 continue  # the spinner changed nothing: an exact duplicate, nothing to restore
-            documents = (document(story, "original.txt"), document(" ".join(s for s, _ in spun_sentences), "copy.txt"))
+            # Dated, as web pages are: kickoff names a source only when two independent signals
+            # agree, and the date is the one a spun pair shares with a real one.
+            documents = (
+                document(f"Date: {ORIGINAL_DATE}\n\n{story}", "original.txt"),
+                document(f"Date: {COPY_DATE}\n\n" + " ".join(s for s, _ in spun_sentences), "copy.txt"),
+            )
             assessed, relations = assess_integrity(documents, relate(documents))
             result.pairs += 1
             if not relations:

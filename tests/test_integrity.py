@@ -125,11 +125,20 @@ PARAPHRASED = (
 )
 
 
+# Pages carry dates; a source is named only when two independent signals agree (here the date and
+# the words), so the pairs below are dated as a page and its later copy would be.
+EARLIER = "date: 2024-03-01\n\n"
+LATER = "date: 2024-03-02\n\n"
+DATED_BASE = EARLIER + BASE
+DATED_PARAPHRASED = LATER + PARAPHRASED
+DATED_REWORDED = LATER + REWORDED
+
+
 def test_a_sentence_by_sentence_paraphrase_is_machine_paraphrased_with_its_source_sentences() -> None:
-    for order in ((BASE, PARAPHRASED), (PARAPHRASED, BASE)):
+    for order in ((DATED_BASE, DATED_PARAPHRASED), (DATED_PARAPHRASED, DATED_BASE)):
         paths = ("a.txt", "b.txt")
         documents = tuple(document_from_text(text, path) for text, path in zip(order, paths, strict=True))
-        source, copy_path = ("a.txt", "b.txt") if order[0] == BASE else ("b.txt", "a.txt")
+        source, copy_path = ("a.txt", "b.txt") if order[0] == DATED_BASE else ("b.txt", "a.txt")
         assessed, related = assess_integrity(documents, relate(documents))
         assert related[0].kind == "derived" and related[0].source == source
         assert any(f"{copy_path} reads as a machine paraphrase" in line for line in related[0].evidence)
@@ -144,20 +153,35 @@ def test_a_sentence_by_sentence_paraphrase_is_machine_paraphrased_with_its_sourc
         assert original.integrity is not None and original.integrity.verdict == "clean"
 
 
-def test_a_paraphrase_direction_comes_from_dates_before_word_frequency() -> None:
+def test_signals_that_disagree_leave_the_direction_unknown_and_mark_no_one() -> None:
+    """The paraphrase is dated first, but its words are the commoner ones: the relation says
+    'direction unknown' and neither document is called a copy (issue 12: direction only when the
+    evidence says so)."""
     documents = (
         document_from_text("date: 2024-03-02\n\n" + BASE, "a.txt"),
         document_from_text("date: 2024-03-01\n\n" + PARAPHRASED, "b.txt"),
     )
     assessed, related = assess_integrity(documents, relate(documents))
-    assert related[0].source == "b.txt"
+    assert related[0].source is None
+    assert any("direction unknown: the signals disagree" in line for line in related[0].evidence)
     assert any("b.txt was published first (2024-03-01)" in line for line in related[0].evidence)
     verdicts = {d.path: d.integrity.verdict for d in assessed if d.integrity is not None}
-    assert verdicts == {"a.txt": "machine-paraphrased", "b.txt": "clean"}
+    assert verdicts == {"a.txt": "clean", "b.txt": "clean"}
+
+
+def test_one_signal_alone_names_no_source() -> None:
+    """Undated, only the words speak: one signal is not enough to call either document a copy."""
+    documents = (document_from_text(BASE, "a.txt"), document_from_text(REWORDED, "b.txt"))
+    assessed, related = assess_integrity(documents, relate(documents))
+    assert related[0].source is None
+    assert any("direction unknown: only 1 signal" in line for line in related[0].evidence)
+    assert all(
+        "aligned sentence" not in f.evidence for d in assessed if d.integrity is not None for f in d.integrity.findings
+    )
 
 
 def test_a_word_for_word_spun_copy_is_not_called_a_paraphrase() -> None:
-    documents = (document_from_text(BASE, "a.txt"), document_from_text(REWORDED, "b.txt"))
+    documents = (document_from_text(DATED_BASE, "a.txt"), document_from_text(DATED_REWORDED, "b.txt"))
     assessed, related = assess_integrity(documents, relate(documents))
     assert not any("machine paraphrase" in line for line in related[0].evidence)
     copy = next(d for d in assessed if d.path == "b.txt")
@@ -211,7 +235,7 @@ def test_tortured_phrases_make_a_tortured_verdict() -> None:
 
 
 def test_a_reworded_copy_is_restored_from_its_source() -> None:
-    documents = (document_from_text(BASE, "a.txt"), document_from_text(REWORDED, "b.txt"))
+    documents = (document_from_text(DATED_BASE, "a.txt"), document_from_text(DATED_REWORDED, "b.txt"))
     relations = relate(documents)
     assessed, related = assess_integrity(documents, relations)
     assert related[0].source == "a.txt"
@@ -227,7 +251,7 @@ def test_a_reworded_copy_is_restored_from_its_source() -> None:
 
 
 def test_direction_comes_from_the_text_not_the_order() -> None:
-    documents = (document_from_text(REWORDED, "a.txt"), document_from_text(BASE, "b.txt"))
+    documents = (document_from_text(DATED_REWORDED, "a.txt"), document_from_text(DATED_BASE, "b.txt"))
     _, related = assess_integrity(documents, relate(documents))
     assert related[0].source == "b.txt"
 

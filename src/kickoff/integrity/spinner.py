@@ -103,15 +103,11 @@ def find_traces(sentence: str) -> Iterator[Substitution]:
     items = tokens(sentence)
     for position in range(len(items) - 1):
         article, noun = items[position], items[position + 1]
-        if article.text in ("a", "A") and noun.is_word and noun.text.islower() and _starts_with_vowel_sound(noun.lower):
-            yield _article_trace(items, position + 1, "an")
-        elif (
-            article.text in ("an", "An")
-            and noun.is_word
-            and noun.text.islower()
-            and not _starts_with_vowel_sound(noun.lower)
-        ):
-            yield _article_trace(items, position + 1, "a")
+        if _article_checkable(noun):
+            if article.text in ("a", "A") and _starts_with_vowel_sound(noun.lower):
+                yield _article_trace(items, position + 1, "an")
+            elif article.text in ("an", "An") and not _starts_with_vowel_sound(noun.lower):
+                yield _article_trace(items, position + 1, "a")
         if position + 2 < len(items) and noun.lower == "and":
             first, second = article, items[position + 2]
             word = first.lower
@@ -130,6 +126,19 @@ def find_traces(sentence: str) -> Iterator[Substitution]:
                     MARGIN,
                     f"'{word} and {word}' repeats one word: a spinner mapped two different words to the same synonym",
                 )
+
+
+def _article_checkable(noun: Token) -> bool:
+    """Only an ordinary English word after an article says the article is wrong: "an sdist", "an
+    lvalue", "an f-string" are read letter by letter, and in "a is b" the "a" is a variable."""
+    word = noun.lower
+    return (
+        noun.is_word
+        and noun.text.islower()
+        and len(word) >= 3
+        and word not in STOPWORDS
+        and is_common_word(word, _COMMON_RANK)
+    )
 
 
 def _starts_with_vowel_sound(word: str) -> bool:
