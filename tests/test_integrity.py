@@ -293,3 +293,18 @@ def test_quality_floors_hold() -> None:
             assert measured[name.removesuffix("_at_most")] <= floor, name
         else:
             assert measured[name] >= floor, name
+
+
+def test_content_farm_floors_hold() -> None:
+    """eval/content_farm.py on the real copies, originals and event groups of ../shared (never
+    copied here): the figures pinned in eval/content_farm_floors.json hold."""
+    import sys
+
+    farm = ROOT.parent / "shared" / "data" / "content-farm"
+    if not (farm / "INDEX.tsv").is_file():
+        pytest.skip(f"{farm} is absent: the real content-farm texts are not here")
+    sys.path.insert(0, str(ROOT / "eval"))
+    import content_farm
+
+    figures = content_farm.measure(farm, ROOT.parent / "shared" / "data" / "specs")
+    assert not content_farm.below_floors(figures), content_farm.below_floors(figures)

@@ -141,3 +141,15 @@ def test_a_design_proposal_is_a_specification_by_its_structure() -> None:
     )
     assert proposal.profile is not None and proposal.profile.kind == "specification"
     assert "headings" in proposal.profile.kind_evidence[0]
+
+
+def test_a_title_after_a_nationality_still_marks_a_person() -> None:
+    """'<Nationality> President <First Last> welcomed <Nationality> President <First Last>', the
+    lead of many wire reports, names two people (written for this test)."""
+    from conftest import document_from_text
+
+    document = document_from_text(
+        "Ruritanian President Anna Berger welcomed Freedonian Prime Minister Tomas Kovac in the capital on Monday."
+    )
+    assert document.profile is not None
+    assert {e.name for e in document.profile.people} == {"Anna Berger", "Tomas Kovac"}

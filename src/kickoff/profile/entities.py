@@ -371,7 +371,7 @@ def _capitalised(token: str) -> bool:
 def _classify(candidate: _Candidate, lowercase_words: set[str]) -> tuple[str | None, str]:
     tokens = list(candidate.tokens)
     titled = False
-    while tokens and tokens[0].lower() in _TITLES and len(tokens) > 1:
+    while len(tokens) > 1 and _starts_with_title(tokens):
         tokens.pop(0)
         titled = True
     while tokens and tokens[0].lower() in {"the", "a", "an"}:
@@ -386,6 +386,10 @@ def _classify(candidate: _Candidate, lowercase_words: set[str]) -> tuple[str | N
         tokens.pop(0)
     while len(tokens) > 1 and _is_demonym(tokens[0]) and not has_organisation_word:
         tokens.pop(0)
+        # "Syrian President Bashar al-Assad": the nationality stood before the title
+        while len(tokens) > 1 and _starts_with_title(tokens):
+            tokens.pop(0)
+            titled = True
     while tokens and tokens[0].lower() in _CONNECTORS:
         tokens.pop(0)
     while tokens and tokens[-1].lower() in _CONNECTORS:
@@ -435,6 +439,37 @@ def _classify(candidate: _Candidate, lowercase_words: set[str]) -> tuple[str | N
     if 2 <= len(tokens) <= 4 and not any(is_common_word(t, 2000) for t in tokens):
         return name, "person"
     return name, "unknown"
+
+
+# Words that make a title of the title after them: "Prime Minister", "Vice President".
+_TITLE_QUALIFIERS = frozenset(
+    [
+        "prime",
+        "vice",
+        "deputy",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "health",
+        "chief",
+        "acting",
+        "former",
+        "interim",
+        "supreme",
+        "crown",
+        "attorney",
+        "secretary",
+    ]
+)
+
+
+def _starts_with_title(tokens: list[str]) -> bool:
+    first = tokens[0].lower()
+    if first in _TITLES:
+        return True
+    return first in _TITLE_QUALIFIERS and len(tokens) > 2 and tokens[1].lower() in _TITLES
 
 
 def _is_demonym(word: str) -> bool:

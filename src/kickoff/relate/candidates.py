@@ -67,7 +67,8 @@ def entity_keys(document: Document) -> set[str]:
 
 
 def name_pairs(key_sets: list[set[str]]) -> tuple[set[tuple[int, int]], dict[str, float]]:
-    """Pairs sharing at least two names from an inverted index, and each name's IDF weight."""
+    """Pairs sharing a name, from an inverted index (each document's strongest partners only), and
+    each name's IDF weight."""
     postings: dict[str, list[int]] = defaultdict(list)
     for index, keys in enumerate(key_sets):
         for key in keys:
@@ -84,10 +85,12 @@ def name_pairs(key_sets: list[set[str]]) -> tuple[set[tuple[int, int]], dict[str
                 shared[(first, second)] += 1
                 strength[(first, second)] += weights[key]
     partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (first, second), n in shared.items():
-        if n >= 2:
-            partners[first].append((strength[(first, second)], second))
-            partners[second].append((strength[(first, second)], first))
+    # One shared name makes a candidate, not a relation: _same_event then asks for a second,
+    # independent signal (more names, or the same content words), so each document keeps only
+    # its strongest few partners.
+    for (first, second), _ in shared.items():
+        partners[first].append((strength[(first, second)], second))
+        partners[second].append((strength[(first, second)], first))
     pairs: set[tuple[int, int]] = set()
     for document, candidates in partners.items():
         for _, other in sorted(candidates, key=lambda item: (-item[0], item[1]))[:MAX_NAME_PARTNERS]:
