@@ -309,3 +309,82 @@ def test_content_farm_floors_hold() -> None:
 
     figures = content_farm.measure(farm, ROOT.parent / "shared" / "data" / "specs")
     assert not content_farm.below_floors(figures), content_farm.below_floors(figures)
+
+
+FORM = (
+    "Date: {date}\n\n"
+    "Store survey form\n\n"
+    "Store number {number} was surveyed by {surveyor} on {day}. "
+    "The delivery entrance is on the {entrance} and the nearest parking is at the {parking}. "
+    "The store has {tills} tills and {staff} members of staff on a weekday morning. "
+    "The manager, {manager}, confirmed that the stock room can hold {pallets} pallets. "
+    "Customers reach the store mostly by {transport}."
+)
+FILLED = [
+    dict(
+        date="2024-05-02",
+        number="114",
+        surveyor="Alan Hughes",
+        day="Monday",
+        entrance="coast road",
+        parking="loading bay",
+        tills="6",
+        staff="14",
+        manager="Priya Shah",
+        pallets="40",
+        transport="car",
+    ),
+    dict(
+        date="2024-05-03",
+        number="207",
+        surveyor="Mark Roberts",
+        day="Tuesday",
+        entrance="loading bay",
+        parking="town square",
+        tills="4",
+        staff="9",
+        manager="Owen Price",
+        pallets="25",
+        transport="bus",
+    ),
+    dict(
+        date="2024-05-06",
+        number="318",
+        surveyor="Alan Hughes",
+        day="Friday",
+        entrance="side street",
+        parking="coast road",
+        tills="8",
+        staff="21",
+        manager="Lena Novak",
+        pallets="60",
+        transport="foot",
+    ),
+    dict(
+        date="2024-05-07",
+        number="402",
+        surveyor="Sara Ito",
+        day="Thursday",
+        entrance="high street",
+        parking="retail park",
+        tills="5",
+        staff="11",
+        manager="Tom Reid",
+        pallets="35",
+        transport="tram",
+    ),
+]
+
+
+def test_forms_filled_from_one_template_are_not_spun() -> None:
+    """Issue 12: documents filled in from one template differ in names, places, numbers and
+    dates. None of those is a substitution, and no such document is called spun (the forms were
+    written for this test)."""
+    documents = tuple(document_from_text(FORM.format(**values), f"store-{values['number']}.txt") for values in FILLED)
+    assessed, relations = assess_integrity(documents, relate(documents))
+    assert relations, "forms of one template should at least be related"
+    for document in assessed:
+        assert document.integrity is not None
+        assert document.integrity.verdict not in ("spun", "machine-paraphrased", "tortured"), document.path
+        restored = [f for f in document.integrity.findings if "aligned sentence" in f.evidence]
+        assert restored == [], [(f.span, f.original) for f in restored]

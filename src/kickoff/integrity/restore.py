@@ -30,6 +30,9 @@ from kickoff.text import STOPWORDS
 
 # A replaced run longer than this is a rewritten clause, not a substitution.
 _LONGEST_SUBSTITUTION = 3
+# Share of the differences that are names, numbers and dates at which two documents read as one
+# template filled in twice (or two versions of one document), not as a spun copy.
+_TEMPLATE_SHARE = 0.4
 # Total log-likelihood the source must win by before word-pair fit counts as a signal of direction.
 _DIRECTION_MARGIN = 2.0
 # Independent signals that must agree, with none against, before a source is named.
@@ -253,8 +256,14 @@ def _differing_word_frequency(rebuilt: list[AlignedSentence]) -> tuple[float, fl
 
 
 def _differences(relation: Relation) -> list[_Difference]:
+    """Short replacements between aligned sentences: the candidate substitutions of a reworded copy.
+
+    None when the documents are filled in from one template or are versions of one document: where
+    most of what differs is names, numbers and dates, the other differences are a form's other
+    answers ("coast road" against "loading bay"), not a spinner's swaps."""
     copy_of_same_text = relation.kind in _COPY_KINDS
     found: list[_Difference] = []
+    filled = 0
     for aligned in relation.aligned:
         left_tokens = [t for t in tokens(aligned.left) if t.is_word]
         right_tokens = [t for t in tokens(aligned.right) if t.is_word]
@@ -264,18 +273,36 @@ def _differences(relation: Relation) -> list[_Difference]:
         for operation, i1, i2, j1, j2 in matcher.get_opcodes():
             if operation != "replace" or max(i2 - i1, j2 - j1) > _LONGEST_SUBSTITUTION:
                 continue
-            if not copy_of_same_text and not _neighbours(left_words[i1:i2], right_words[j1:j2]):
+            if _filled_in(left_tokens[i1:i2]) or _filled_in(right_tokens[j1:j2]):
+                filled += 1  # a name, a number or a date: what a form or a new version changes
                 continue
+            neighbours = _neighbours(left_words[i1:i2], right_words[j1:j2])
+            if not copy_of_same_text and not neighbours:
+                continue
+            left_fit, right_fit = _fit(left_words, i1, i2), _fit(right_words, j1, j2)
             found.append(
-                _Difference(
-                    aligned,
-                    tuple(left_tokens[i1:i2]),
-                    tuple(right_tokens[j1:j2]),
-                    _fit(left_words, i1, i2),
-                    _fit(right_words, j1, j2),
-                )
+                _Difference(aligned, tuple(left_tokens[i1:i2]), tuple(right_tokens[j1:j2]), left_fit, right_fit)
             )
+    if filled >= _TEMPLATE_SHARE * (filled + len(found)):
+        return []
     return found
+
+
+_MONTHS_AND_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _filled_in(run: list[Token]) -> bool:
+    """A run a template leaves to be filled: a number, a date word, or a proper name (every word
+    capitalised and not a sentence's first). Spinners swap common words; they do not renumber a
+    form or rename the person who filled it in."""
+    if not run:
+        return False
+    if any(any(c.isdigit() for c in t.text) or t.lower in _MONTHS_AND_DAYS for t in run):
+        return True
+    return all(t.text[:1].isupper() for t in run)
 
 
 def _neighbours(left: list[str], right: list[str]) -> bool:
