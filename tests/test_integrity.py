@@ -388,3 +388,28 @@ def test_forms_filled_from_one_template_are_not_spun() -> None:
         assert document.integrity.verdict not in ("spun", "machine-paraphrased", "tortured"), document.path
         restored = [f for f in document.integrity.findings if "aligned sentence" in f.evidence]
         assert restored == [], [(f.span, f.original) for f in restored]
+
+
+@given(
+    st.integers(min_value=0, max_value=6),
+    st.integers(min_value=0, max_value=6),
+    st.integers(min_value=0, max_value=6),
+    st.integers(min_value=20, max_value=3000),
+)
+def test_score_and_verdict_follow_one_rule(tortured: int, swaps: int, artefacts: int, words: int) -> None:
+    """Issue 12: a score of 0.5 or more is exactly a degraded verdict, whatever the findings."""
+    from kickoff.integrity.verdict import integrity_of
+    from kickoff.model import Finding, Location
+
+    def findings(kind: str, n: int) -> list[Finding]:
+        return [Finding(f"w{i}", Location("a.txt"), i, 0, kind, None, 0.9, "test") for i in range(n)]  # type: ignore[arg-type]
+
+    document = document_from_text(" ".join(["word"] * words))
+    integrity = integrity_of(
+        document,
+        findings("tortured phrase", tortured)
+        + findings("spinner substitution", swaps)
+        + findings("machine-translation artefact", artefacts),
+    )
+    degraded = integrity.verdict in ("spun", "tortured", "machine-paraphrased")
+    assert degraded == (integrity.score >= 0.5), (integrity.verdict, integrity.score)

@@ -7,6 +7,7 @@ the bundle (``restore``). Plain fluent English that was translated and left no t
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from kickoff.model import Document, Finding, Integrity, Verdict
@@ -21,8 +22,6 @@ TORTURED_MINIMUM_FINDINGS = 2
 # Translation artefacts are specific, but one can be a typo or a quoted word: two make a pattern.
 MACHINE_MINIMUM_FINDINGS = 2
 MACHINE_MINIMUM_DENSITY = 1.0
-# Summed confidence per 1,000 words at which the score saturates (about one word in a hundred).
-_SATURATION = 10.0
 
 
 def integrity_of(document: Document, findings: list[Finding]) -> Integrity:
@@ -30,31 +29,48 @@ def integrity_of(document: Document, findings: list[Finding]) -> Integrity:
     words = max(1, sum(len(sentence.text.split()) for sentence in document.sentences))
     textual = [f for f in ordered if f.kind != "scraping debris"]
     density = round(1000 * len(textual) / words, 2)
-    score = round(min(1.0, sum(f.confidence for f in textual) * 1000 / words / _SATURATION), 2)
-    return Integrity(verdict_of(ordered, words), score, density, ordered)
+    verdict, strength = _judge(ordered, words)
+    # rounded down, so that a strength just short of a threshold never shows as 0.50
+    return Integrity(verdict, math.floor(min(1.0, strength / 2) * 100) / 100, density, ordered)
 
 
 def verdict_of(findings: tuple[Finding, ...], words: int) -> Verdict:
+    return _judge(findings, words)[0]
+
+
+def _judge(findings: tuple[Finding, ...], words: int) -> tuple[Verdict, float]:
+    """One rule from findings to verdict and score.
+
+    Each kind of rewriting has a threshold (a count, and for swaps and artefacts a density per
+    1,000 words); its strength is how far the document's findings of that kind reach it, the
+    lesser of the two ratios. The verdict is the strongest kind that reaches its threshold
+    (strength 1), and the score is half the strongest strength, capped at 1. So a score of 0.5
+    or more is exactly a degraded verdict: a document that scores 1.0 is never "clean", and one
+    tortured phrase with two swaps (strength 0.67) scores 0.33 and stays clean."""
     counts: Counter[str] = Counter(f.kind for f in findings)
 
-    def dense(kind: str, minimum_count: int, minimum_density: float) -> bool:
-        return counts[kind] >= minimum_count and 1000 * counts[kind] / max(1, words) >= minimum_density
+    def strength(kind: str, minimum_count: int, minimum_density: float | None) -> float:
+        by_count = counts[kind] / minimum_count
+        if minimum_density is None:
+            return by_count
+        return min(by_count, 1000 * counts[kind] / max(1, words) / minimum_density)
 
-    if counts["tortured phrase"] >= TORTURED_MINIMUM_FINDINGS:
-        return "tortured"
-    spun = dense("spinner substitution", SPUN_MINIMUM_FINDINGS, SPUN_MINIMUM_DENSITY)
-    translated = dense("machine-translation artefact", MACHINE_MINIMUM_FINDINGS, MACHINE_MINIMUM_DENSITY)
-    if spun and translated:
+    tortured = strength("tortured phrase", TORTURED_MINIMUM_FINDINGS, None)
+    spun = strength("spinner substitution", SPUN_MINIMUM_FINDINGS, SPUN_MINIMUM_DENSITY)
+    translated = strength("machine-translation artefact", MACHINE_MINIMUM_FINDINGS, MACHINE_MINIMUM_DENSITY)
+    strongest = max(tortured, spun, translated)
+    if tortured >= 1:
+        return "tortured", strongest
+    if spun >= 1 and translated >= 1:
         # A paraphrased copy also shows word swaps; the kind with more findings names the process.
-        return (
+        verdict: Verdict = (
             "machine-paraphrased"
             if counts["machine-translation artefact"] >= counts["spinner substitution"]
             else "spun"
         )
-    if spun:
-        return "spun"
-    if translated:
-        return "machine-paraphrased"
-    if counts["scraping debris"]:
-        return "debris"
-    return "clean"
+        return verdict, strongest
+    if spun >= 1:
+        return "spun", strongest
+    if translated >= 1:
+        return "machine-paraphrased", strongest
+    return ("debris" if counts["scraping debris"] else "clean"), strongest
