@@ -21,6 +21,12 @@ Measured (issue 12's targets in brackets):
    (source = the original), wrong (source = the copy) or left unknown [wrong: 0].
 5. The event groups with the decoys, as one bundle: the share of pairs of reports of one event
    related [>= 90 %], and relations between a decoy and a report or another decoy [0].
+6. Names in 20 real texts (the 19 event reports and one decoy), labelled by reading them:
+   ``eval/data/content_farm_names.tsv`` lists, per file, each person, place and organisation with
+   the spellings that name it, and the outlet when the page is by one ("BANGKOK (AFP) –", "The
+   Washington Times -", a copyright line) or "-" when it only quotes agencies. The file holds
+   names (facts) and paths, no text. Precision and recall per kind [>= 0.9, >= 0.8]: a name found
+   is right when it is a spelling of a labelled name of that kind (a person also by the surname).
 
 ``eval/content_farm_floors.json`` pins the figures; a test fails when a change lowers them (and
 skips, saying why, where the texts are absent).
@@ -51,6 +57,7 @@ from kickoff.relate import relate  # noqa: E402
 DEFAULT_FARM = ROOT.parent / "shared" / "data" / "content-farm"
 DEFAULT_SPECS = ROOT.parent / "shared" / "data" / "specs"
 FLOORS = ROOT / "eval" / "content_farm_floors.json"
+NAMES = ROOT / "eval" / "data" / "content_farm_names.tsv"
 DEGRADED = {"spun", "machine-paraphrased", "tortured"}
 TEXTUAL_KINDS = {"spinner substitution", "tortured phrase", "machine-translation artefact"}
 # A replaced run longer than this on either side is rewriting, not a word swap.
@@ -237,6 +244,60 @@ def events(farm: Path, figures: Figures) -> None:
     figures.lines.append(f"  relations between reports of different events: {cross}")
 
 
+def _norm(name: str) -> str:
+    name = re.sub(r"[’']s$", "", name.strip())
+    name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    return re.sub(r"[^\w]+", " ", name.lower()).strip()
+
+
+def _spells(found: str, spellings: list[str], kind: str) -> bool:
+    name = _norm(found)
+    for spelling in spellings:
+        target = _norm(spelling)
+        if name == target:
+            return True
+        if kind == "person" and name.split()[-1:] == target.split()[-1:] and len(name.split()) <= len(target.split()):
+            return True
+    return False
+
+
+def names(farm: Path, figures: Figures) -> None:
+    """Names found against the labelled names of 20 real texts, per kind; and outlets."""
+    gold: dict[str, dict[str, list[list[str]]]] = {}
+    with NAMES.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            gold.setdefault(row["path"], {}).setdefault(row["kind"], []).append(row["names"].split("|"))
+    tally = {kind: [0, 0, 0, 0] for kind in ("person", "place", "organisation")}  # right, found, matched, labelled
+    outlets = [0, 0]
+    for path, labels in sorted(gold.items()):
+        document = load(farm / path)
+        assert document.profile is not None
+        found_by_kind = {
+            "person": document.profile.people,
+            "place": document.profile.places,
+            "organisation": document.profile.organisations,
+        }
+        for kind, counts in tally.items():
+            labelled = labels.get(kind, [])
+            found = [entity.name for entity in found_by_kind[kind]]
+            counts[0] += sum(any(_spells(name, spellings, kind) for spellings in labelled) for name in found)
+            counts[1] += len(found)
+            counts[2] += sum(any(_spells(name, spellings, kind) for name in found) for spellings in labelled)
+            counts[3] += len(labelled)
+        expected = labels.get("outlet", [["-"]])[0]
+        outlet = document.profile.outlet
+        outlets[0] += (
+            (outlet is None)
+            if expected == ["-"]
+            else (outlet is not None and _spells(outlet, expected, "organisation"))
+        )
+        outlets[1] += 1
+    for kind, (right, found, matched, labelled) in tally.items():
+        figures.add(f"{kind} names: precision", right, found)
+        figures.add(f"{kind} names: recall", matched, labelled)
+    figures.add("outlets right (an agency a page only quotes is no outlet)", outlets[0], outlets[1])
+
+
 def measure(farm: Path, specs: Path | None) -> Figures:
     figures = Figures()
     rows = index(farm)
@@ -246,6 +307,7 @@ def measure(farm: Path, specs: Path | None) -> Figures:
         specifications(specs, figures)
     directions(farm, rows, figures)
     events(farm, figures)
+    names(farm, figures)
     return figures
 
 
