@@ -292,9 +292,9 @@ def names(farm: Path, figures: Figures) -> None:
             else (outlet is not None and _spells(outlet, expected, "organisation"))
         )
         outlets[1] += 1
-    for kind, (right, found, matched, labelled) in tally.items():
-        figures.add(f"{kind} names: precision", right, found)
-        figures.add(f"{kind} names: recall", matched, labelled)
+    for kind, (right, found_count, matched, labelled_count) in tally.items():
+        figures.add(f"{kind} names: precision", right, found_count)
+        figures.add(f"{kind} names: recall", matched, labelled_count)
     figures.add("outlets right (an agency a page only quotes is no outlet)", outlets[0], outlets[1])
 
 

@@ -8,7 +8,7 @@ from kickoff.model import Block, SourceDocument
 
 _OUTLET_WORDS = re.compile(
     r"\b(?:Press|News|Times|Post|Reuters|Agency|Journal|Herald|Tribune|Guardian|Telegraph|"
-    r"Gazette|Daily|Mail|BBC|CNN|AFP|Bloomberg|Associated Press|Wire|Chronicle|Observer)\b"
+    r"Gazette|Daily|Mail|BBC|CNN|AFP|Bloomberg|Associated Press|Wire|Chronicle|Observer|Audio|Radio|TV|Nation)\b"
 )
 _BY_LINE = re.compile(r"^\s*By\s+([A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5})", re.MULTILINE)
 _CREDIT = re.compile(
@@ -57,8 +57,41 @@ def find_byline(source: SourceDocument) -> tuple[str | None, str | None]:
             byline = byline or credit.group(1)
             outlet = outlet or credit.group(2).removeprefix("The ").strip()
             break
-    if outlet is None:
-        match = re.search(r"\b(?:The )?(Associated Press|Reuters|Agence France-Presse|AFP|BBC News)\b", text)
-        if match:
-            outlet = match.group(1)
-    return byline, outlet
+    return byline, outlet or _page_outlet(source)
+
+
+# Where a page says whose it is. A wire agency is the outlet only in a dateline ("BANGKOK (AFP) –",
+# "Jan. 27 (UPI) --", "CHICAGO (News Nation/AP) —"): a page that writes "according to AFP" or
+# "told Reuters" quotes the agency, it is not by it.
+_DATELINE = re.compile(r"\(([A-Z][\w&./' -]{1,40}?)\)\s*(?:[–—-]{1,2}\s|•\s|:\s|$)", re.MULTILINE)
+_AGENCY_LIKE = re.compile(r"^[A-Z]{2,6}$|/")
+_MASTHEAD = re.compile(
+    r"^\W{0,3}((?:The\s+)?[A-Z][\w&.']+(?:\s+[A-Z][\w&.']+){0,4})\s+[-–—|]\s+"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+# "Headline | Sunday Observer": a page title that ends with the site's name.
+_TITLE_SUFFIX = re.compile(r"\s\|\s+((?:The\s+)?[A-Z][\w&.']+(?:\s+[A-Z][\w&.']+){0,4})\s*$")
+_COPYRIGHT_LINE = re.compile(
+    r"Copyright\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*)+,?\s*((?:The\s+)?[A-Z][\w&.']+(?:\s+[A-Z][\w&.']+){0,4})\.?\s+All rights reserved",
+    re.IGNORECASE,
+)
+# The page's first blocks hold its dateline or masthead.
+_HEADER_BLOCKS = 4
+
+
+def _page_outlet(source: SourceDocument) -> str | None:
+    header = [block.text for block in source.blocks[:_HEADER_BLOCKS]]
+    for text in header:
+        for pattern in (_MASTHEAD, _TITLE_SUFFIX):
+            match = pattern.search(text.strip())
+            if match and _OUTLET_WORDS.search(match.group(1)):
+                return match.group(1).strip()
+        for dateline in _DATELINE.finditer(text[:300]):
+            name = dateline.group(1).strip()
+            if _AGENCY_LIKE.search(name) or _OUTLET_WORDS.search(name):
+                return name  # "(Turkey) (AFP)": the place is no outlet, the agency is
+    closing = " ".join(block.text for block in source.blocks[-3:])
+    copyright_line = _COPYRIGHT_LINE.search(closing)
+    if copyright_line:
+        return copyright_line.group(1).removeprefix("The ").strip().rstrip(".")
+    return None

@@ -68,6 +68,93 @@ _PERSON_BEFORE = frozenset(
         "chief",
         "director",
         "founder",
+        # roles news puts before a name ("Microsoft co-founder Bill Gates", "singer Kanye West")
+        "co-founder",
+        "ceo",
+        "executive",
+        "billionaire",
+        "billionaires",
+        "singer",
+        "actor",
+        "actress",
+        "star",
+        "student",
+        "shopkeeper",
+        "photographer",
+        "lawyer",
+        "attorney",
+        "prosecutor",
+        "officer",
+        "senator",
+        "governor",
+        "mayor",
+        "chairman",
+        "chairwoman",
+        "secretary",
+        "ambassador",
+        "analyst",
+        "professor",
+        "presenter",
+        "commander",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+    ]
+)
+# Words that may follow a place's short form when it is the place, not an adjective ("the US and").
+_AFTER_PLACE = frozenset(["and", "or", "in", "on", "at", "to", "for", "is", "was", "has", "had", "said", "says", "but"])
+# Words after a name that make it a company or a platform ("Twitter accounts", "Tesla CEO").
+_ORGANISATION_AFTER = frozenset(
+    [
+        "ceo",
+        "co-founder",
+        "founder",
+        "account",
+        "accounts",
+        "shares",
+        "app",
+        "employees",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "executives",
+        "headquarters",
+        "platform",
+        "users",
+        "stock",
+    ]
+)
+# Military and police ranks, abbreviated or hyphenated ("Lt Gen", "Sgt.", "Lieutenant-Colonel").
+_RANKS = frozenset(
+    [
+        "lt",
+        "sgt",
+        "col",
+        "maj",
+        "capt",
+        "cpl",
+        "gen",
+        "adm",
+        "brig",
+        "pte",
+        "lieutenant",
+        "sergeant",
+        "major",
+        "colonel",
+        "corporal",
+        "admiral",
+        "brigadier",
+        "marshal",
+        "attorney",
+        "ceo",
+        "billionaire",
+        "billionaires",
+        "singer",
+        "duke",
+        "duchess",
+        "earl",
+        "baroness",
+        "baron",
     ]
 )
 _PERSON_VERBS = frozenset(
@@ -272,6 +359,8 @@ _ALIASES = {
     "US": "United States",
     "USA": "United States",
     "UK": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
     "U.K": "United Kingdom",
     "U.K.": "United Kingdom",
     "UAE": "United Arab Emirates",
@@ -336,6 +425,13 @@ def _candidates(sentence: str) -> list[_Candidate]:
             word = matches[end].group(0)
             if _capitalised(word):
                 end += 1
+            elif (
+                word.isdigit()
+                and len(word) <= 4
+                and end - start == 1
+                and not _NOT_NAME_BEFORE_NUMBER.match(matches[start].group(0))
+            ):
+                end += 1  # "Terminal 21", "Apollo 11": a number that is part of the name
             elif word in _CONNECTORS and end + 1 < len(matches) and _capitalised(matches[end + 1].group(0)):
                 end += 2
             else:
@@ -351,11 +447,21 @@ def _candidates(sentence: str) -> list[_Candidate]:
             before_index -= 1  # "in the Middle East": the preposition is what tells
         before = matches[before_index].group(0).lower() if before_index >= 0 else ""
         after = matches[end].group(0).lower() if end < len(matches) else ""
+        # "Tesla CEO Elon Musk": the words before an inner title name whom the person works for
+        inner = next((i for i in range(1, len(tokens) - 1) if _is_title_word(tokens[i])), None)
+        if inner is not None and inner <= 3 and not any(_is_title_word(t) for t in tokens[:inner]):
+            found.append(_Candidate(tokens[:inner], before, tokens[inner].lower(), start == 0, False))
         found.append(_Candidate(tokens, before, after, start == 0, possessive))
         index = end
     return found
 
 
+# Words a number follows without being part of a name ("June 3", "Page 4", "Article 5").
+_NOT_NAME_BEFORE_NUMBER = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Page|Article|Section|Chapter|Figure|Table|Version|Step|Phase|Room|Level|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Windows|Python|Android|iOS|Covid|COVID)$"
+)
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|di|van|von|mc|o)[-'’][A-Z]")
 
 
@@ -376,6 +482,15 @@ def _classify(candidate: _Candidate, lowercase_words: set[str]) -> tuple[str | N
         titled = True
     while tokens and tokens[0].lower() in {"the", "a", "an"}:
         tokens.pop(0)
+    # "Duke of York", "Prince of Wales": a title held of a place names no one by itself
+    if len(tokens) >= 3 and _is_title_word(tokens[0]) and tokens[1].lower() == "of":
+        return None, ""
+    # "U.S. Attorney Geoffrey Berman", "Tesla CEO Elon Musk", "Police Lieutenant-Colonel Mongkol
+    # Kuptasiri": the name is what follows the last title in the run
+    titles_at = [i for i, t in enumerate(tokens[:-1]) if _is_title_word(t)]
+    if titles_at and len(tokens) - titles_at[-1] - 1 >= 2:
+        tokens = tokens[titles_at[-1] + 1 :]
+        titled = True
     has_organisation_word = any(t.lower() in _ORGANISATION_WORDS for t in tokens)
     if (
         len(tokens) > 1
@@ -401,14 +516,19 @@ def _classify(candidate: _Candidate, lowercase_words: set[str]) -> tuple[str | N
     name = " ".join(tokens)
     lowered = [t.lower() for t in tokens]
     if name in _ALIASES:
+        if not candidate.possessive and candidate.after[:1].isalpha() and candidate.after not in _AFTER_PLACE:
+            return None, ""  # "U.S. prosecutor", "US politicians": an adjective, not a mention of the place
         return _ALIASES[name], "place"
     if len(tokens) == 1 and (lowered[0] in _NOT_NAMES or _is_demonym(tokens[0])):
         return None, ""
     if any(word in _ORGANISATION_WORDS for word in lowered):
         return name, "organisation"
+    if len(tokens) == 1 and candidate.after in _ORGANISATION_AFTER and not titled:
+        return name, "organisation"
     if any(word in _FACILITY_WORDS for word in lowered[1:]) or (len(tokens) > 1 and lowered[0] in _FACILITY_WORDS):
         return name, "place"
-    country_like = name in places() and not is_common_word(name, 3000)
+    # "Turkey" is also a bird: a common word counts as the country inside a sentence, not at its start
+    country_like = name in places() and (not is_common_word(name, 3000) or not candidate.sentence_start)
     if len(tokens) == 1:
         word = tokens[0]
         common = is_common_word(word, _COMMON_RANK) and not country_like
@@ -463,6 +583,11 @@ _TITLE_QUALIFIERS = frozenset(
         "secretary",
     ]
 )
+
+
+def _is_title_word(token: str) -> bool:
+    parts = token.lower().rstrip(".").split("-")
+    return any(part in _TITLES or part in _RANKS for part in parts)
 
 
 def _starts_with_title(tokens: list[str]) -> bool:
