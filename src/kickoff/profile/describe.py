@@ -46,7 +46,6 @@ def find_byline(source: SourceDocument) -> tuple[str | None, str | None]:
     """(byline, outlet): 'By NAME' at the top, or a closing credit line 'NAMES, OUTLET'."""
     byline = source.metadata.author
     outlet = source.metadata.outlet
-    text = source.text
     if byline is None:
         match = _BY_LINE.search("\n".join(b.text for b in source.blocks[:4]))
         if match:
