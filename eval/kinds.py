@@ -124,10 +124,43 @@ def load_floors() -> dict[str, float]:
     return json.loads((ROOT / "eval" / "kind_floors.json").read_text("utf-8"))  # type: ignore[no-any-return]
 
 
+def pure(folder: Path) -> None:
+    """Every document of the PURE dataset (Ferrari, Spagnolo and Gnesi, "PURE: A Dataset of Public
+    Requirements Documents", RE 2017): real requirements documents as their authors published them,
+    PDF, Word (.doc), HTML and RTF. Not copied here; measured where a copy is given."""
+    if not folder.is_dir():
+        print(f"\nNOT MEASURED: PURE documents ({folder}) are absent; give their folder with --pure")
+        return
+    outcome = Outcome()
+    formats: Counter[str] = Counter()
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            formats[path.suffix.lower().lstrip(".")] += 1
+            outcome.add(path.name, "specification", path.read_bytes())
+    called = Counter(predicted for _, predicted in outcome.confusion.elements())
+    total = sum(called.values())
+    print()
+    print(
+        f"PURE ({folder}): {total} real requirements documents ("
+        + ", ".join(f"{n} {kind}" for kind, n in sorted(formats.items()))
+        + "): "
+        + ", ".join(f"{n} called {kind}" for kind, n in sorted(called.items()))
+        + f"; specification recall {called['specification'] / max(1, total):.2f}"
+    )
+    for name, _, predicted, evidence in outcome.wrong:
+        print(f"- {name}: called {predicted} ({evidence[:160]})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--specs", type=Path, default=ROOT.parent / "shared" / "data" / "specs")
     parser.add_argument("--content-farm", type=Path, default=ROOT.parent / "shared" / "data" / "content-farm")
+    parser.add_argument(
+        "--pure",
+        type=Path,
+        default=ROOT.parent / "pure" / "req",
+        help="the PURE requirements documents in their original formats (default: %(default)s; see the README)",
+    )
     args = parser.parse_args()
     outcome = measure(args.specs, args.content_farm)
     for missing in outcome.absent:
@@ -157,6 +190,7 @@ def main() -> None:
         print("Called wrongly:")
         for name, truth, predicted, evidence in outcome.wrong:
             print(f"- {name}: {truth} called {predicted} ({evidence[:160]})")
+    pure(args.pure)
     floors = load_floors()
     failed = [
         f"{name} {figures.get(name, 0):.3f} < {floor}" for name, floor in floors.items() if figures.get(name, 0) < floor
