@@ -10,8 +10,9 @@ groups documents by the system they name and by what they talk about; so does th
   Specification") are one system;
 - two whose content words overlap strongly (cosine of word counts) are one system.
 
-A specification whose title names no system ("Hardware", "Platform") joins the first named
-group: it is a part sent alongside. Anything else stands apart. The comparison is between specifications only, and a bundle with
+A specification whose title names no system ("Hardware", "Platform") joins the named group
+closest in content when it is short or close enough: it is a part sent alongside. Anything else
+stands apart. The comparison is between specifications only, and a bundle with
 more than ``MAX_COMPARED`` of them is taken as one system rather than compared pair by pair.
 """
 
@@ -109,6 +110,8 @@ _DOCUMENT_WORDS = frozenset(
 SAME_SYSTEM_SIMILARITY = 0.65
 SHARED_NAME_SIMILARITY = 0.3
 MAX_COMPARED = 200
+# Below this many words an untitled specification is a supplement to the closest named system.
+SUPPLEMENT_WORDS = 300
 
 
 @dataclass(frozen=True)
@@ -152,20 +155,33 @@ def group_systems(specifications: list[Document], relations: tuple[Relation, ...
     groups: dict[str, list[Document]] = {}
     for document in specifications:
         groups.setdefault(find(document.path), []).append(document)
-    # A document whose title names no system ("Platform", "Hardware", an untitled note) is a part
-    # sent alongside, not a system of its own: it joins the first group that is named.
+    # A document whose title names no system ("Platform", "Hardware", an untitled SRS) joins the
+    # named group closest in content when it is short (a supplement) or close enough; otherwise it
+    # is a system of its own, named by its file.
     named = [members for members in groups.values() if any(names[d.path] for d in members)]
     if not named:
         return [System(_name(specifications), tuple(d.path for d in specifications))]
+    kept = list(named)
     for members in groups.values():
-        if not any(names[d.path] for d in members):
-            named[0].extend(members)
-    return [System(_name(members), tuple(d.path for d in members)) for members in named]
+        if any(names[d.path] for d in members):
+            continue
+        closest = max(
+            named, key=lambda group: max(_cosine(vectors[m.path], vectors[d.path]) for m in members for d in group)
+        )
+        similarity = max(_cosine(vectors[m.path], vectors[d.path]) for m in members for d in closest)
+        if similarity >= SHARED_NAME_SIMILARITY or sum(_words(d) for d in members) < SUPPLEMENT_WORDS:
+            closest.extend(members)
+        else:
+            kept.append(members)  # an untitled specification of its own: named by its file
+    return [System(_name(members), tuple(d.path for d in members)) for members in kept]
 
 
 def _title_words(document: Document) -> set[str]:
     title = document.profile.title if document.profile is not None and document.profile.title else ""
-    return {w for w in content_words(title) if w not in _DOCUMENT_WORDS and len(w) >= 3 and not w.isdigit()}
+    title = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", title)  # a PDF printed from Word keeps this
+    return {
+        w for w in content_words(title) if w not in _DOCUMENT_WORDS and len(w) >= 3 and not any(c.isdigit() for c in w)
+    }
 
 
 def _name(documents: list[Document]) -> str:
@@ -174,7 +190,10 @@ def _name(documents: list[Document]) -> str:
     titles = [d.profile.title for d in documents if d.profile is not None and d.profile.title and _title_words(d)]
     if not titles:
         return documents[0].path if documents else ""
-    title = min(titles, key=len)
+    title = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", min(titles, key=len))
+    title = re.sub(
+        r"^(?:Software |System )?Requirements? Specifications?(?: for| -|:)?\s+", "", title, flags=re.IGNORECASE
+    )
     trimmed = re.sub(
         r"[\s:–—-]*(?:\b(?:software |system )?requirements? specifications?|\bSRS|\bdesign document|\bspecification)\b.*$",
         "",
@@ -182,6 +201,10 @@ def _name(documents: list[Document]) -> str:
         flags=re.IGNORECASE,
     ).strip(" :–—-")
     return trimmed or title
+
+
+def _words(document: Document) -> int:
+    return sum(len(sentence.text.split()) for sentence in document.sentences)
 
 
 def _vector(document: Document) -> Counter[str]:
