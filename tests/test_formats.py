@@ -148,3 +148,13 @@ def test_metadata_says_where_it_came_from(tmp_path: Path) -> None:
     index = (out / "INDEX.md").read_text("utf-8")
     assert "**Byline:** Jane Roe (from the DOCX core properties)" in index
     assert "2024-11-05 (“DOCX core properties: created (when the file was first saved)”)" in index
+
+
+def test_a_text_file_that_only_looks_like_html_is_read_as_text() -> None:
+    """Issue 13: generated .txt files whose first bytes looked like HTML failed to read. A '.txt'
+    that is not the HTML it seems is read as text, with a warning, not lost."""
+    text = b"<html is the element that opens a page; the parser must accept it in any case.\n\nSecond paragraph of the note."
+    outcome = _read(text, "note.txt")
+    documents = [o for o in outcome if isinstance(o, SourceDocument)]
+    assert len(documents) == 1 and "Second paragraph" in documents[0].text
+    assert any("looked like html" in w for w in documents[0].warnings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import signal
 import threading
@@ -12,7 +13,7 @@ from pathlib import PurePosixPath
 
 from kickoff.config import Limits
 from kickoff.ingest.types import ReadContext, Reader, ReadOutcome, UnreadableFile, sha256
-from kickoff.model import ReadProblem
+from kickoff.model import ReadProblem, SourceDocument
 
 _CODE_EXTENSIONS = frozenset(
     [
@@ -220,6 +221,33 @@ def read_bytes(data: bytes, path: str, limits: Limits, depth: int = 0, truncated
         return [ReadProblem(path, f"unsupported format: {file_format.split(':', 1)[1]}")]
     if truncated and file_format in _WHOLE_FILE_FORMATS:
         return [ReadProblem(path, f"{file_format} larger than {limits.max_file_bytes} bytes: refused")]
+    outcome = _read_as(file_format, data, path, limits, depth, truncated)
+    declared = _TEXT_BY_EXTENSION.get(PurePosixPath(path).suffix.lower())
+    if declared is not None and declared != file_format and all(isinstance(o, ReadProblem) for o in outcome):
+        # A ".txt" whose first bytes look like HTML or a PDF, and that is not one, is still the text
+        # its name says: read it so, and say why, instead of losing it.
+        fallback = _read_as(declared, data, path, limits, depth, truncated)
+        if not all(isinstance(o, ReadProblem) for o in fallback):
+            reason = "; ".join(o.reason for o in outcome if isinstance(o, ReadProblem))
+            warning = f"its first bytes looked like {file_format}, but that failed ({reason}); read as {declared}"
+            return [
+                dataclasses.replace(o, warnings=(*o.warnings, warning)) if isinstance(o, SourceDocument) else o
+                for o in fallback
+            ]
+    return outcome
+
+
+# Extensions that say a file is plain text of some kind, whatever its first bytes look like.
+_TEXT_BY_EXTENSION = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".rst": "restructuredtext",
+}
+
+
+def _read_as(file_format: str, data: bytes, path: str, limits: Limits, depth: int, truncated: bool) -> ReadOutcome:
     context = ReadContext(path, file_format, sha256(data), len(data), limits, depth, truncated)
     reader = _readers()[file_format]
     try:
