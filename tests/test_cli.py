@@ -271,3 +271,28 @@ def test_installed_console_script_runs(tmp_path: Path, bundle: Path) -> None:
     assert result.stdout == "" and "1 document(s) read" in result.stderr
     help_text = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True).stdout
     assert "exit codes" in help_text and "--max-archive-mb" in help_text
+
+
+def test_a_big_bundle_gets_an_overview_index() -> None:
+    """Issue 13: above a threshold INDEX.md is an overview, one line per cluster, not a section per
+    document; the detail stays in the JSON."""
+    from conftest import document_from_text
+
+    from kickoff.model import Analysis, Relation
+    from kickoff.report.markdown import OVERVIEW_THRESHOLD, render_index
+
+    documents = tuple(
+        document_from_text(f"Note {n}\n\nThe depot in town {n} opened on a Monday with {n} staff.", f"note-{n:04}.txt")
+        for n in range(OVERVIEW_THRESHOLD + 5)
+    )
+    relations = (
+        Relation("near duplicate", "note-0001.txt", "note-0002.txt", 0.9, ()),
+        Relation("near duplicate", "note-0002.txt", "note-0003.txt", 0.9, ()),
+        Relation("exact duplicate", "note-0010.txt", "note-0011.txt", 1.0, ()),
+    )
+    index = render_index(Analysis("big", documents, relations=relations))
+    assert "(overview)" in index and "kickoff.json" in index
+    assert "## Clusters of copies (exact, near duplicates, derived): 2" in index
+    assert "- 3 documents: `note-0001.txt`, `note-0002.txt`, `note-0003.txt`" in index
+    assert "### `note-0004.txt`" not in index  # no section per document
+    assert len(index.splitlines()) < 100

@@ -9,6 +9,7 @@ Only this module's own markup is Markdown.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kickoff import __version__
 from kickoff.gaps.classify import CATEGORY_NAMES
@@ -56,7 +57,16 @@ def _quote(text: str) -> str:
     return "“" + _text(text, empty="") + "”"
 
 
+# Above this many documents INDEX.md is an overview (issue 13): a section per document stops
+# being readable long before 100,000 of them, and the full detail is in the JSON and the report.
+OVERVIEW_THRESHOLD = 200
+# Lines of each list in the overview (clusters, documents that need a look, problem files).
+OVERVIEW_ROWS = 50
+
+
 def render_index(analysis: Analysis) -> str:
+    if len(analysis.documents) > OVERVIEW_THRESHOLD:
+        return render_overview(analysis)
     documents = analysis.documents
     failed = [p for p in analysis.problems if p.fatal]
     lines = [
@@ -93,6 +103,101 @@ def render_index(analysis: Analysis) -> str:
             lines.append(f"| {_code(problem.path, in_table=True)} | {_text(problem.reason)} | {_text(problem.kept)} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def render_overview(analysis: Analysis) -> str:
+    """INDEX.md for a big bundle: counts, clusters (one line each, not one per pair), the files
+    that could not be read, and the documents that most need a look; the per-document detail is
+    in the JSON and the HTML report, which the overview points to."""
+    documents = analysis.documents
+    failed = [p for p in analysis.problems if p.fatal]
+    lines = [
+        _HEADER,
+        f"# Bundle index: {_text(analysis.bundle)} (overview)",
+        "",
+        f"{len(documents)} document(s) read, {len(failed)} file(s) could not be read, "
+        f"{len(analysis.relations)} relation(s) found. With more than {OVERVIEW_THRESHOLD} documents this index is "
+        "an overview: every document's profile, findings and relations are in the JSON output "
+        "(`kickoff.json`) and the HTML report.",
+        "",
+        "## Counts",
+        "",
+        "| | |",
+        "|---|---|",
+    ]
+    for label, counter in (
+        ("kind", Counter(d.profile.kind for d in documents if d.profile is not None)),
+        ("language", Counter(d.profile.language for d in documents if d.profile is not None)),
+        ("trust", Counter(d.integrity.verdict if d.integrity else "not checked" for d in documents)),
+        ("relation", Counter(r.kind for r in analysis.relations)),
+    ):
+        listed = ", ".join(f"{_text(name)} {n}" for name, n in sorted(counter.items(), key=lambda i: (-i[1], i[0])))
+        lines.append(f"| {label} | {listed or 'none'} |")
+    lines.append("")
+    for title, kinds in (
+        ("Clusters of copies (exact, near duplicates, derived)", {"exact duplicate", "near duplicate", "derived"}),
+        ("Clusters of reports of one event", {"same event"}),
+    ):
+        clusters = _clusters([r for r in analysis.relations if r.kind in kinds])
+        lines += [f"## {title}: {len(clusters)}", ""]
+        for members in clusters[:OVERVIEW_ROWS]:
+            shown = ", ".join(_code(path) for path in members[:5])
+            more = f" and {len(members) - 5} more" if len(members) > 5 else ""
+            lines.append(f"- {len(members)} documents: {shown}{more}")
+        if len(clusters) > OVERVIEW_ROWS:
+            lines.append(f"- … {len(clusters) - OVERVIEW_ROWS} more clusters in the JSON")
+        lines.append("")
+    needing = sorted(
+        (d for d in documents if d.integrity is not None and d.integrity.verdict not in ("clean", "debris")),
+        key=lambda d: (-(d.integrity.score if d.integrity else 0), d.path),
+    )
+    lines += [f"## Documents that most need a look: {len(needing)}", ""]
+    if needing:
+        lines += ["| Document | Trust | Score | Findings per 1,000 words |", "|---|---|---|---|"]
+        for document in needing[:OVERVIEW_ROWS]:
+            integrity = document.integrity
+            assert integrity is not None
+            lines.append(
+                f"| {_code(document.path, in_table=True)} | {integrity.verdict} | {integrity.score:.2f} | "
+                f"{integrity.findings_per_1000_words:.1f} |"
+            )
+        if len(needing) > OVERVIEW_ROWS:
+            lines.append(f"| … {len(needing) - OVERVIEW_ROWS} more in the JSON | | | |")
+    else:
+        lines.append("None: no document is judged spun, tortured or machine-paraphrased.")
+    lines.append("")
+    if analysis.problems:
+        lines += [
+            f"## Files that could not be read (fully): {len(analysis.problems)}",
+            "",
+            "| File | Reason | Kept |",
+            "|---|---|---|",
+        ]
+        for problem in analysis.problems[:OVERVIEW_ROWS]:
+            lines.append(f"| {_code(problem.path, in_table=True)} | {_text(problem.reason)} | {_text(problem.kept)} |")
+        if len(analysis.problems) > OVERVIEW_ROWS:
+            lines.append(f"| … {len(analysis.problems) - OVERVIEW_ROWS} more in the JSON | | |")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _clusters(relations: list[Relation]) -> list[list[str]]:
+    """Connected groups of documents, biggest first, each sorted by path."""
+    parent: dict[str, str] = {}
+
+    def find(path: str) -> str:
+        parent.setdefault(path, path)
+        while parent[path] != path:
+            parent[path] = parent[parent[path]]
+            path = parent[path]
+        return path
+
+    for relation in relations:
+        parent[find(relation.left)] = find(relation.right)
+    groups: dict[str, list[str]] = {}
+    for path in list(parent):
+        groups.setdefault(find(path), []).append(path)
+    return sorted((sorted(members) for members in groups.values()), key=lambda m: (-len(m), m[0]))
 
 
 def _document_section(document: Document, reference: bool = False) -> list[str]:
