@@ -277,7 +277,6 @@ def test_a_big_bundle_gets_an_overview_index() -> None:
     """Issue 13: above a threshold INDEX.md is an overview, one line per cluster, not a section per
     document; the detail stays in the JSON."""
     from conftest import document_from_text
-
     from kickoff.model import Analysis, Relation
     from kickoff.report.markdown import OVERVIEW_THRESHOLD, render_index
 
