@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from kickoff import Config, analyse  # noqa: E402
+from kickoff.report.markdown import render_index  # noqa: E402
 
 WORDS = [w for w in __import__("kickoff.lexicon", fromlist=["word_ranks"]).word_ranks() if w.isalpha() and len(w) > 3][
     200:6000
@@ -79,6 +80,8 @@ def main() -> None:
     print(f"relations found  {len(analysis.relations)}")
     print(f"peak memory      {peak_mib:.0f} MiB (max RSS of this process)")
     print("per stage (s)    " + ", ".join(f"{name} {value:.1f}" for name, value in analysis.timings))
+    index = render_index(analysis)
+    print(f"INDEX.md         {len(index.encode()) / 2**10:.0f} KiB, {len(index.splitlines())} lines")
 
 
 if __name__ == "__main__":
