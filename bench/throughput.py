@@ -69,12 +69,13 @@ def main() -> None:
             texts.append(text)
             (bundle / f"doc{number:06d}.txt").write_text(text)
         size = sum(len(t.encode()) for t in texts)
-        config = Config(bundle, Path(folder) / "INDEX.md", Path(folder) / "QUESTIONS.md", None)
+        workers = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+        config = Config(bundle, Path(folder) / "INDEX.md", Path(folder) / "QUESTIONS.md", None, workers=workers)
         start = time.perf_counter()
         analysis = analyse(config)
         seconds = time.perf_counter() - start
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"documents        {count}")
+    print(f"documents        {count} (workers: {workers or 'one per CPU'})")
     print(f"bundle size      {size / 2**20:.1f} MiB")
     print(f"wall time        {seconds:.1f} s  ({count / seconds:.0f} documents/s, {size / 2**20 / seconds:.2f} MiB/s)")
     print(f"relations found  {len(analysis.relations)}")

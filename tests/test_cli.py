@@ -295,3 +295,23 @@ def test_a_big_bundle_gets_an_overview_index() -> None:
     assert "- 3 documents: `note-0001.txt`, `note-0002.txt`, `note-0003.txt`" in index
     assert "### `note-0004.txt`" not in index  # no section per document
     assert len(index.splitlines()) < 100
+
+
+def test_worker_processes_give_the_same_analysis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13: profiling and per-document checks in worker processes give byte-identical output."""
+    from kickoff import pipeline
+    from kickoff.report.json_output import render_json
+
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    for n in range(30):
+        (bundle / f"doc{n:03}.txt").write_text(
+            f"Depot {n} opened\n\nThe depot in Millbrook opened on Monday with {n} staff, the council said. "
+            "The mayor, Anna Berger, said the depot will serve the whole valley."
+        )
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10)
+    outputs = []
+    for workers in (1, 2):
+        config = Config(bundle, None, None, None, workers=workers)
+        outputs.append(render_json(pipeline.analyse(config)))
+    assert outputs[0] == outputs[1]

@@ -138,6 +138,14 @@ def _parser() -> argparse.ArgumentParser:
         choices=("auto", "always", "never"),
         help="progress bars on stderr: auto (the default) shows them on a terminal only",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes that profile and check documents of a big bundle (400 or more) in parallel; "
+        "0 (the default): one per CPU; 1: none",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.add_argument("-v", "--verbose", action="store_true", help="print per-stage timings")
     parser.add_argument("--version", action="version", version=f"kickoff {__version__}")
@@ -227,6 +235,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Config:
         verbose=args.verbose,
         quiet=args.quiet,
         fail_on=fail_on,
+        workers=max(0, args.workers),
     )
 
 

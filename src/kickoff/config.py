@@ -53,6 +53,8 @@ class Config:
     verbose: bool = False
     quiet: bool = False
     fail_on: FailOn = "never"
+    # Processes that profile and check documents in parallel on a big bundle; 0: one per CPU.
+    workers: int = 0
 
     @classmethod
     def for_bundle(cls, bundle: Path | str, output_dir: Path | str | None = None) -> Config:

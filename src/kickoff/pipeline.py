@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 
 from kickoff.config import Config
 from kickoff.gaps import find_gaps
 from kickoff.ingest import read_bundle
-from kickoff.integrity import assess_integrity
-from kickoff.model import Analysis, Document, ReadProblem
+from kickoff.integrity import assess_document, assess_integrity
+from kickoff.model import Analysis, Document, ReadProblem, SourceDocument
 from kickoff.profile import profile_document
 from kickoff.relate import relate
 from kickoff.report import check_output_locations, write_report
@@ -54,6 +56,7 @@ def analyse(config: Config) -> Analysis:
     timer = StageTimer()
     documents: list[Document] = []
     problems: list[ReadProblem] = []
+    sources: list[SourceDocument] = []
     items = read_bundle(config)
     with _progress(config) as progress:
         while True:
@@ -68,8 +71,20 @@ def analyse(config: Config) -> Analysis:
                 continue
             for warning in item.warnings:
                 problems.append(ReadProblem(item.path, warning, kept="the rest of the file", fatal=False))
+            sources.append(item)
+        workers = config.workers or os.cpu_count() or 1
+        if workers > 1 and len(sources) >= PARALLEL_FROM:
+            # Profiling and the per-document integrity check are pure functions of one document,
+            # and most of the time: worker processes share them (the GIL rules out threads), and
+            # map keeps the order, so the output is the same as with one process.
+            with timer.stage("profile and integrity, per document"), ProcessPoolExecutor(workers) as pool:
+                chunk = max(1, min(64, len(sources) // (workers * 8)))
+                for document in pool.map(_profile_and_assess, sources, chunksize=chunk):
+                    documents.append(document)
+        else:
             with timer.stage("profile"):
-                documents.append(profile_document(item))
+                documents.extend(profile_document(source) for source in sources)
+    del sources
     if not documents and not problems:
         raise EmptyBundle(
             f"{config.bundle}: no files to read (hidden folders such as .git, files left out by "
@@ -108,6 +123,14 @@ def run(config: Config) -> Analysis:
     start = time.perf_counter()
     write_report(analysis, config)
     return replace(analysis, timings=(*analysis.timings, ("report", time.perf_counter() - start)))
+
+
+# Below this many documents a process pool costs more to start than it saves.
+PARALLEL_FROM = 400
+
+
+def _profile_and_assess(source: SourceDocument) -> Document:
+    return assess_document(profile_document(source))
 
 
 @contextmanager

@@ -27,7 +27,10 @@ def assess_integrity(
     documents: tuple[Document, ...], relations: tuple[Relation, ...]
 ) -> tuple[tuple[Document, ...], tuple[Relation, ...]]:
     """Check every document alone, then let related documents restore each other's wording."""
-    assessed = tuple(assess_document(document) for document in documents)
+    # documents a worker process already assessed (pipeline, big bundles) are not assessed twice
+    assessed = tuple(
+        document if document.integrity is not None else assess_document(document) for document in documents
+    )
     return restore_from_relations(assessed, relations)
 
 
