@@ -153,3 +153,11 @@ def test_a_title_after_a_nationality_still_marks_a_person() -> None:
     )
     assert document.profile is not None
     assert {e.name for e in document.profile.people} == {"Anna Berger", "Tomas Kovac"}
+
+
+def test_a_section_word_is_no_title() -> None:
+    """A Rust RFC opens with '# Summary': the document's title is its file name's words, not that."""
+    from conftest import document_from_text
+
+    document = document_from_text("- Start Date: 2031-01-01\n\n# Summary\n\nAdd widgets.\n", "0042-widget-export.md")
+    assert document.profile is not None and document.profile.title == "widget export"

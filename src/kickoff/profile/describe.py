@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 
 from kickoff.model import Block, SourceDocument
 
@@ -19,16 +20,33 @@ _DATEISH = re.compile(r"^[\W\d_]*(?:date|\d{4}-\d{2}-\d{2})", re.IGNORECASE)
 
 def find_title(source: SourceDocument) -> str | None:
     if source.metadata.title:
-        return source.metadata.title.strip()
+        title = source.metadata.title.strip()
+        return _title_from_name(source.path) if _SECTION_WORD.fullmatch(title) else title
     for block in source.blocks[:5]:
         if block.kind == "metadata":
             continue
+        if block.kind == "heading" and _SECTION_WORD.fullmatch(block.text.strip()):
+            return _title_from_name(source.path)  # a Rust RFC opens with "# Summary": not its title
         if block.kind == "heading":
             return block.text
         if _looks_like_title(block):
             return block.text
         break
     return None
+
+
+# A first heading that names a section every document has, not the document.
+_SECTION_WORD = re.compile(
+    r"(?:\d+\.?\s*)?(?:summary|abstract|introduction|overview|motivation|background|contents|table of contents|preface)",
+    re.IGNORECASE,
+)
+
+
+def _title_from_name(path: str) -> str | None:
+    """'text/0560-integer-overflow.md' -> 'integer overflow': the file name is the best title left."""
+    stem = PurePosixPath(path).stem
+    words = re.sub(r"^[\d_. -]+", "", stem).replace("-", " ").replace("_", " ").strip()
+    return words or None
 
 
 def _looks_like_title(block: Block) -> bool:
