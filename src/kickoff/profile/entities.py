@@ -124,6 +124,38 @@ _ORGANISATION_AFTER = frozenset(
         "stock",
     ]
 )
+# Words before a name that make it an organisation ("state news agency Anadolu", "crypto
+# exchanges Coinbase", "broadcaster TRT").
+_ORGANISATION_BEFORE = frozenset(
+    [
+        "agency",
+        "broadcaster",
+        "newspaper",
+        "daily",
+        "firm",
+        "company",
+        "exchange",
+        "exchanges",
+        "giant",
+        "network",
+        "channel",
+        "outlet",
+        "website",
+        "startup",
+        "retailer",
+        "bank",
+        "carrier",
+        "airline",
+        "operator",
+        "maker",
+        "manufacturer",
+        "insurer",
+        "publisher",
+        "broadcasters",
+        "newspapers",
+        "companies",
+    ]
+)
 # Military and police ranks, abbreviated or hyphenated ("Lt Gen", "Sgt.", "Lieutenant-Colonel").
 _RANKS = frozenset(
     [
@@ -523,8 +555,14 @@ def _classify(candidate: _Candidate, lowercase_words: set[str]) -> tuple[str | N
         return None, ""
     if any(word in _ORGANISATION_WORDS for word in lowered):
         return name, "organisation"
-    if len(tokens) == 1 and candidate.after in _ORGANISATION_AFTER and not titled:
+    if (
+        len(tokens) <= 3
+        and not titled
+        and ((len(tokens) == 1 and candidate.after in _ORGANISATION_AFTER) or candidate.before in _ORGANISATION_BEFORE)
+    ):
         return name, "organisation"
+    if len(tokens) == 1 and candidate.after in {"daily", "newspaper"} and not titled:
+        return name, "organisation"  # "Hurriyet daily said"
     if any(word in _FACILITY_WORDS for word in lowered[1:]) or (len(tokens) > 1 and lowered[0] in _FACILITY_WORDS):
         return name, "place"
     # "Turkey" is also a bird: a common word counts as the country inside a sentence, not at its start
