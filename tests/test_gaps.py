@@ -510,3 +510,36 @@ def test_a_specification_citing_a_standard_is_not_one() -> None:
         "srs.md",
     )
     assert srs.profile is not None and srs.profile.published_as is None
+
+
+def test_many_systems_keep_one_checklist_and_are_named_first() -> None:
+    """A data room of many unrelated specifications: one checklist each would be hundreds of rows,
+    so beyond MAX_SYSTEM_CHECKLISTS the checklist stays one and the first question names them."""
+    from kickoff.gaps import MAX_SYSTEM_CHECKLISTS, find_gaps
+
+    topics = [
+        "Harbour Ferry Booking",
+        "Orchard Harvest Ledger",
+        "Glacier Snow Monitor",
+        "Meadow Grazing Planner",
+        "Canyon Rafting Roster",
+        "Lagoon Reef Survey",
+        "Prairie Grain Auction",
+        "Summit Climbing Permits",
+        "Tundra Caribou Census",
+        "Delta Flood Gauge",
+    ]
+    documents = tuple(
+        document_from_text(
+            f"# Software Requirements Specification for the {topic}\n\n## 1. Introduction\n\n"
+            f"This specification describes the {topic} system.\n\n## 2. Functional requirements\n\n"
+            f"- FR-1 The {topic} shall keep a daily {topic.split()[-1].lower()} record.\n",
+            f"{topic.split()[0].lower()}-srs.md",
+        )
+        for topic in topics
+    )
+    _, checklist, questions, verdict, _ = find_gaps(documents, None)
+    assert len(topics) > MAX_SYSTEM_CHECKLISTS
+    assert len(checklist) == 18 and all(item.system is None for item in checklist)
+    assert questions[0].key == "systems" and f"{len(topics)} different systems" in questions[0].text
+    assert "one merged checklist" in verdict.text

@@ -70,7 +70,7 @@ def find_gaps(
     systems = group_systems(specifications, relations)
     checklist = (
         _checklist_per_system(documents, requirements, systems)
-        if len(systems) > 1
+        if 1 < len(systems) <= MAX_SYSTEM_CHECKLISTS
         else build_checklist(documents, requirements)
     )
     history = build_history(documents, checklist, previous_json)
@@ -103,6 +103,9 @@ def reference_material(documents: tuple[Document, ...]) -> frozenset[str]:
 
 
 SYSTEMS_KEY = "systems"
+# Beyond this many systems (a data room of unrelated specifications) one checklist each would be
+# hundreds of rows nobody reads: the checklist stays one, and the first question names the systems.
+MAX_SYSTEM_CHECKLISTS = 8
 
 
 def _checklist_per_system(
@@ -130,12 +133,20 @@ def _several_systems_question(systems: list[System]) -> tuple[str, str, str] | N
     """When the specifications describe different systems, which one is to be built comes first."""
     if len(systems) <= 1:
         return None
-    listed = "; ".join(f"{system.name} ({', '.join(system.paths)})" for system in systems)
+    shown = systems[:MAX_SYSTEM_CHECKLISTS]
+    listed = "; ".join(
+        f"{system.name} ({', '.join(system.paths[:3])}{' …' if len(system.paths) > 3 else ''})" for system in shown
+    )
+    more = f"; and {len(systems) - len(shown)} more" if len(systems) > len(shown) else ""
     text = (
-        f"The specifications describe {len(systems)} different systems: {listed}. "
+        f"The specifications describe {len(systems)} different systems: {listed}{more}. "
         "Which is to be built, or are they parts of one system, and how do they connect?"
     )
-    reason = "each system has its own checklist below; a checklist merged across them would answer nothing"
+    reason = (
+        "each system has its own checklist below; a checklist merged across them would answer nothing"
+        if len(systems) <= MAX_SYSTEM_CHECKLISTS
+        else "the checklist below is merged across them, so read its answers with care"
+    )
     return SYSTEMS_KEY, text, reason
 
 
@@ -330,9 +341,11 @@ def _verdict(
     tail = f"; {answered} of {len(checklist)} checklist items are answered, {partly} partly, {missing} missing."
     if systems and len(systems) > 1:
         tail = (
-            f"; they describe {len(systems)} different systems ({', '.join(s.name for s in systems)}), "
-            f"each with its own checklist: {answered} of {len(checklist)} items answered, {partly} partly, "
-            f"{missing} missing."
+            f"; they describe {len(systems)} different systems ("
+            + ", ".join(system.name for system in systems[:MAX_SYSTEM_CHECKLISTS])
+            + (", …" if len(systems) > MAX_SYSTEM_CHECKLISTS else "")
+            + ("), each with its own checklist" if len(systems) <= MAX_SYSTEM_CHECKLISTS else "), one merged checklist")
+            + f": {answered} of {len(checklist)} items answered, {partly} partly, {missing} missing."
         )
     if blocking_open:
         tail += f" Design cannot start before the blocking questions are answered: {', '.join(blocking_open)}."
