@@ -133,7 +133,9 @@ def _several_systems_question(systems: list[System]) -> tuple[str, str, str] | N
     """When the specifications describe different systems, which one is to be built comes first."""
     if len(systems) <= 1:
         return None
-    shown = systems[:MAX_SYSTEM_CHECKLISTS]
+    # the largest first when not all can be named (a stable sort keeps the bundle's order among equals)
+    shown = systems if len(systems) <= MAX_SYSTEM_CHECKLISTS else sorted(systems, key=lambda s: -len(s.paths))
+    shown = shown[:MAX_SYSTEM_CHECKLISTS]
     listed = "; ".join(
         f"{system.name} ({', '.join(system.paths[:3])}{' …' if len(system.paths) > 3 else ''})" for system in shown
     )
