@@ -45,6 +45,7 @@ eval: $(STAMP)
 	$(BIN)/python eval/checklist.py
 	$(BIN)/python eval/checklist_real.py
 	$(BIN)/python eval/integrity.py
+	$(BIN)/python eval/content_farm.py
 
 ## bench: print speed and memory figures
 bench: $(STAMP)
