@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kickoff.gaps.extract import is_discursive
 from kickoff.gaps.measures import find_measures, mentions_hardware
@@ -238,6 +239,8 @@ def _title_matcher(spec: ItemSpec) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{spec.heading})(?:\s+(?:{_HEADING_SUFFIX}))?", re.IGNORECASE)
 
 
+# A bundle repeats its headings in every sentence's path: each (item, title) is judged once.
+@lru_cache(maxsize=65_536)
 def is_item_title(pattern: re.Pattern[str], title: str) -> bool:
     """Whether a heading is a section the item has to itself: the whole title names it, or one
     part of a joined title does ("Terminology and goals", "Notes/Constraints/Caveats"). A title
@@ -315,7 +318,7 @@ def _item(
     if sections is not None:
         quotes = sections.quotes
     else:
-        quotes = _unique([Quote(r.text, r.location) for r in requirements if _addresses(spec, r, outlines)])
+        quotes = _unique([Quote(r.text, r.location) for r in requirements if _addresses(spec, r)])
         if not quotes:
             quotes = _unique(_cue_quotes(spec, documents, outlines))
     if not quotes:
@@ -364,7 +367,7 @@ def _partly(spec: ItemSpec, quotes: list[Quote], reason: str) -> ChecklistItem:
     )
 
 
-def _addresses(spec: ItemSpec, requirement: Requirement, outlines: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+def _addresses(spec: ItemSpec, requirement: Requirement) -> bool:
     if spec.key == "hardware":
         return mentions_hardware(requirement.text)
     if requirement.category not in spec.categories:
