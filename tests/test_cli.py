@@ -315,3 +315,21 @@ def test_worker_processes_give_the_same_analysis(tmp_path: Path, monkeypatch: py
         config = Config(bundle, None, None, None, workers=workers)
         outputs.append(render_json(pipeline.analyse(config)))
     assert outputs[0] == outputs[1]
+
+
+def test_the_dask_engine_gives_the_same_analysis(tmp_path: Path) -> None:
+    """Issue 13: the per-document stages on a Dask LocalCluster of 2 worker processes give the
+    output a local run gives."""
+    pytest.importorskip("dask.distributed")
+    from kickoff import pipeline
+    from kickoff.report.json_output import render_json
+
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    for n in range(12):
+        (bundle / f"doc{n:03}.txt").write_text(
+            f"Depot {n} opened\n\nThe depot in Millbrook opened on Monday with {n} staff, the council said."
+        )
+    local = render_json(pipeline.analyse(Config(bundle, None, None, None, workers=1)))
+    on_dask = render_json(pipeline.analyse(Config(bundle, None, None, None, workers=2, engine="dask")))
+    assert local == on_dask

@@ -138,3 +138,21 @@ def test_python_dash_m_and_the_console_script_agree(spec_bundle: Path, tmp_path:
         assert result.returncode == EXIT_OK, result.stderr
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] and json.loads(outputs[0])["documents"]
+
+
+def test_the_dask_engine_without_dask_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The light install has no Dask: asking for it names the extra to install, exit 2."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_dask(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("dask"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    (tmp_path / "a.txt").write_text("A note.")
+    from kickoff.cli import main
+
+    assert main([str(tmp_path), "--engine", "dask", "-o", str(tmp_path / "out")]) == 2

@@ -146,6 +146,14 @@ def _parser() -> argparse.ArgumentParser:
         help="processes that profile and check documents of a big bundle (400 or more) in parallel; "
         "0 (the default): one per CPU; 1: none",
     )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where the per-document stages run: this machine (the default) or a Dask cluster "
+        "(pip install 'kickoff[dask]'; a local cluster of --workers processes unless --scheduler is given)",
+    )
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.add_argument("-v", "--verbose", action="store_true", help="print per-stage timings")
     parser.add_argument("--version", action="version", version=f"kickoff {__version__}")
@@ -236,7 +244,19 @@ def parse_args(argv: Sequence[str] | None = None) -> Config:
         quiet=args.quiet,
         fail_on=fail_on,
         workers=max(0, args.workers),
+        engine=_engine(args.engine if not args.scheduler else "dask"),
+        scheduler=args.scheduler,
     )
+
+
+def _engine(name: str) -> str:
+    """The engine asked for, if it is installed: the Dask one is an optional extra."""
+    if name == "dask":
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            raise UsageError("--engine dask needs the optional extra: pip install 'kickoff[dask]'") from None
+    return name
 
 
 def exit_code(analysis: Analysis, fail_on: FailOn = "never") -> int:

@@ -55,6 +55,10 @@ class Config:
     fail_on: FailOn = "never"
     # Processes that profile and check documents in parallel on a big bundle; 0: one per CPU.
     workers: int = 0
+    # Where the per-document stages run: this machine ("local") or a Dask cluster ("dask"; a local
+    # cluster unless ``scheduler`` gives a running one's address).
+    engine: str = "local"
+    scheduler: str | None = None
 
     @classmethod
     def for_bundle(cls, bundle: Path | str, output_dir: Path | str | None = None) -> Config:

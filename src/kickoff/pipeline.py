@@ -73,7 +73,12 @@ def analyse(config: Config) -> Analysis:
                 problems.append(ReadProblem(item.path, warning, kept="the rest of the file", fatal=False))
             sources.append(item)
         workers = config.workers or os.cpu_count() or 1
-        if workers > 1 and len(sources) >= PARALLEL_FROM:
+        if config.engine == "dask":
+            from kickoff.engines.dask import map_on_dask
+
+            with timer.stage("profile and integrity, per document (Dask)"):
+                documents.extend(map_on_dask(_profile_and_assess, sources, config.scheduler, workers))
+        elif workers > 1 and len(sources) >= PARALLEL_FROM:
             # Profiling and the per-document integrity check are pure functions of one document,
             # and most of the time: worker processes share them (the GIL rules out threads), and
             # map keeps the order, so the output is the same as with one process.
