@@ -543,3 +543,19 @@ def test_many_systems_keep_one_checklist_and_are_named_first() -> None:
     assert len(checklist) == 18 and all(item.system is None for item in checklist)
     assert questions[0].key == "systems" and f"{len(topics)} different systems" in questions[0].text
     assert "one merged checklist" in verdict.text
+
+
+def test_questions_md_lists_at_most_the_statements_a_meeting_can_read() -> None:
+    """Issue 13: thousands of statements are not listed in QUESTIONS.md; the most problematic are,
+    and the rest are pointed to in the JSON."""
+    from kickoff.model import Analysis
+    from kickoff.report.markdown import MAX_STATEMENT_ROWS, render_questions
+
+    lines = "\n".join(f"- FR-{n} The kiosk shall print receipt number {n} on request." for n in range(150))
+    spec = document_from_text(f"# Kiosk requirements\n\n## Functional requirements\n\n{lines}\n", "kiosk.md")
+    requirements = find_requirements((spec,))
+    assert len(requirements) > MAX_STATEMENT_ROWS
+    text = render_questions(Analysis("b", (spec,), requirements=requirements))
+    rows = [line for line in text.splitlines() if line.startswith("| FR-")]
+    assert len(rows) == MAX_STATEMENT_ROWS
+    assert f"{len(requirements) - MAX_STATEMENT_ROWS} more statements" in text

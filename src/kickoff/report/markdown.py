@@ -60,6 +60,9 @@ def _quote(text: str) -> str:
 # Above this many documents INDEX.md is an overview (issue 13): a section per document stops
 # being readable long before 100,000 of them, and the full detail is in the JSON and the report.
 OVERVIEW_THRESHOLD = 200
+# Statements listed in QUESTIONS.md at most; the rest are in the JSON (issue 13: QUESTIONS.md stays a
+# list a team can read in a meeting, whatever the size of the bundle).
+MAX_STATEMENT_ROWS = 100
 # Lines of each list in the overview (clusters, documents that need a look, problem files).
 OVERVIEW_ROWS = 50
 
@@ -353,7 +356,13 @@ def render_questions(analysis: Analysis) -> str:
             "| Statement | Where | Class | Measures | Accepted, or to check |",
             "|---|---|---|---|---|",
         ]
-        for requirement in analysis.requirements:
+        shown = analysis.requirements
+        if len(shown) > MAX_STATEMENT_ROWS:
+            # a meeting reads a page, not thousands of rows: the statements with the most problems
+            # first, in document order among equals; all of them are in the JSON
+            ranked = sorted(range(len(shown)), key=lambda i: (-len(shown[i].smells), i))[:MAX_STATEMENT_ROWS]
+            shown = tuple(shown[i] for i in sorted(ranked))
+        for requirement in shown:
             measures = ", ".join(m.text for m in requirement.measures)
             smells = (
                 "<br>".join(
@@ -366,6 +375,11 @@ def render_questions(analysis: Analysis) -> str:
                 f"| {_text(requirement.text)} | {_text(requirement.location.cite())} | "
                 f"{CATEGORY_NAMES.get(requirement.category, requirement.category)} ({requirement.confidence:.2f}) | "
                 f"{_text(measures)} | {smells} |"
+            )
+        if len(analysis.requirements) > len(shown):
+            lines.append(
+                f"| … {len(analysis.requirements) - len(shown)} more statements, those with the fewest problems, "
+                "are in the JSON output (`kickoff.json`) | | | | |"
             )
         lines.append("")
     else:
