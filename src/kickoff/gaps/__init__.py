@@ -26,6 +26,7 @@ from kickoff.model import (
     Relation,
     Requirement,
 )
+from kickoff.relate import connected_groups
 
 __all__ = ["find_gaps", "find_requirements", "statement_key"]
 
@@ -228,15 +229,7 @@ def _no_specification_question(
 
 def _connected(documents: tuple[Document, ...], pairs: set[tuple[str, str]]) -> bool:
     """Whether the relations join every document into one group."""
-    group = {documents[0].path}
-    changed = True
-    while changed:
-        changed = False
-        for left, right in pairs:
-            if (left in group) != (right in group):
-                group |= {left, right}
-                changed = True
-    return len(group) == len(documents)
+    return len(connected_groups([d.path for d in documents], sorted(pairs))) == 1
 
 
 def _questions(

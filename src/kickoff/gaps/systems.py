@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kickoff.model import Document, Relation
+from kickoff.relate import connected_groups
 from kickoff.text import content_words
 
 # Words every specification title uses, whatever its system: they name the document, not the system.
@@ -126,20 +127,7 @@ def group_systems(specifications: list[Document], relations: tuple[Relation, ...
     """Specifications grouped by the system they describe, in the order of their first document."""
     if len(specifications) <= 1 or len(specifications) > MAX_COMPARED:
         return [System(_name(specifications), tuple(d.path for d in specifications))] if specifications else []
-    parent = {d.path: d.path for d in specifications}
-
-    def find(path: str) -> str:
-        while parent[path] != path:
-            parent[path] = parent[parent[path]]
-            path = parent[path]
-        return path
-
-    def join(left: str, right: str) -> None:
-        parent[find(left)] = find(right)
-
-    for relation in relations:
-        if relation.left in parent and relation.right in parent:
-            join(relation.left, relation.right)
+    pairs = [(relation.left, relation.right) for relation in relations]
     names = {d.path: _title_words(d) for d in specifications}
     vectors = {d.path: _vector(d) for d in specifications}
     for position, left in enumerate(specifications):
@@ -151,18 +139,19 @@ def group_systems(specifications: list[Document], relations: tuple[Relation, ...
                 or (shared == 1 and similarity >= SHARED_NAME_SIMILARITY)
                 or similarity >= SAME_SYSTEM_SIMILARITY
             ):
-                join(left.path, right.path)
-    groups: dict[str, list[Document]] = {}
-    for document in specifications:
-        groups.setdefault(find(document.path), []).append(document)
+                pairs.append((left.path, right.path))
+    by_path = {d.path: d for d in specifications}
+    groups = [
+        [by_path[path] for path in members] for members in connected_groups([d.path for d in specifications], pairs)
+    ]
     # A document whose title names no system ("Platform", "Hardware", an untitled SRS) joins the
     # named group closest in content when it is short (a supplement) or close enough; otherwise it
     # is a system of its own, named by its file.
-    named = [members for members in groups.values() if any(names[d.path] for d in members)]
+    named = [members for members in groups if any(names[d.path] for d in members)]
     if not named:
         return [System(_name(specifications), tuple(d.path for d in specifications))]
     kept = list(named)
-    for members in groups.values():
+    for members in groups:
         if any(names[d.path] for d in members):
             continue
         closest = max(

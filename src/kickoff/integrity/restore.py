@@ -25,6 +25,7 @@ from kickoff.integrity.collocations import Token, context_score, log_frequency, 
 from kickoff.integrity.verdict import integrity_of
 from kickoff.lexicon import replaced_by, synonyms
 from kickoff.model import AlignedSentence, Document, Finding, Relation
+from kickoff.profile.dates import MONTH_NAMES, WEEKDAY_NAMES
 from kickoff.relate import publication_date
 from kickoff.text import STOPWORDS
 
@@ -288,41 +289,7 @@ def _differences(relation: Relation) -> list[_Difference]:
     return found
 
 
-_MONTHS_AND_DAYS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_MONTHS_AND_DAYS = MONTH_NAMES | WEEKDAY_NAMES
 
 
 def _filled_in(run: list[Token]) -> bool:

@@ -27,6 +27,9 @@ _MONTHS = {
     )
     for name in names
 }
+# Month and weekday names as they are written, lower-cased, full and abbreviated.
+MONTH_NAMES = frozenset(_MONTHS)
+WEEKDAY_NAMES = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PATTERNS = [

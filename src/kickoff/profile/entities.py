@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kickoff.lexicon import is_common_word, places
 from kickoff.model import Entity
+from kickoff.profile.dates import MONTH_NAMES, WEEKDAY_NAMES
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:[-'’.][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*\.?")
 _CONNECTORS = frozenset({"of", "al", "bin", "de", "la", "le", "van", "von", "der", "du", "da"})
@@ -461,7 +462,7 @@ def _candidates(sentence: str) -> list[_Candidate]:
                 word.isdigit()
                 and len(word) <= 4
                 and end - start == 1
-                and not _NOT_NAME_BEFORE_NUMBER.match(matches[start].group(0))
+                and matches[start].group(0).lower() not in _NOT_NAME_BEFORE_NUMBER
             ):
                 end += 1  # "Terminal 21", "Apollo 11": a number that is part of the name
             elif word in _CONNECTORS and end + 1 < len(matches) and _capitalised(matches[end + 1].group(0)):
@@ -489,10 +490,15 @@ def _candidates(sentence: str) -> list[_Candidate]:
 
 
 # Words a number follows without being part of a name ("June 3", "Page 4", "Article 5").
-_NOT_NAME_BEFORE_NUMBER = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Page|Article|Section|Chapter|Figure|Table|Version|Step|Phase|Room|Level|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Windows|Python|Android|iOS|Covid|COVID)$"
+_NOT_NAME_BEFORE_NUMBER = (
+    MONTH_NAMES
+    | WEEKDAY_NAMES
+    | frozenset(
+        [
+            *("page", "article", "section", "chapter", "figure", "table", "version", "step", "phase", "room", "level"),
+            *("windows", "python", "android", "ios", "covid"),
+        ]
+    )
 )
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|di|van|von|mc|o)[-'’][A-Z]")
 

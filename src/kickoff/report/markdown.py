@@ -14,7 +14,8 @@ from collections import Counter
 from kickoff import __version__
 from kickoff.gaps.classify import CATEGORY_NAMES
 from kickoff.ingest.walk import GENERATED_MARKER
-from kickoff.model import Analysis, Document, Entity, Finding, Relation
+from kickoff.model import Analysis, Document, Entity, Finding, ReadProblem, Relation
+from kickoff.relate import connected_groups
 
 _HEADER = f"{GENERATED_MARKER} {__version__}; edit the bundle, not this file -->"
 
@@ -100,11 +101,7 @@ def render_index(analysis: Analysis) -> str:
         lines += ["No two documents are duplicates, copies or reports of the same event.", ""]
     for relation in analysis.relations:
         lines += _relation_section(relation)
-    if analysis.problems:
-        lines += ["## Files that could not be read (fully)", "", "| File | Reason | Kept |", "|---|---|---|"]
-        for problem in analysis.problems:
-            lines.append(f"| {_code(problem.path, in_table=True)} | {_text(problem.reason)} | {_text(problem.kept)} |")
-        lines.append("")
+    lines += _problems_table(analysis.problems, "## Files that could not be read (fully)")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -169,38 +166,29 @@ def render_overview(analysis: Analysis) -> str:
     else:
         lines.append("None: no document is judged spun, tortured or machine-paraphrased.")
     lines.append("")
-    if analysis.problems:
-        lines += [
-            f"## Files that could not be read (fully): {len(analysis.problems)}",
-            "",
-            "| File | Reason | Kept |",
-            "|---|---|---|",
-        ]
-        for problem in analysis.problems[:OVERVIEW_ROWS]:
-            lines.append(f"| {_code(problem.path, in_table=True)} | {_text(problem.reason)} | {_text(problem.kept)} |")
-        if len(analysis.problems) > OVERVIEW_ROWS:
-            lines.append(f"| … {len(analysis.problems) - OVERVIEW_ROWS} more in the JSON | | |")
-        lines.append("")
+    lines += _problems_table(
+        analysis.problems, f"## Files that could not be read (fully): {len(analysis.problems)}", OVERVIEW_ROWS
+    )
     return "\n".join(lines).rstrip() + "\n"
 
 
 def _clusters(relations: list[Relation]) -> list[list[str]]:
     """Connected groups of documents, biggest first, each sorted by path."""
-    parent: dict[str, str] = {}
+    paths = sorted({path for relation in relations for path in (relation.left, relation.right)})
+    groups = connected_groups(paths, [(relation.left, relation.right) for relation in relations])
+    return sorted(groups, key=lambda members: (-len(members), members[0]))
 
-    def find(path: str) -> str:
-        parent.setdefault(path, path)
-        while parent[path] != path:
-            parent[path] = parent[parent[path]]
-            path = parent[path]
-        return path
 
-    for relation in relations:
-        parent[find(relation.left)] = find(relation.right)
-    groups: dict[str, list[str]] = {}
-    for path in list(parent):
-        groups.setdefault(find(path), []).append(path)
-    return sorted((sorted(members) for members in groups.values()), key=lambda m: (-len(m), m[0]))
+def _problems_table(problems: tuple[ReadProblem, ...], title: str, limit: int | None = None) -> list[str]:
+    """The files that could not be read (fully), each with its reason and what was kept."""
+    if not problems:
+        return []
+    lines = [title, "", "| File | Reason | Kept |", "|---|---|---|"]
+    for problem in problems[:limit]:
+        lines.append(f"| {_code(problem.path, in_table=True)} | {_text(problem.reason)} | {_text(problem.kept)} |")
+    if limit is not None and len(problems) > limit:
+        lines.append(f"| … {len(problems) - limit} more in the JSON | | |")
+    return [*lines, ""]
 
 
 def _document_section(document: Document, reference: bool = False) -> list[str]:
