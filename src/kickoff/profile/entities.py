@@ -539,7 +539,7 @@ def _classify(candidate: _Candidate, lowercase_words: set[str]) -> tuple[str | N
         tokens.pop(0)
     while len(tokens) > 1 and _is_demonym(tokens[0]) and not has_organisation_word:
         tokens.pop(0)
-        # "Syrian President Bashar al-Assad": the nationality stood before the title
+        # "Ruritanian President Anna Berger": the nationality stood before the title
         while len(tokens) > 1 and _starts_with_title(tokens):
             tokens.pop(0)
             titled = True
