@@ -8,10 +8,10 @@ running on a grown bundle makes the previous run the baseline and marks what got
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 from kickoff.model import ChecklistItem, Document, History, QuestionState, from_dict
+from kickoff.serial import read_section
 
 
 def fingerprint(documents: tuple[Document, ...]) -> str:
@@ -26,13 +26,13 @@ def load_previous(path: Path | None) -> tuple[str, QuestionState | None, Questio
     if path is None or not path.is_file():
         return None
     try:
-        data = json.loads(path.read_text("utf-8"))
-        history = data["history"]
-        state = QuestionState(history["fingerprint"], tuple(sorted(q["key"] for q in data["questions"])))
+        history = next(read_section(path, "history"))
+        keys = tuple(sorted(question["key"] for question in read_section(path, "questions")))
+        state = QuestionState(history["fingerprint"], keys)
         baseline = from_dict(QuestionState, history["baseline"]) if history.get("baseline") else None
         return history["fingerprint"], baseline, state
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # an unreadable old state is treated as no state; the run starts afresh
+    except (OSError, ValueError, KeyError, TypeError, StopIteration):
+        return None  # an unreadable old state (or one of an older schema) is treated as no state; the run starts afresh
 
 
 def build_history(

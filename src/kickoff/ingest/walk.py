@@ -98,7 +98,13 @@ def _is_generated(path: Path) -> bool:
             head = handle.read(2048)  # the HTML report's marker follows its Content-Security-Policy line
     except OSError:
         return False
-    markers = (GENERATED_MARKER.encode(), b'"generator": "kickoff', b'<meta name="generator" content="kickoff')
+    # The JSON's first line; schema 2 and earlier wrote it with a space after the colon.
+    markers = (
+        GENERATED_MARKER.encode(),
+        b'{"generator":"kickoff',
+        b'"generator": "kickoff',
+        b'<meta name="generator" content="kickoff',
+    )
     return any(marker in head for marker in markers)
 
 

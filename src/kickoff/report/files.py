@@ -15,7 +15,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,8 +49,10 @@ class _Staged:
     committed: bool = False
 
 
-def write_all(outputs: Sequence[tuple[Path, str]]) -> None:
-    """Write every (path, text) or none; raise OutputError naming the user's path on failure."""
+def write_all(outputs: Sequence[tuple[Path, str | Iterable[str]]]) -> None:
+    """Write every (path, text) or none; raise OutputError naming the user's path on failure.
+
+    A text may come as an iterable of pieces (the JSON of a data room), written as they come."""
     staged: list[_Staged] = []
     try:
         for path, text in outputs:
@@ -65,7 +67,7 @@ def write_all(outputs: Sequence[tuple[Path, str]]) -> None:
                 item.backup.unlink(missing_ok=True)
 
 
-def _stage(path: Path, text: str) -> _Staged:
+def _stage(path: Path, text: str | Iterable[str]) -> _Staged:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -75,7 +77,11 @@ def _stage(path: Path, text: str) -> _Staged:
     try:
         os.fchmod(descriptor, _final_mode(path))
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                for piece in text:
+                    handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException as error:

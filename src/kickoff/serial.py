@@ -1,0 +1,239 @@
+"""The JSON layout of an Analysis: written record by record, read back section by section.
+
+A data room's JSON must stay complete without holding the whole file as one string, and a tool
+must be able to read one section of it without parsing the rest. So the file is one JSON object
+with one record per line (docs/json-schema.md): the small sections first (verdict, history,
+checklist, questions, problems), then requirements, documents and relations. Any JSON parser
+reads it whole; ``read_section`` reads one section line by line.
+
+It is also compact: the text of a document is written once. A block lists its sentences where
+they join back to its text with single spaces (most prose), and gives its text otherwise (lists,
+code, wrapped lines: split again by ``profile.sentences_of`` when read back). A sentence's
+location and block kind are its block's. A summary line and an aligned sentence pair are indexes
+into the documents' sentences. ``decode`` rebuilds the exact Analysis (a test checks the round
+trip).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from kickoff import __version__
+from kickoff.model import (
+    AlignedSentence,
+    Analysis,
+    Block,
+    BundleVerdict,
+    ChecklistItem,
+    Document,
+    History,
+    Integrity,
+    Location,
+    Profile,
+    Question,
+    ReadProblem,
+    Relation,
+    Requirement,
+    Sentence,
+    SourceDocument,
+    SourceMetadata,
+    as_dict,
+    from_dict,
+)
+
+# 3: one record per line, small sections first; blocks carry their sentences; aligned pairs are
+# sentence indexes. (2: the verdict became an object.)
+SCHEMA_VERSION = 3
+
+# Sections in the order they are written; the record lists one record per line.
+HEAD = ("verdict", "history")
+RECORD_SECTIONS = ("checklist", "questions", "problems", "requirements", "documents", "relations")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def encode_chunks(analysis: Analysis) -> Iterator[str]:
+    """The JSON text in pieces, a line at a time, so that a writer never holds all of it."""
+    header = {"generator": f"kickoff {__version__}", "schema_version": SCHEMA_VERSION, "bundle": analysis.bundle}
+    yield _dumps(header)[:-1] + ",\n"
+    for name in HEAD:
+        yield f'"{name}":{_dumps(as_dict(getattr(analysis, name)))},\n'
+    documents = {document.path: document for document in analysis.documents}
+    for position, name in enumerate(RECORD_SECTIONS):
+        yield f'"{name}":['
+        records: Iterable[Any] = getattr(analysis, name)
+        first = True
+        for record in records:
+            if name == "documents":
+                encoded = encode_document(record)
+            elif name == "relations":
+                encoded = encode_relation(record, documents)
+            else:
+                encoded = as_dict(record)
+            yield ("\n" if first else ",\n") + _dumps(encoded)
+            first = False
+        yield ("" if first else "\n") + ("]}\n" if position == len(RECORD_SECTIONS) - 1 else "],\n")
+
+
+def encode(analysis: Analysis) -> str:
+    return "".join(encode_chunks(analysis))
+
+
+def encode_document(document: Document) -> dict[str, Any]:
+    source = as_dict(document.source)
+    blocks = []
+    sentences = iter(document.sentences)
+    for block in document.source.blocks:
+        entry: dict[str, Any] = {"kind": block.kind}
+        if block.page is not None:
+            entry["page"] = block.page
+        if block.section is not None:
+            entry["section"] = block.section
+        if block.level:
+            entry["level"] = block.level
+        own = [sentence.text for sentence in _take_block(sentences, block, document.path)]
+        # The text once: as the block's sentences where they join back to it (most prose), as
+        # the block's text otherwise (lists, code, wrapped lines), split again when read back.
+        if block.kind != "metadata" and " ".join(own) == block.text:
+            entry["sentences"] = own
+        else:
+            entry["text"] = block.text
+        blocks.append(entry)
+    source["blocks"] = blocks
+    profile = as_dict(document.profile)
+    if document.profile is not None:
+        index = {sentence.text: sentence.index for sentence in reversed(document.sentences)}
+        if all(line in index for line in document.profile.summary):
+            profile["summary"] = [index[line] for line in document.profile.summary]
+    return {"source": source, "profile": profile, "integrity": as_dict(document.integrity)}
+
+
+def _take_block(sentences: Iterator[Sentence], block: Block, path: str) -> list[Sentence]:
+    """The sentences ``profile.sentences_of`` made from this block, which follow in order."""
+    return [next(sentences) for _ in _split(block, path)]
+
+
+def _split(block: Block, path: str) -> tuple[Sentence, ...]:
+    from kickoff.profile import sentences_of
+
+    return sentences_of(SourceDocument(path, "", "", 0, None, (block,)))
+
+
+def encode_relation(relation: Relation, documents: dict[str, Document]) -> dict[str, Any]:
+    encoded = as_dict(relation)
+    left, right = documents.get(relation.left), documents.get(relation.right)
+    if left is not None and right is not None:
+        left_index, right_index = _sentence_index(left), _sentence_index(right)
+        pairs = []
+        for pair in relation.aligned:
+            i = left_index.get((pair.left, pair.left_location))
+            j = right_index.get((pair.right, pair.right_location))
+            pairs.append([i, j, pair.similarity] if i is not None and j is not None else as_dict(pair))
+        encoded["aligned"] = pairs
+    return encoded
+
+
+def _sentence_index(document: Document) -> dict[tuple[str, Location], int]:
+    index: dict[tuple[str, Location], int] = {}
+    for sentence in document.sentences:
+        index.setdefault((sentence.text, sentence.location), sentence.index)
+    return index
+
+
+def decode(data: dict[str, Any]) -> Analysis:
+    """The Analysis a JSON of this schema was written from."""
+    documents = tuple(decode_document(entry) for entry in data["documents"])
+    by_path = {document.path: document for document in documents}
+    return Analysis(
+        bundle=data["bundle"],
+        documents=documents,
+        problems=tuple(from_dict(ReadProblem, p) for p in data["problems"]),
+        relations=tuple(decode_relation(r, by_path) for r in data["relations"]),
+        requirements=tuple(from_dict(Requirement, r) for r in data["requirements"]),
+        checklist=tuple(from_dict(ChecklistItem, c) for c in data["checklist"]),
+        questions=tuple(from_dict(Question, q) for q in data["questions"]),
+        verdict=from_dict(BundleVerdict, data["verdict"]),
+        history=from_dict(History, data["history"]),
+    )
+
+
+def decode_document(entry: dict[str, Any]) -> Document:
+    source_data = entry["source"]
+    path = source_data["path"]
+    blocks: list[Block] = []
+    sentences: list[Sentence] = []
+    for item in source_data["blocks"]:
+        text = item["text"] if "text" in item else " ".join(item["sentences"])
+        block = Block(text, item["kind"], item.get("page"), item.get("section"), item.get("level", 0))
+        blocks.append(block)
+        location = Location(path, block.page, block.section)
+        own = item["sentences"] if "sentences" in item else [sentence.text for sentence in _split(block, path)]
+        first = len(sentences)
+        sentences.extend(Sentence(text, first + n, location, block.kind) for n, text in enumerate(own))
+    source = SourceDocument(
+        path=path,
+        format=source_data["format"],
+        sha256=source_data["sha256"],
+        size_bytes=source_data["size_bytes"],
+        encoding=source_data["encoding"],
+        blocks=tuple(blocks),
+        metadata=from_dict(SourceMetadata, source_data["metadata"]),
+        removed_debris=tuple(source_data["removed_debris"]),
+        warnings=tuple(source_data["warnings"]),
+    )
+    profile = entry["profile"]
+    if profile is not None:
+        summary = [sentences[line].text if isinstance(line, int) else line for line in profile["summary"]]
+        profile = {**profile, "summary": summary}
+    return Document(source, tuple(sentences), from_dict(Profile, profile), from_dict(Integrity, entry["integrity"]))
+
+
+def decode_relation(entry: dict[str, Any], documents: dict[str, Document]) -> Relation:
+    aligned = []
+    for pair in entry["aligned"]:
+        if isinstance(pair, list):
+            left_index, right_index, similarity = pair
+            left = documents[entry["left"]].sentences[left_index]
+            right = documents[entry["right"]].sentences[right_index]
+            aligned.append(AlignedSentence(left.text, right.text, similarity, left.location, right.location))
+        else:
+            aligned.append(from_dict(AlignedSentence, pair))
+    return Relation(
+        entry["kind"],
+        entry["left"],
+        entry["right"],
+        entry["score"],
+        tuple(entry["evidence"]),
+        tuple(aligned),
+        entry["source"],
+    )
+
+
+def read_section(path: Path, name: str) -> Iterator[Any]:
+    """The records (or the one value) of one section, read line by line: a data room's JSON is
+    never parsed whole to find its questions. Raises ValueError on a file of another layout."""
+    with path.open(encoding="utf-8") as handle:
+        first = handle.readline()
+        if f'"schema_version":{SCHEMA_VERSION},' not in first:
+            raise ValueError(f"{path}: not a kickoff JSON of schema {SCHEMA_VERSION}")
+        single, opening = f'"{name}":', f'"{name}":['
+        for line in handle:
+            if name in RECORD_SECTIONS and line.startswith(opening):
+                rest = line[len(opening) :].strip()
+                if rest.startswith("]"):
+                    return
+                for record in handle:
+                    record = record.rstrip("\n")
+                    if record.startswith("]"):
+                        return
+                    yield json.loads(record.removesuffix(","))
+                return
+            if name in HEAD and line.startswith(single):
+                yield json.loads(line[len(single) :].rstrip().removesuffix(","))
+                return
+    raise ValueError(f"{path}: no section {name!r}")
