@@ -7,6 +7,7 @@ JSON are two views of the same objects. ``as_dict``/``from_dict`` are the only J
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -340,11 +341,21 @@ class Analysis:
 
 def as_dict(value: Any) -> Any:
     """Turn a model object (or tuple of them) into JSON-ready dicts and lists."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: as_dict(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, str | int | float | None):
+        return value
     if isinstance(value, tuple | list):
         return [as_dict(item) for item in value]
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: as_dict(getattr(value, name)) for name in names}
     return value
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, looked up once per class (the JSON of a data room converts
+    millions of objects)."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 ModelT = TypeVar("ModelT")

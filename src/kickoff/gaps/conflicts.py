@@ -46,6 +46,8 @@ def find_conflicts(
             continue
         newer = _newer(by_path[relation.left], by_path[relation.right])
         for pair in relation.aligned:
+            if pair.left == pair.right:
+                continue  # one sentence, one set of figures
             left, right = _figures(pair.left), _figures(pair.right)
             if left and right and left != right:
                 conflicts.append(

@@ -115,6 +115,8 @@ def _paraphrased(relation: Relation) -> list[AlignedSentence]:
 
 def _rebuilt(aligned: AlignedSentence) -> bool:
     """Words moved, added or dropped: what a spinner, swapping words in place, never does."""
+    if aligned.left == aligned.right:
+        return False  # the common case in a data room of overlapping excerpts; nothing to compare
     left = [t.lower for t in tokens(aligned.left) if t.is_word]
     right = [t.lower for t in tokens(aligned.right) if t.is_word]
     matcher = SequenceMatcher(None, left, right, autojunk=False)
@@ -266,6 +268,8 @@ def _differences(relation: Relation) -> list[_Difference]:
     found: list[_Difference] = []
     filled = 0
     for aligned in relation.aligned:
+        if aligned.left == aligned.right:
+            continue  # no replacement to find
         left_tokens = [t for t in tokens(aligned.left) if t.is_word]
         right_tokens = [t for t in tokens(aligned.right) if t.is_word]
         left_words = [t.lower for t in left_tokens]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from kickoff.model import AlignedSentence, Document, Relation
-from kickoff.relate.align import align_sentences, aligned_share
+from kickoff.relate.align import AlignmentFeatures, align_sentences, aligned_share, alignment_features
 from kickoff.relate.candidates import (
     document_shingles,
     entity_keys,
@@ -52,11 +52,17 @@ def relate(documents: tuple[Document, ...]) -> tuple[Relation, ...]:
     key_sets = [entity_keys(d) for d in documents_list]
     text_pairs = shingle_pairs(shingle_sets)
     names, weights = name_pairs(key_sets)
+    features: dict[int, AlignmentFeatures] = {}
     for first, second in ordered(text_pairs | names):
         left, right = documents_list[first], documents_list[second]
         if (left.path, right.path) in exact_pairs:
             continue
-        relation, aligned = _textual(left, right, shingle_sets[first], shingle_sets[second])
+        for position in (first, second):
+            if position not in features:
+                features[position] = alignment_features(documents_list[position])
+        relation, aligned = _textual(
+            left, right, shingle_sets[first], shingle_sets[second], features[first], features[second]
+        )
         if relation is None:
             jaccard = _jaccard(shingle_sets[first], shingle_sets[second])
             relation = _same_event(left, right, key_sets[first], key_sets[second], weights, jaccard, aligned)
@@ -93,11 +99,16 @@ def _jaccard(left: set[str], right: set[str]) -> float:
 
 
 def _textual(
-    left: Document, right: Document, left_shingles: set[str], right_shingles: set[str]
+    left: Document,
+    right: Document,
+    left_shingles: set[str],
+    right_shingles: set[str],
+    left_features: AlignmentFeatures,
+    right_features: AlignmentFeatures,
 ) -> tuple[Relation | None, tuple[AlignedSentence, ...]]:
     """A copy relation if the texts are one text; the aligned sentences either way, for reuse."""
     jaccard = _jaccard(left_shingles, right_shingles)
-    aligned = align_sentences(left, right)
+    aligned = align_sentences(left, right, left_features, right_features)
     if jaccard >= NEAR_DUPLICATE_JACCARD:
         return Relation(
             "near duplicate",
@@ -107,7 +118,7 @@ def _textual(
             (f"3-word shingle Jaccard similarity {jaccard:.2f}",),
             aligned,
         ), aligned
-    share = aligned_share(aligned, left, right)
+    share = aligned_share(aligned, left_features, right_features)
     if len(aligned) >= DERIVED_MINIMUM_SENTENCES and share >= DERIVED_MINIMUM_SHARE:
         return Relation(
             "derived",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from kickoff.model import AlignedSentence, Document
+from kickoff.model import AlignedSentence, Document, Sentence
 from kickoff.text import content_words, words
 
 # Word-sequence similarity above which two sentences are the same sentence, reworded.
@@ -15,25 +16,50 @@ _MINIMUM_WORDS = 6
 _CANDIDATES_PER_SENTENCE = 4
 
 
-def align_sentences(left: Document, right: Document) -> tuple[AlignedSentence, ...]:
+@dataclass(frozen=True, slots=True)
+class AlignmentFeatures:
+    """What alignment needs of one document's sentences, computed once per document: a document
+    meets up to ten partners, and tokenising its sentences again for each was most of relate's
+    time on a data room (bench/data_room.py)."""
+
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[tuple[str, ...], ...]
+    content: tuple[frozenset[str], ...]
+    index: dict[str, tuple[int, ...]]
+
+
+def alignment_features(document: Document) -> AlignmentFeatures:
+    sentences = tuple(s for s in document.sentences if len(s.text.split()) >= _MINIMUM_WORDS)
+    tokens = tuple(tuple(w.lower() for w in words(s.text)) for s in sentences)
+    content = tuple(frozenset(content_words(s.text)) for s in sentences)
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, words_of_sentence in enumerate(content):
+        for word in words_of_sentence:
+            index[word].append(position)
+    return AlignmentFeatures(sentences, tokens, content, {word: tuple(p) for word, p in index.items()})
+
+
+def align_sentences(
+    left: Document,
+    right: Document,
+    left_features: AlignmentFeatures | None = None,
+    right_features: AlignmentFeatures | None = None,
+) -> tuple[AlignedSentence, ...]:
     """Best one-to-one sentence pairs above the threshold, in the left document's order."""
-    right_index: dict[str, list[int]] = defaultdict(list)
-    right_sentences = [s for s in right.sentences if len(s.text.split()) >= _MINIMUM_WORDS]
-    for position, sentence in enumerate(right_sentences):
-        for word in set(content_words(sentence.text)):
-            right_index[word].append(position)
-    right_tokens = [[w.lower() for w in words(s.text)] for s in right_sentences]
+    lf = left_features or alignment_features(left)
+    rf = right_features or alignment_features(right)
+    left_sentences, right_sentences = lf.sentences, rf.sentences
+    right_index, right_tokens = rf.index, rf.tokens
     scored: list[tuple[float, int, int]] = []
-    left_sentences = [s for s in left.sentences if len(s.text.split()) >= _MINIMUM_WORDS]
     # One matcher per right sentence: SequenceMatcher indexes its second sequence, so that work
     # is done once however many left sentences it is compared with.
     matchers: dict[int, SequenceMatcher[str]] = {}
-    for left_position, sentence in enumerate(left_sentences):
+    for left_position, content in enumerate(lf.content):
         overlap: dict[int, int] = defaultdict(int)
-        for word in set(content_words(sentence.text)):
+        for word in content:
             for right_position in right_index.get(word, ()):
                 overlap[right_position] += 1
-        tokens = [w.lower() for w in words(sentence.text)]
+        tokens = lf.tokens[left_position]
         # The partner of a reworded sentence shares the most content words with it; comparing
         # word sequences with only the few best candidates bounds the cost per sentence.
         best = sorted((-shared, position) for position, shared in overlap.items() if shared >= 2)
@@ -41,11 +67,14 @@ def align_sentences(left: Document, right: Document) -> tuple[AlignedSentence, .
             other = right_tokens[right_position]
             if 2 * min(len(tokens), len(other)) < ALIGN_THRESHOLD * (len(tokens) + len(other)):
                 continue  # the length bound alone keeps the ratio under the threshold
+            if tokens == other:
+                scored.append((1.0, left_position, right_position))
+                continue
             matcher = matchers.get(right_position)
             if matcher is None:
                 matcher = matchers[right_position] = SequenceMatcher(None, autojunk=False)
-                matcher.set_seq2(other)
-            matcher.set_seq1(tokens)
+                matcher.set_seq2(other)  # type: ignore[arg-type]  # a tuple of words is a sequence
+            matcher.set_seq1(tokens)  # type: ignore[arg-type]
             # quick_ratio is an upper bound of ratio and much cheaper
             if matcher.quick_ratio() < ALIGN_THRESHOLD:
                 continue
@@ -74,10 +103,7 @@ def align_sentences(left: Document, right: Document) -> tuple[AlignedSentence, .
     )
 
 
-def aligned_share(aligned: tuple[AlignedSentence, ...], left: Document, right: Document) -> float:
-    """Share of the shorter document's sentences that found a partner."""
-    shorter = min(
-        sum(1 for s in left.sentences if len(s.text.split()) >= _MINIMUM_WORDS),
-        sum(1 for s in right.sentences if len(s.text.split()) >= _MINIMUM_WORDS),
-    )
+def aligned_share(aligned: tuple[AlignedSentence, ...], left: AlignmentFeatures, right: AlignmentFeatures) -> float:
+    """Share of the shorter document's (alignable) sentences that found a partner."""
+    shorter = min(len(left.sentences), len(right.sentences))
     return len(aligned) / shorter if shorter else 0.0
