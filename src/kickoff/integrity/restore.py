@@ -19,6 +19,7 @@ Translation: Loss and Decay of Linguistic Richness in Machine Translation").
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from kickoff.integrity.collocations import Token, context_score, log_frequency, tokens
@@ -296,7 +297,7 @@ def _differences(relation: Relation) -> list[_Difference]:
 _MONTHS_AND_DAYS = MONTH_NAMES | WEEKDAY_NAMES
 
 
-def _filled_in(run: list[Token]) -> bool:
+def _filled_in(run: Sequence[Token]) -> bool:
     """A run a template leaves to be filled: a number, a date word, or a proper name (every word
     capitalised and not a sentence's first). Spinners swap common words; they do not renumber a
     form or rename the person who filled it in."""

@@ -21,7 +21,7 @@ the noun was swapped after the article was written) and one word on both sides o
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kickoff.integrity.collocations import Token, context_score, pair_count, tokens, word_count
@@ -147,7 +147,7 @@ def _starts_with_vowel_sound(word: str) -> bool:
     return word[0] in "aeiou" and not word.startswith(_CONSONANT_SOUNDING)
 
 
-def _article_trace(items: list[Token], position: int, expected: str) -> Substitution:
+def _article_trace(items: Sequence[Token], position: int, expected: str) -> Substitution:
     """The word after a mismatched article was swapped; suggest the synonym that fits the article."""
     noun = items[position]
     previous = items[position - 1].lower
@@ -188,7 +188,7 @@ def _candidates(word: str) -> list[tuple[str, str]]:
     return list(found.items())
 
 
-def _neighbour_word(items: list[Token], position: int) -> str | None:
+def _neighbour_word(items: Sequence[Token], position: int) -> str | None:
     if 0 <= position < len(items) and items[position].is_word:
         return items[position].lower
     return None
