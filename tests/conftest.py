@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,18 @@ def document_from_text(text: str, path: str = "doc.txt") -> Document:
     source = outcome[0]
     assert not hasattr(source, "reason"), source
     return profile_document(source)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _store_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The command line keeps an incremental store in the user's cache folder: not the tests'."""
+    previous = os.environ.get("KICKOFF_CACHE_DIR")
+    os.environ["KICKOFF_CACHE_DIR"] = str(tmp_path_factory.mktemp("store"))
+    yield
+    if previous is None:
+        os.environ.pop("KICKOFF_CACHE_DIR", None)
+    else:
+        os.environ["KICKOFF_CACHE_DIR"] = previous
 
 
 @pytest.fixture

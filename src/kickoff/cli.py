@@ -15,6 +15,7 @@ from typing import Any
 from kickoff import __version__
 from kickoff.config import Config, FailOn, Limits, default_outputs
 from kickoff.model import Analysis
+from kickoff.store import default_store_path
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -154,6 +155,15 @@ def _parser() -> argparse.ArgumentParser:
         "(pip install 'kickoff[dask]'; a local cluster of --workers processes unless --scheduler is given)",
     )
     parser.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    store = parser.add_mutually_exclusive_group()
+    store.add_argument(
+        "--store",
+        type=Path,
+        metavar="FILE",
+        help="the incremental store (SQLite): a re-run reads, profiles and compares only new or changed "
+        "files (default: one per bundle in $KICKOFF_CACHE_DIR, else ~/.cache/kickoff)",
+    )
+    store.add_argument("--no-store", action="store_true", help="run cold: no incremental store is read or written")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.add_argument("-v", "--verbose", action="store_true", help="print per-stage timings")
     parser.add_argument("--version", action="version", version=f"kickoff {__version__}")
@@ -246,6 +256,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Config:
         workers=max(0, args.workers),
         engine=_engine(args.engine if not args.scheduler else "dask"),
         scheduler=args.scheduler,
+        store_path=None if args.no_store else (args.store or default_store_path(bundle)),
     )
 
 

@@ -59,6 +59,9 @@ class Config:
     # cluster unless ``scheduler`` gives a running one's address).
     engine: str = "local"
     scheduler: str | None = None
+    # The incremental store (kickoff.store): results of earlier runs, keyed by content. None: no
+    # store (the library default); the command line uses one per bundle in the user's cache folder.
+    store_path: Path | None = None
 
     @classmethod
     def for_bundle(cls, bundle: Path | str, output_dir: Path | str | None = None) -> Config:

@@ -12,12 +12,14 @@ from dataclasses import replace
 
 from kickoff.config import Config
 from kickoff.gaps import find_gaps
-from kickoff.ingest import read_bundle
+from kickoff.ingest import read_files
 from kickoff.integrity import assess_document, assess_integrity
-from kickoff.model import Analysis, Document, ReadProblem, SourceDocument
+from kickoff.model import Analysis, Document, ReadProblem, SourceDocument, as_dict, from_dict
 from kickoff.profile import profile_document
 from kickoff.relate import relate
 from kickoff.report import check_output_locations, write_report
+from kickoff.serial import decode_document, encode_document
+from kickoff.store import Store, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -54,42 +56,65 @@ def analyse(config: Config) -> Analysis:
     if not config.bundle.exists():
         raise BundleNotFound(f"{config.bundle}: no such file or folder")
     timer = StageTimer()
+    with open_store(config.store_path, config.limits) as store:
+        analysis = _analyse(config, timer, store)
+        if store is not None:
+            store.complete = True
+        return analysis
+
+
+def _analyse(config: Config, timer: StageTimer, store: Store | None) -> Analysis:
     documents: list[Document] = []
     problems: list[ReadProblem] = []
     sources: list[SourceDocument] = []
-    items = read_bundle(config)
+    # Files read afresh, by store key: the positions of their documents in ``sources`` and their
+    # problems, stored once the per-document stages have run.
+    fresh: dict[str, tuple[list[int], list[ReadProblem]]] = {}
+    files = read_files(config)
     with _progress(config) as progress:
         while True:
             with timer.stage("ingest"):
-                item = next(items, None)
-            if item is None:
-                break
-            progress()
-            if isinstance(item, ReadProblem):
-                problems.append(item)
-                logger.warning("%s: %s", item.path, item.reason)
-                continue
-            for warning in item.warnings:
-                problems.append(ReadProblem(item.path, warning, kept="the rest of the file", fatal=False))
-            sources.append(item)
-        workers = config.workers or os.cpu_count() or 1
-        if config.engine == "dask":
-            from kickoff.engines.dask import map_on_dask
-
-            with timer.stage("profile and integrity, per document (Dask)"):
-                documents.extend(map_on_dask(_profile_and_assess, sources, config.scheduler, workers))
-        elif workers > 1 and len(sources) >= PARALLEL_FROM:
-            # Profiling and the per-document integrity check are pure functions of one document,
-            # and most of the time: worker processes share them (the GIL rules out threads), and
-            # map keeps the order, so the output is the same as with one process.
-            with timer.stage("profile and integrity, per document"), ProcessPoolExecutor(workers) as pool:
-                chunk = max(1, min(64, len(sources) // (workers * 8)))
-                for document in pool.map(_profile_and_assess, sources, chunksize=chunk):
-                    documents.append(document)
-        else:
-            with timer.stage("profile"):
-                documents.extend(profile_document(source) for source in sources)
-    del sources
+                item = next(files, None)
+                if item is None:
+                    break
+                progress()
+                if isinstance(item, ReadProblem):
+                    problems.append(item)
+                    logger.warning("%s: %s", item.path, item.reason)
+                    continue
+                key = store.key("file", item.name, item.sha256, str(item.truncated)) if store else ""
+                cached = store.get(key) if store else None
+                if cached is not None:
+                    for entry in cached["documents"]:
+                        document = decode_document(entry)
+                        problems.extend(_warnings(document.source))
+                        documents.append(document)
+                    problems.extend(from_dict(ReadProblem, p) for p in cached["problems"])
+                    continue
+                positions, file_problems = fresh.setdefault(key, ([], []))
+                for part in item.parse(config.limits):
+                    if isinstance(part, ReadProblem):
+                        logger.warning("%s: %s", part.path, part.reason)
+                        file_problems.append(part)
+                        continue
+                    problems.extend(_warnings(part))
+                    positions.append(len(sources))
+                    sources.append(part)
+                problems.extend(file_problems)
+        new_documents = _per_document(config, timer, sources)
+    if store is not None:
+        with timer.stage("store"):
+            for key, (positions, file_problems) in fresh.items():
+                store.put(
+                    key,
+                    {
+                        "documents": [encode_document(new_documents[i]) for i in positions],
+                        "problems": [as_dict(p) for p in file_problems],
+                    },
+                )
+            store.commit()
+    documents.extend(new_documents)
+    del sources, new_documents
     if not documents and not problems:
         raise EmptyBundle(
             f"{config.bundle}: no files to read (hidden folders such as .git, files left out by "
@@ -97,7 +122,8 @@ def analyse(config: Config) -> Analysis:
         )
     ordered = tuple(sorted(documents, key=lambda d: d.path))
     with timer.stage("relate"):
-        relations = relate(ordered)
+        workers = (config.workers or os.cpu_count() or 1) if len(ordered) >= PARALLEL_FROM else 1
+        relations = relate(ordered, store, workers)
     with timer.stage("integrity"):
         ordered, relations = assess_integrity(ordered, relations)
     with timer.stage("gaps"):
@@ -128,6 +154,30 @@ def run(config: Config) -> Analysis:
     start = time.perf_counter()
     write_report(analysis, config)
     return replace(analysis, timings=(*analysis.timings, ("report", time.perf_counter() - start)))
+
+
+def _per_document(config: Config, timer: StageTimer, sources: list[SourceDocument]) -> list[Document]:
+    """Profile and check each document, on the engine asked for; the order is kept."""
+    workers = config.workers or os.cpu_count() or 1
+    if config.engine == "dask":
+        from kickoff.engines.dask import map_on_dask
+
+        with timer.stage("profile and integrity, per document (Dask)"):
+            return list(map_on_dask(_profile_and_assess, sources, config.scheduler, workers))
+    if workers > 1 and len(sources) >= PARALLEL_FROM:
+        # Profiling and the per-document integrity check are pure functions of one document,
+        # and most of the time: worker processes share them (the GIL rules out threads), and
+        # map keeps the order, so the output is the same as with one process.
+        with timer.stage("profile and integrity, per document"), ProcessPoolExecutor(workers) as pool:
+            chunk = max(1, min(64, len(sources) // (workers * 8)))
+            return list(pool.map(_profile_and_assess, sources, chunksize=chunk))
+    with timer.stage("profile and integrity, per document"):
+        return [_profile_and_assess(source) for source in sources]
+
+
+def _warnings(source: SourceDocument) -> list[ReadProblem]:
+    """A file read in part: its warnings, reported beside the problems."""
+    return [ReadProblem(source.path, warning, kept="the rest of the file", fatal=False) for warning in source.warnings]
 
 
 # Below this many documents a process pool costs more to start than it saves.

@@ -2,19 +2,47 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from kickoff.config import Config
+from kickoff.config import Config, Limits
 from kickoff.ingest.dispatch import read_bytes, sniff_format
 from kickoff.ingest.walk import display_name, walk_bundle
 from kickoff.model import ReadProblem, SourceDocument
 
-__all__ = ["read_bundle", "read_bytes", "sniff_format"]
+__all__ = ["FileData", "read_bundle", "read_bytes", "read_files", "sniff_format"]
+
+
+@dataclass(frozen=True, slots=True)
+class FileData:
+    """One file's bytes as read, before any parsing: what an incremental run hashes to decide
+    whether the file must be read again."""
+
+    name: str
+    data: bytes
+    truncated: bool
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    def parse(self, limits: Limits) -> list[SourceDocument | ReadProblem]:
+        return list(read_bytes(self.data, self.name, limits, truncated=self.truncated))
 
 
 def read_bundle(config: Config) -> Iterator[SourceDocument | ReadProblem]:
     """Yield documents and problems file by file; memory stays bounded by the largest file read."""
+    for item in read_files(config):
+        if isinstance(item, ReadProblem):
+            yield item
+        else:
+            yield from item.parse(config.limits)
+
+
+def read_files(config: Config) -> Iterator[FileData | ReadProblem]:
+    """Yield each file's bytes (or why it could not be opened), in the bundle's order."""
     limits = config.limits
     for entry in walk_bundle(config.bundle, exclude=config.output_paths, patterns=config.exclude):
         name = display_name(entry.relative)
@@ -39,4 +67,4 @@ def read_bundle(config: Config) -> Iterator[SourceDocument | ReadProblem]:
                 yield ReadProblem(name, f"cannot open: {reason}")
                 continue
         truncated = len(data) > limits.max_file_bytes
-        yield from read_bytes(data[: limits.max_file_bytes], name, limits, truncated=truncated)
+        yield FileData(name, data[: limits.max_file_bytes], truncated)

@@ -7,9 +7,19 @@ names, so the cost grows with the number of related pairs, not with the square o
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
-from kickoff.model import AlignedSentence, Document, Relation
-from kickoff.relate.align import AlignmentFeatures, align_sentences, aligned_share, alignment_features
+from kickoff.model import AlignedSentence, Document, Relation, RelationKind
+from kickoff.relate.align import (
+    AlignmentFeatures,
+    align_indexes,
+    aligned_from_indexes,
+    aligned_share,
+    alignment_features,
+)
 from kickoff.relate.candidates import (
     document_shingles,
     entity_keys,
@@ -17,6 +27,7 @@ from kickoff.relate.candidates import (
     ordered,
     shingle_pairs,
 )
+from kickoff.store import Store
 from kickoff.text import content_words, normalise_space
 
 __all__ = ["connected_groups", "publication_date", "relate"]
@@ -42,7 +53,10 @@ SAME_EVENT_MINIMUM_COSINE = 0.25
 _KIND_ORDER = {"exact duplicate": 0, "near duplicate": 1, "derived": 2, "same event": 3}
 
 
-def relate(documents: tuple[Document, ...]) -> tuple[Relation, ...]:
+def relate(documents: tuple[Document, ...], store: Store | None = None, workers: int = 1) -> tuple[Relation, ...]:
+    """Every relation the candidate indexes lead to. With a store, the textual comparison of a pair
+    whose two documents are unchanged is taken from it; with workers, the other pairs are compared
+    in worker processes. Either way the relations are the same."""
     documents_list = list(documents)
     relations: list[Relation] = []
     exact = _exact_duplicates(documents_list)
@@ -52,23 +66,108 @@ def relate(documents: tuple[Document, ...]) -> tuple[Relation, ...]:
     key_sets = [entity_keys(d) for d in documents_list]
     text_pairs = shingle_pairs(shingle_sets)
     names, weights = name_pairs(key_sets)
-    features: dict[int, AlignmentFeatures] = {}
-    for first, second in ordered(text_pairs | names):
+    candidates = [
+        (first, second)
+        for first, second in ordered(text_pairs | names)
+        if (documents_list[first].path, documents_list[second].path) not in exact_pairs
+    ]
+    results = _textual_results(documents_list, shingle_sets, candidates, store, workers)
+    for (first, second), (kind, score, evidence, triples) in zip(candidates, results, strict=True):
         left, right = documents_list[first], documents_list[second]
-        if (left.path, right.path) in exact_pairs:
-            continue
-        for position in (first, second):
-            if position not in features:
-                features[position] = alignment_features(documents_list[position])
-        relation, aligned = _textual(
-            left, right, shingle_sets[first], shingle_sets[second], features[first], features[second]
-        )
-        if relation is None:
+        aligned = aligned_from_indexes(left, right, triples)
+        relation: Relation | None = None
+        if kind is not None:
+            relation = Relation(kind, left.path, right.path, score, evidence, aligned)
+        else:
             jaccard = _jaccard(shingle_sets[first], shingle_sets[second])
             relation = _same_event(left, right, key_sets[first], key_sets[second], weights, jaccard, aligned)
         if relation is not None:
             relations.append(relation)
     return tuple(sorted(relations, key=lambda r: (_KIND_ORDER[r.kind], r.left, r.right)))
+
+
+# (copy kind or None, score, evidence, aligned sentence indexes): a pair's textual comparison as
+# plain data, which a worker process returns and the store keeps.
+TextualResult = tuple[RelationKind | None, float, tuple[str, ...], tuple[tuple[int, int, float], ...]]
+
+# Below this many candidate pairs, worker processes cost more to start than they save.
+PARALLEL_PAIRS_FROM = 2000
+
+
+def _textual_results(
+    documents: list[Document],
+    shingle_sets: list[set[str]],
+    pairs: list[tuple[int, int]],
+    store: Store | None,
+    workers: int,
+) -> list[TextualResult]:
+    keys: list[str] = []
+    cached: dict[str, object] = {}
+    if store is not None:
+        for first, second in pairs:
+            left, right = documents[first], documents[second]
+            keys.append(store.key("pair", left.path, left.source.sha256, right.path, right.source.sha256))
+        cached = store.get_many(keys)
+    results: list[TextualResult | None] = [None] * len(pairs)
+    missing: list[int] = []
+    for position in range(len(pairs)):
+        value = cached.get(keys[position]) if keys else None
+        if value is None:
+            missing.append(position)
+        else:
+            results[position] = _result_from_json(value)
+    computed = _compare_pairs(documents, shingle_sets, [pairs[position] for position in missing], workers)
+    for position, result in zip(missing, computed, strict=True):
+        results[position] = result
+        if store is not None:
+            store.put(keys[position], list(result))
+    return [result for result in results if result is not None]
+
+
+def _result_from_json(value: Any) -> TextualResult:
+    """A stored result (a JSON list written by _textual_results) as the tuple it was."""
+    kind: RelationKind | None = value[0]
+    triples = tuple((int(i), int(j), float(s)) for i, j, s in value[3])
+    return kind, float(value[1]), tuple(str(line) for line in value[2]), triples
+
+
+# What worker processes read: set before the pool forks, so that no document is pickled.
+_SHARED: tuple[list[Document], list[set[str]]] = ([], [])
+_FEATURES: dict[int, AlignmentFeatures] = {}
+
+
+def _compare_pairs(
+    documents: list[Document], shingle_sets: list[set[str]], pairs: list[tuple[int, int]], workers: int
+) -> list[TextualResult]:
+    global _SHARED
+    _SHARED = (documents, shingle_sets)
+    _FEATURES.clear()
+    try:
+        if workers <= 1 or len(pairs) < PARALLEL_PAIRS_FROM or "fork" not in multiprocessing.get_all_start_methods():
+            return _compare_chunk(pairs)
+        size = max(64, len(pairs) // (workers * 16))
+        chunks = [pairs[start : start + size] for start in range(0, len(pairs), size)]
+        context = multiprocessing.get_context("fork")
+        with warnings.catch_warnings(), ProcessPoolExecutor(workers, mp_context=context) as pool:
+            # (Python 3.12 warns about forking a process that has threads; the workers only read.)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return [result for chunk in pool.map(_compare_chunk, chunks) for result in chunk]
+    finally:
+        _SHARED = ([], [])
+        _FEATURES.clear()
+
+
+def _compare_chunk(pairs: list[tuple[int, int]]) -> list[TextualResult]:
+    documents, shingle_sets = _SHARED
+    results = []
+    for first, second in pairs:
+        for position in (first, second):
+            if position not in _FEATURES:
+                _FEATURES[position] = alignment_features(documents[position])
+        results.append(_textual(shingle_sets[first], shingle_sets[second], _FEATURES[first], _FEATURES[second]))
+        if len(_FEATURES) > 4096:
+            _FEATURES.clear()  # pairs come sorted by their first document: old features are done with
+    return results
 
 
 def _exact_duplicates(documents: list[Document]) -> list[Relation]:
@@ -99,39 +198,24 @@ def _jaccard(left: set[str], right: set[str]) -> float:
 
 
 def _textual(
-    left: Document,
-    right: Document,
     left_shingles: set[str],
     right_shingles: set[str],
     left_features: AlignmentFeatures,
     right_features: AlignmentFeatures,
-) -> tuple[Relation | None, tuple[AlignedSentence, ...]]:
+) -> TextualResult:
     """A copy relation if the texts are one text; the aligned sentences either way, for reuse."""
     jaccard = _jaccard(left_shingles, right_shingles)
-    aligned = align_sentences(left, right, left_features, right_features)
+    triples = align_indexes(left_features, right_features)
     if jaccard >= NEAR_DUPLICATE_JACCARD:
-        return Relation(
-            "near duplicate",
-            left.path,
-            right.path,
-            round(jaccard, 3),
-            (f"3-word shingle Jaccard similarity {jaccard:.2f}",),
-            aligned,
-        ), aligned
-    share = aligned_share(aligned, left_features, right_features)
-    if len(aligned) >= DERIVED_MINIMUM_SENTENCES and share >= DERIVED_MINIMUM_SHARE:
-        return Relation(
-            "derived",
-            left.path,
-            right.path,
-            round(share, 3),
-            (
-                f"{len(aligned)} sentences align ({share:.0%} of the shorter document), "
-                f"while only {jaccard:.0%} of 3-word shingles are shared: reworded, not copied",
-            ),
-            aligned,
-        ), aligned
-    return None, aligned
+        return "near duplicate", round(jaccard, 3), (f"3-word shingle Jaccard similarity {jaccard:.2f}",), triples
+    share = aligned_share(len(triples), left_features, right_features)
+    if len(triples) >= DERIVED_MINIMUM_SENTENCES and share >= DERIVED_MINIMUM_SHARE:
+        evidence = (
+            f"{len(triples)} sentences align ({share:.0%} of the shorter document), "
+            f"while only {jaccard:.0%} of 3-word shingles are shared: reworded, not copied",
+        )
+        return "derived", round(share, 3), evidence, triples
+    return None, 0.0, (), triples
 
 
 def _same_event(

@@ -39,15 +39,10 @@ def alignment_features(document: Document) -> AlignmentFeatures:
     return AlignmentFeatures(sentences, tokens, content, {word: tuple(p) for word, p in index.items()})
 
 
-def align_sentences(
-    left: Document,
-    right: Document,
-    left_features: AlignmentFeatures | None = None,
-    right_features: AlignmentFeatures | None = None,
-) -> tuple[AlignedSentence, ...]:
-    """Best one-to-one sentence pairs above the threshold, in the left document's order."""
-    lf = left_features or alignment_features(left)
-    rf = right_features or alignment_features(right)
+def align_indexes(lf: AlignmentFeatures, rf: AlignmentFeatures) -> tuple[tuple[int, int, float], ...]:
+    """Best one-to-one sentence pairs above the threshold, in the left document's order, as
+    (left sentence index, right sentence index, similarity): plain data that a worker process
+    returns and the incremental store keeps."""
     left_sentences, right_sentences = lf.sentences, rf.sentences
     right_index, right_tokens = rf.index, rf.tokens
     scored: list[tuple[float, int, int]] = []
@@ -91,19 +86,31 @@ def align_sentences(
         used_right.add(right_position)
         chosen.append((left_position, right_position, ratio))
     chosen.sort()
-    return tuple(
-        AlignedSentence(
-            left=left_sentences[lp].text,
-            right=right_sentences[rp].text,
-            similarity=round(ratio, 3),
-            left_location=left_sentences[lp].location,
-            right_location=right_sentences[rp].location,
-        )
-        for lp, rp, ratio in chosen
-    )
+    return tuple((left_sentences[lp].index, right_sentences[rp].index, round(ratio, 3)) for lp, rp, ratio in chosen)
 
 
-def aligned_share(aligned: tuple[AlignedSentence, ...], left: AlignmentFeatures, right: AlignmentFeatures) -> float:
+def align_sentences(
+    left: Document,
+    right: Document,
+    left_features: AlignmentFeatures | None = None,
+    right_features: AlignmentFeatures | None = None,
+) -> tuple[AlignedSentence, ...]:
+    """Best one-to-one sentence pairs above the threshold, in the left document's order."""
+    triples = align_indexes(left_features or alignment_features(left), right_features or alignment_features(right))
+    return aligned_from_indexes(left, right, triples)
+
+
+def aligned_from_indexes(
+    left: Document, right: Document, triples: tuple[tuple[int, int, float], ...]
+) -> tuple[AlignedSentence, ...]:
+    pairs = []
+    for left_index, right_index, similarity in triples:
+        first, second = left.sentences[left_index], right.sentences[right_index]
+        pairs.append(AlignedSentence(first.text, second.text, similarity, first.location, second.location))
+    return tuple(pairs)
+
+
+def aligned_share(aligned_count: int, left: AlignmentFeatures, right: AlignmentFeatures) -> float:
     """Share of the shorter document's (alignable) sentences that found a partner."""
     shorter = min(len(left.sentences), len(right.sentences))
-    return len(aligned) / shorter if shorter else 0.0
+    return aligned_count / shorter if shorter else 0.0

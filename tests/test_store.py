@@ -1,0 +1,128 @@
+"""The incremental store: a warm run reads only what changed and writes what a cold run writes."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from kickoff import Config
+from kickoff.ingest import FileData
+from kickoff.pipeline import run
+from kickoff.store import Store
+
+OUTPUTS = ("INDEX.md", "QUESTIONS.md", "kickoff.json", "report.html")
+
+
+def _bundle(tmp_path: Path) -> Path:
+    bundle = tmp_path / "bundle"
+    shutil.copytree(ROOT / "examples" / "clinic-booking", bundle, ignore=shutil.ignore_patterns(*OUTPUTS))
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        shutil.copy(seed, bundle / seed.name)
+    return bundle
+
+
+def _run(bundle: Path, out: Path, store: Path | None) -> dict[str, bytes]:
+    config = Config(
+        bundle,
+        out / "INDEX.md",
+        out / "QUESTIONS.md",
+        out / "kickoff.json",
+        html_path=out / "report.html",
+        store_path=store,
+    )
+    run(config)
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    parsed: list[str] = []
+    original = FileData.parse
+
+    def counting(self: FileData, limits):  # type: ignore[no-untyped-def]
+        parsed.append(self.name)
+        return original(self, limits)
+
+    monkeypatch.setattr(FileData, "parse", counting)
+    return parsed
+
+
+def test_a_warm_run_reads_only_the_changed_file_and_writes_what_a_cold_run_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = _bundle(tmp_path)
+    store = tmp_path / "store.sqlite"
+    parsed = _count_parses(monkeypatch)
+    _run(bundle, tmp_path / "first", store)
+    files = sorted(parsed)
+    assert len(files) >= 4
+    changed = next(path for path in sorted(bundle.iterdir()) if path.suffix == ".md")
+    changed.write_text(changed.read_text() + "\nThe service shall keep audit logs for 7 years.\n")
+    parsed.clear()
+    warm = _run(bundle, tmp_path / "warm", store)
+    assert parsed == [changed.name], "only the changed file is read again"
+    parsed.clear()
+    cold = _run(bundle, tmp_path / "cold", None)
+    assert warm == cold
+    assert b"audit logs for 7 years" in warm["kickoff.json"]
+
+
+def test_pairs_of_unchanged_documents_are_not_compared_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kickoff.relate as relate_module
+
+    bundle = _bundle(tmp_path)
+    store = tmp_path / "store.sqlite"
+    _run(bundle, tmp_path / "first", store)
+    compared: list[int] = []
+    original = relate_module._textual
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        compared.append(1)
+        return original(*args)
+
+    monkeypatch.setattr(relate_module, "_textual", counting)
+    _run(bundle, tmp_path / "again", store)
+    assert compared == []
+
+
+def test_a_damaged_or_unusable_store_never_fails_the_run(tmp_path: Path) -> None:
+    bundle = _bundle(tmp_path)
+    cold = _run(bundle, tmp_path / "cold", None)
+    store = tmp_path / "store.sqlite"
+    _run(bundle, tmp_path / "first", store)
+    with sqlite3.connect(store) as connection:
+        connection.execute("UPDATE results SET value = X'00FF'")
+    assert _run(bundle, tmp_path / "damaged", store) == cold
+    folder_in_the_way = tmp_path / "folder.sqlite"
+    folder_in_the_way.mkdir()
+    assert _run(bundle, tmp_path / "unusable", folder_in_the_way) == cold
+
+
+def test_results_of_other_code_are_dropped(tmp_path: Path) -> None:
+    from kickoff.config import Limits
+
+    path = tmp_path / "store.sqlite"
+    store = Store(path, Limits())
+    store.connection.execute("INSERT INTO results VALUES ('0:old:code:file:x', X'00')")
+    store.connection.commit()
+    store.close()
+    reopened = Store(path, Limits())
+    assert reopened.connection.execute("SELECT count(*) FROM results").fetchone() == (0,)
+    reopened.close()
+
+
+def test_the_command_line_keeps_its_store_outside_the_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kickoff.cli import main
+
+    bundle = _bundle(tmp_path)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KICKOFF_CACHE_DIR", str(cache))
+    main([str(bundle), "--output-dir", str(tmp_path / "out"), "--quiet"])
+    assert len(list(cache.glob("*.sqlite"))) == 1
+    assert not list(bundle.rglob("*.sqlite")), "nothing is written into the bundle but the reports"
+    shutil.rmtree(cache)
+    main([str(bundle), "--output-dir", str(tmp_path / "out"), "--quiet", "--no-store"])
+    assert not cache.exists()
