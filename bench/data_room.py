@@ -219,7 +219,11 @@ def outputs(out: Path) -> str:
 
 
 def stage_lines(log: str) -> str:
-    return "\n".join("    " + line for line in log.splitlines() if " s" in line and ":" not in line[:3])
+    """The per-stage table that ``kickoff --verbose`` prints."""
+    lines = log.splitlines()
+    start = next((n for n, line in enumerate(lines) if line.startswith("stage ")), len(lines))
+    table = [line for line in lines[start + 1 :] if line and not line.startswith("kickoff:")]
+    return "\n".join("    " + line for line in table)
 
 
 def main() -> None:

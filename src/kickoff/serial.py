@@ -16,7 +16,9 @@ trip).
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import typing
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -89,7 +91,7 @@ def encode_document(document: Document) -> dict[str, Any]:
     blocks = []
     sentences = iter(document.sentences)
     for block in document.source.blocks:
-        entry: dict[str, Any] = {"kind": block.kind}
+        entry: dict[str, Any] = {} if block.kind == "paragraph" else {"kind": block.kind}
         if block.page is not None:
             entry["page"] = block.page
         if block.section is not None:
@@ -110,7 +112,37 @@ def encode_document(document: Document) -> dict[str, Any]:
         index = {sentence.text: sentence.index for sentence in reversed(document.sentences)}
         if all(line in index for line in document.profile.summary):
             profile["summary"] = [index[line] for line in document.profile.summary]
-    return {"source": source, "profile": profile, "integrity": as_dict(document.integrity)}
+    integrity = as_dict(document.integrity)
+    return {
+        "source": _without_empty(source),
+        "profile": _without_empty(profile),
+        "integrity": _without_empty(integrity),
+    }
+
+
+def _without_empty(record: Any) -> Any:
+    """A record without its null and empty fields, one level down too (``metadata``): in a data
+    room most documents have no byline, no dates, no findings, and those fields were a tenth of
+    the JSON. ``_filled`` puts them back."""
+    if not isinstance(record, dict):
+        return record
+    return {key: _without_empty(value) for key, value in record.items() if value is not None and value != []}
+
+
+def _filled(cls: type, record: Any) -> Any:
+    """The record with the fields ``_without_empty`` left out: empty tuples and nulls again."""
+    if record is None:
+        return None
+    hints = typing.get_type_hints(cls)
+    complete = dict(record)
+    for field in dataclasses.fields(cls):
+        if field.name in complete:
+            value = complete[field.name]
+            if dataclasses.is_dataclass(hints[field.name]) and isinstance(value, dict):
+                complete[field.name] = _filled(hints[field.name], value)
+            continue
+        complete[field.name] = [] if typing.get_origin(hints[field.name]) is tuple else None
+    return complete
 
 
 def _take_block(sentences: Iterator[Sentence], block: Block, path: str) -> list[Sentence]:
@@ -129,13 +161,31 @@ def encode_relation(relation: Relation, documents: dict[str, Document]) -> dict[
     left, right = documents.get(relation.left), documents.get(relation.right)
     if left is not None and right is not None:
         left_index, right_index = _sentence_index(left), _sentence_index(right)
-        pairs = []
+        pairs: list[Any] = []
         for pair in relation.aligned:
             i = left_index.get((pair.left, pair.left_location))
             j = right_index.get((pair.right, pair.right_location))
-            pairs.append([i, j, pair.similarity] if i is not None and j is not None else as_dict(pair))
+            if i is None or j is None:
+                pairs.append(as_dict(pair))
+                continue
+            previous = pairs[-1] if pairs else None
+            if (
+                isinstance(previous, list)
+                and previous[2] == pair.similarity == 1.0
+                and previous[0] + _run(previous) == i
+                and previous[1] + _run(previous) == j
+            ):
+                # a run of identical sentences in both documents (a near duplicate's bulk)
+                previous[3:] = [_run(previous) + 1]
+            else:
+                pairs.append([i, j, pair.similarity])
         encoded["aligned"] = pairs
     return encoded
+
+
+def _run(entry: list[Any]) -> int:
+    """How many pairs an aligned entry stands for: [i, j, s] one, [i, j, 1.0, n] n."""
+    return int(entry[3]) if len(entry) > 3 else 1
 
 
 def _sentence_index(document: Document) -> dict[tuple[str, Location], int]:
@@ -163,13 +213,13 @@ def decode(data: dict[str, Any]) -> Analysis:
 
 
 def decode_document(entry: dict[str, Any]) -> Document:
-    source_data = entry["source"]
+    source_data = _filled(SourceDocument, entry["source"])
     path = source_data["path"]
     blocks: list[Block] = []
     sentences: list[Sentence] = []
     for item in source_data["blocks"]:
         text = item["text"] if "text" in item else " ".join(item["sentences"])
-        block = Block(text, item["kind"], item.get("page"), item.get("section"), item.get("level", 0))
+        block = Block(text, item.get("kind", "paragraph"), item.get("page"), item.get("section"), item.get("level", 0))
         blocks.append(block)
         location = Location(path, block.page, block.section)
         own = item["sentences"] if "sentences" in item else [sentence.text for sentence in _split(block, path)]
@@ -182,25 +232,27 @@ def decode_document(entry: dict[str, Any]) -> Document:
         size_bytes=source_data["size_bytes"],
         encoding=source_data["encoding"],
         blocks=tuple(blocks),
-        metadata=from_dict(SourceMetadata, source_data["metadata"]),
+        metadata=from_dict(SourceMetadata, _filled(SourceMetadata, source_data["metadata"] or {})),
         removed_debris=tuple(source_data["removed_debris"]),
         warnings=tuple(source_data["warnings"]),
     )
-    profile = entry["profile"]
+    profile = _filled(Profile, entry.get("profile"))
     if profile is not None:
         summary = [sentences[line].text if isinstance(line, int) else line for line in profile["summary"]]
         profile = {**profile, "summary": summary}
-    return Document(source, tuple(sentences), from_dict(Profile, profile), from_dict(Integrity, entry["integrity"]))
+    integrity = _filled(Integrity, entry["integrity"])
+    return Document(source, tuple(sentences), from_dict(Profile, profile), from_dict(Integrity, integrity))
 
 
 def decode_relation(entry: dict[str, Any], documents: dict[str, Document]) -> Relation:
     aligned = []
     for pair in entry["aligned"]:
         if isinstance(pair, list):
-            left_index, right_index, similarity = pair
-            left = documents[entry["left"]].sentences[left_index]
-            right = documents[entry["right"]].sentences[right_index]
-            aligned.append(AlignedSentence(left.text, right.text, similarity, left.location, right.location))
+            left_index, right_index, similarity = pair[:3]
+            for step in range(_run(pair)):
+                left = documents[entry["left"]].sentences[left_index + step]
+                right = documents[entry["right"]].sentences[right_index + step]
+                aligned.append(AlignedSentence(left.text, right.text, similarity, left.location, right.location))
         else:
             aligned.append(from_dict(AlignedSentence, pair))
     return Relation(
