@@ -21,11 +21,15 @@ from kickoff.relate.align import (
     alignment_features,
 )
 from kickoff.relate.candidates import (
+    Shingles,
     document_shingles,
     entity_keys,
     name_pairs,
     ordered,
     shingle_pairs,
+)
+from kickoff.relate.candidates import (
+    jaccard as shingle_jaccard,
 )
 from kickoff.store import Store
 from kickoff.text import content_words, normalise_space
@@ -79,7 +83,7 @@ def relate(documents: tuple[Document, ...], store: Store | None = None, workers:
         if kind is not None:
             relation = Relation(kind, left.path, right.path, score, evidence, aligned)
         else:
-            jaccard = _jaccard(shingle_sets[first], shingle_sets[second])
+            jaccard = shingle_jaccard(shingle_sets[first], shingle_sets[second])
             relation = _same_event(left, right, key_sets[first], key_sets[second], weights, jaccard, aligned)
         if relation is not None:
             relations.append(relation)
@@ -96,7 +100,7 @@ PARALLEL_PAIRS_FROM = 2000
 
 def _textual_results(
     documents: list[Document],
-    shingle_sets: list[set[str]],
+    shingle_sets: list[Shingles],
     pairs: list[tuple[int, int]],
     store: Store | None,
     workers: int,
@@ -132,12 +136,12 @@ def _result_from_json(value: Any) -> TextualResult:
 
 
 # What worker processes read: set before the pool forks, so that no document is pickled.
-_SHARED: tuple[list[Document], list[set[str]]] = ([], [])
+_SHARED: tuple[list[Document], list[Shingles]] = ([], [])
 _FEATURES: dict[int, AlignmentFeatures] = {}
 
 
 def _compare_pairs(
-    documents: list[Document], shingle_sets: list[set[str]], pairs: list[tuple[int, int]], workers: int
+    documents: list[Document], shingle_sets: list[Shingles], pairs: list[tuple[int, int]], workers: int
 ) -> list[TextualResult]:
     global _SHARED
     _SHARED = (documents, shingle_sets)
@@ -192,19 +196,14 @@ def _exact_duplicates(documents: list[Document]) -> list[Relation]:
     return relations
 
 
-def _jaccard(left: set[str], right: set[str]) -> float:
-    union = left | right
-    return len(left & right) / len(union) if union else 0.0
-
-
 def _textual(
-    left_shingles: set[str],
-    right_shingles: set[str],
+    left_shingles: Shingles,
+    right_shingles: Shingles,
     left_features: AlignmentFeatures,
     right_features: AlignmentFeatures,
 ) -> TextualResult:
     """A copy relation if the texts are one text; the aligned sentences either way, for reuse."""
-    jaccard = _jaccard(left_shingles, right_shingles)
+    jaccard = shingle_jaccard(left_shingles, right_shingles)
     triples = align_indexes(left_features, right_features)
     if jaccard >= NEAR_DUPLICATE_JACCARD:
         return "near duplicate", round(jaccard, 3), (f"3-word shingle Jaccard similarity {jaccard:.2f}",), triples

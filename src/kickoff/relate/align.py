@@ -26,6 +26,9 @@ class AlignmentFeatures:
     tokens: tuple[tuple[str, ...], ...]
     content: tuple[frozenset[str], ...]
     index: dict[str, tuple[int, ...]]
+    # positions of each distinct sentence (as words): a sentence found once on each side is the
+    # same sentence, with no search (most sentences of a near duplicate)
+    exact: dict[tuple[str, ...], tuple[int, ...]]
 
 
 def alignment_features(document: Document) -> AlignmentFeatures:
@@ -33,10 +36,19 @@ def alignment_features(document: Document) -> AlignmentFeatures:
     tokens = tuple(tuple(w.lower() for w in words(s.text)) for s in sentences)
     content = tuple(frozenset(content_words(s.text)) for s in sentences)
     index: dict[str, list[int]] = defaultdict(list)
-    for position, words_of_sentence in enumerate(content):
-        for word in words_of_sentence:
+    for position, content_of_sentence in enumerate(content):
+        for word in content_of_sentence:
             index[word].append(position)
-    return AlignmentFeatures(sentences, tokens, content, {word: tuple(p) for word, p in index.items()})
+    exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for position, tokens_of_sentence in enumerate(tokens):
+        exact[tokens_of_sentence].append(position)
+    return AlignmentFeatures(
+        sentences,
+        tokens,
+        content,
+        {word: tuple(p) for word, p in index.items()},
+        {sentence_tokens: tuple(p) for sentence_tokens, p in exact.items()},
+    )
 
 
 def align_indexes(lf: AlignmentFeatures, rf: AlignmentFeatures) -> tuple[tuple[int, int, float], ...]:
@@ -50,6 +62,12 @@ def align_indexes(lf: AlignmentFeatures, rf: AlignmentFeatures) -> tuple[tuple[i
     # is done once however many left sentences it is compared with.
     matchers: dict[int, SequenceMatcher[str]] = {}
     for left_position, content in enumerate(lf.content):
+        same = rf.exact.get(lf.tokens[left_position], ())
+        if len(same) == 1 and len(lf.exact[lf.tokens[left_position]]) == 1 and len(content) >= 2:
+            # Unique on both sides: this pair has the best score either sentence can get, and no
+            # other sentence can claim either with 1.0, so the greedy choice below takes it.
+            scored.append((1.0, left_position, same[0]))
+            continue
         overlap: dict[int, int] = defaultdict(int)
         for word in content:
             for right_position in right_index.get(word, ()):

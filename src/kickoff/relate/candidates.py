@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import math
-import struct
 from collections import defaultdict
 from collections.abc import Iterable
 
+import numpy as np
+import numpy.typing as npt
+
 from kickoff.model import Document
-from kickoff.text import shingles, words
+from kickoff.text import words
 
 SHINGLE_WORDS = 3
 # LSH recall threshold: pairs sharing ~30% of their 3-word shingles reach the exact check.
@@ -24,34 +26,103 @@ MAX_NAME_DOCUMENT_FREQUENCY = 50
 MAX_NAME_PARTNERS = 10
 
 
-def _hash(data: bytes) -> int:
-    """A stable 32-bit hash (datasketch's default is sha1 too; stated here for determinism)."""
-    return struct.unpack("<I", hashlib.sha1(data).digest()[:4])[0]
+# LSH banding for the threshold above, as datasketch's MinHashLSH chooses it for 128
+# permutations (false positives and negatives weighted equally): 37 bands of 3 rows.
+BANDS, ROWS = 37, 3
+# Per document and band, only the latest this many earlier documents of the bucket are
+# considered: a templated bundle whose documents all collide stays linear, not quadratic.
+MAX_BUCKET_LOOKBACK = 200
+
+# A document's shingles: sorted, distinct 64-bit hashes (see document_shingles).
+Shingles = npt.NDArray[np.uint64]
+
+_MASK = np.uint64(0xFFFFFFFF)
+# Multiply-shift hashing, (a * x + b) mod 2**64 >> 32, one (a, b) per permutation; fixed seed.
+_PERMUTATION_A = np.random.default_rng(1).integers(1, 2**63, PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
+_PERMUTATION_B = np.random.default_rng(2).integers(0, 2**63, PERMUTATIONS, dtype=np.uint64)
+_WORD_MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
+_WORD_HASHES: dict[str, int] = {}
 
 
-def document_shingles(document: Document) -> set[str]:
-    return shingles([w.lower() for w in words(document.source.text)], SHINGLE_WORDS)
+def _word_hash(word: str) -> int:
+    value = _WORD_HASHES.get(word)
+    if value is None:
+        if len(_WORD_HASHES) > 1_000_000:
+            _WORD_HASHES.clear()  # a bound on memory, whatever the vocabulary
+        value = int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+        _WORD_HASHES[word] = value
+    return value
 
 
-def shingle_pairs(shingle_sets: list[set[str]]) -> set[tuple[int, int]]:
-    """Pairs whose MinHash signatures collide in at least one LSH band."""
-    from datasketch import MinHash, MinHashLSH
+def document_shingles(document: Document) -> Shingles:
+    """The document's 3-word shingles as sorted, distinct 64-bit hashes.
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
-    signatures: list[MinHash] = []
+    Hashes, not strings: a set of shingle strings per document was most of relate's memory on a
+    data room, and numpy compares sorted hashes (exact Jaccard) and computes MinHash signatures
+    without a Python call per shingle. A text shorter than three words is one shingle."""
+    tokens = [word.lower() for word in words(document.source.text)]
+    if not tokens:
+        return np.zeros(0, dtype=np.uint64)
+    hashes = np.fromiter((_word_hash(token) for token in tokens), dtype=np.uint64, count=len(tokens))
+    with np.errstate(over="ignore"):
+        if len(hashes) < SHINGLE_WORDS:
+            combined = np.uint64(0)
+            for value in hashes:
+                combined = combined * _WORD_MIX[0] + value
+            return np.array([combined], dtype=np.uint64)
+        mixed = hashes[:-2] * _WORD_MIX[0] + hashes[1:-1] * _WORD_MIX[1] + hashes[2:]
+    return np.unique(mixed)
+
+
+def jaccard(left: Shingles, right: Shingles) -> float:
+    """Exact Jaccard similarity of two shingle-hash sets (sorted and distinct)."""
+    if not left.size and not right.size:
+        return 0.0
+    shared = np.intersect1d(left, right, assume_unique=True).size
+    return shared / (left.size + right.size - shared)
+
+
+def signature(shingle_hashes: Shingles) -> npt.NDArray[np.uint32]:
+    """The MinHash signature: per permutation, the least hash of any shingle."""
+    result = np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
+    keys = shingle_hashes >> np.uint64(32)
+    with np.errstate(over="ignore"):
+        for start in range(0, keys.size, 4096):  # bounded temporary memory for a long document
+            chunk = keys[start : start + 4096]
+            values = (_PERMUTATION_A[:, None] * chunk[None, :] + _PERMUTATION_B[:, None]) >> np.uint64(32)
+            result = np.minimum(result, (values & _MASK).min(axis=1).astype(np.uint32))
+    return result
+
+
+def band_keys(document_signature: npt.NDArray[np.uint32]) -> list[bytes]:
+    """The LSH bucket of each band: two documents whose keys meet are candidates. (The Dask
+    engine shuffles these keys across workers; here a dict does.)"""
+    return [
+        band.to_bytes(1, "little") + document_signature[band * ROWS : (band + 1) * ROWS].tobytes()
+        for band in range(BANDS)
+    ]
+
+
+def shingle_pairs(shingle_sets: list[Shingles]) -> set[tuple[int, int]]:
+    """Pairs whose MinHash signatures collide in at least one LSH band; each document keeps its
+    closest earlier partners (by estimated Jaccard), so templated bundles stay linear."""
+    signatures = np.stack([signature(hashes) for hashes in shingle_sets]) if shingle_sets else None
+    buckets: dict[bytes, list[int]] = {}
     pairs: set[tuple[int, int]] = set()
-    for index, shingle_set in enumerate(shingle_sets):
-        signature = MinHash(num_perm=PERMUTATIONS, hashfunc=_hash, seed=1)
-        signature.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
-        # Templated bundles can collide everywhere: keep each document's closest partners only.
-        found = sorted(
-            ((signature.jaccard(signatures[int(other)]), int(other)) for other in lsh.query(signature)),
-            key=lambda item: (-item[0], item[1]),
-        )
-        for _, other in found[:MAX_TEXT_PARTNERS]:
-            pairs.add((other, index))
-        signatures.append(signature)
-        lsh.insert(str(index), signature)
+    for index in range(len(shingle_sets)):
+        assert signatures is not None
+        earlier: set[int] = set()
+        for key in band_keys(signatures[index]):
+            members = buckets.setdefault(key, [])
+            earlier.update(members[-MAX_BUCKET_LOOKBACK:])
+            members.append(index)
+        if not earlier:
+            continue
+        others = np.fromiter(sorted(earlier), dtype=np.int64, count=len(earlier))
+        estimates = (signatures[others] == signatures[index]).sum(axis=1)
+        order = np.lexsort((others, -estimates))[:MAX_TEXT_PARTNERS]
+        for other in others[order]:
+            pairs.add((int(other), index))
     return pairs
 
 
