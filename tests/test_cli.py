@@ -318,8 +318,8 @@ def test_worker_processes_give_the_same_analysis(tmp_path: Path, monkeypatch: py
 
 
 def test_the_dask_engine_gives_the_same_analysis(tmp_path: Path) -> None:
-    """Issue 13: the per-document stages on a Dask LocalCluster of 2 worker processes give the
-    output a local run gives."""
+    """Issue 13: the per-document stages and relate's LSH banding (a shuffle) on a Dask
+    LocalCluster of 2 worker processes give the output a local run gives."""
     pytest.importorskip("dask.distributed")
     from kickoff import pipeline
     from kickoff.report.json_output import render_json
@@ -328,8 +328,28 @@ def test_the_dask_engine_gives_the_same_analysis(tmp_path: Path) -> None:
     bundle.mkdir()
     for n in range(12):
         (bundle / f"doc{n:03}.txt").write_text(
-            f"Depot {n} opened\n\nThe depot in Millbrook opened on Monday with {n} staff, the council said."
+            f"Depot {n} opened\n\nThe depot in Millbrook opened on Monday with {n} staff, the council said. "
+            "Lorries will load there from six in the morning until ten at night on weekdays. "
+            "The site replaces the old yard beside the river, which closes at the end of the month."
         )
     local = render_json(pipeline.analyse(Config(bundle, None, None, None, workers=1)))
     on_dask = render_json(pipeline.analyse(Config(bundle, None, None, None, workers=2, engine="dask")))
     assert local == on_dask
+    assert '"kind":"near duplicate"' in on_dask, "the banding found the near copies"
+
+
+def test_the_banding_shuffle_makes_the_local_buckets() -> None:
+    """The buckets of the Dask shuffle are those of the local dict, on signatures where many
+    documents collide and many do not."""
+    pytest.importorskip("dask.distributed")
+    import numpy as np
+
+    from kickoff.engines.dask import banding_on_dask, dask_client
+    from kickoff.relate.candidates import PERMUTATIONS, local_buckets
+
+    rng = np.random.default_rng(7)
+    signatures = rng.integers(0, 6, size=(5000, PERMUTATIONS), dtype=np.uint32)
+    expected = sorted(sorted(members) for members in local_buckets(signatures))
+    with dask_client(None, 2) as client:
+        shuffled = sorted(sorted(members) for members in banding_on_dask(client)(signatures))
+    assert shuffled == expected and len(expected) > 100

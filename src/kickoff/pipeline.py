@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
+from typing import Any
 
 from kickoff.config import Config
 from kickoff.gaps import find_gaps
@@ -56,14 +57,26 @@ def analyse(config: Config) -> Analysis:
     if not config.bundle.exists():
         raise BundleNotFound(f"{config.bundle}: no such file or folder")
     timer = StageTimer()
-    with open_store(config.store_path, config.limits) as store:
-        analysis = _analyse(config, timer, store)
+    with open_store(config.store_path, config.limits) as store, _dask(config) as client:
+        analysis = _analyse(config, timer, store, client)
         if store is not None:
             store.complete = True
         return analysis
 
 
-def _analyse(config: Config, timer: StageTimer, store: Store | None) -> Analysis:
+@contextmanager
+def _dask(config: Config) -> Iterator[Any]:
+    """A Dask client for the run when the Dask engine is asked for; None otherwise."""
+    if config.engine != "dask":
+        yield None
+        return
+    from kickoff.engines.dask import dask_client
+
+    with dask_client(config.scheduler, config.workers or os.cpu_count() or 1) as client:
+        yield client
+
+
+def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any) -> Analysis:
     documents: list[Document] = []
     problems: list[ReadProblem] = []
     sources: list[SourceDocument] = []
@@ -101,7 +114,7 @@ def _analyse(config: Config, timer: StageTimer, store: Store | None) -> Analysis
                     positions.append(len(sources))
                     sources.append(part)
                 problems.extend(file_problems)
-        new_documents = _per_document(config, timer, sources)
+        new_documents = _per_document(config, timer, sources, client)
     if store is not None:
         with timer.stage("store"):
             for key, (positions, file_problems) in fresh.items():
@@ -123,7 +136,12 @@ def _analyse(config: Config, timer: StageTimer, store: Store | None) -> Analysis
     ordered = tuple(sorted(documents, key=lambda d: d.path))
     with timer.stage("relate"):
         workers = (config.workers or os.cpu_count() or 1) if len(ordered) >= PARALLEL_FROM else 1
-        relations = relate(ordered, store, workers)
+        if client is not None:
+            from kickoff.engines.dask import banding_on_dask
+
+            relations = relate(ordered, store, workers, banding_on_dask(client))
+        else:
+            relations = relate(ordered, store, workers)
     with timer.stage("integrity"):
         ordered, relations = assess_integrity(ordered, relations)
     with timer.stage("gaps"):
@@ -156,14 +174,14 @@ def run(config: Config) -> Analysis:
     return replace(analysis, timings=(*analysis.timings, ("report", time.perf_counter() - start)))
 
 
-def _per_document(config: Config, timer: StageTimer, sources: list[SourceDocument]) -> list[Document]:
+def _per_document(config: Config, timer: StageTimer, sources: list[SourceDocument], client: Any) -> list[Document]:
     """Profile and check each document, on the engine asked for; the order is kept."""
     workers = config.workers or os.cpu_count() or 1
-    if config.engine == "dask":
+    if client is not None:
         from kickoff.engines.dask import map_on_dask
 
         with timer.stage("profile and integrity, per document (Dask)"):
-            return list(map_on_dask(_profile_and_assess, sources, config.scheduler, workers))
+            return map_on_dask(client, _profile_and_assess, sources)
     if workers > 1 and len(sources) >= PARALLEL_FROM:
         # Profiling and the per-document integrity check are pure functions of one document,
         # and most of the time: worker processes share them (the GIL rules out threads), and

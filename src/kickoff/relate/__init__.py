@@ -21,9 +21,11 @@ from kickoff.relate.align import (
     alignment_features,
 )
 from kickoff.relate.candidates import (
+    Banding,
     Shingles,
     document_shingles,
     entity_keys,
+    local_buckets,
     name_pairs,
     ordered,
     shingle_pairs,
@@ -57,10 +59,16 @@ SAME_EVENT_MINIMUM_COSINE = 0.25
 _KIND_ORDER = {"exact duplicate": 0, "near duplicate": 1, "derived": 2, "same event": 3}
 
 
-def relate(documents: tuple[Document, ...], store: Store | None = None, workers: int = 1) -> tuple[Relation, ...]:
+def relate(
+    documents: tuple[Document, ...],
+    store: Store | None = None,
+    workers: int = 1,
+    banding: Banding = local_buckets,
+) -> tuple[Relation, ...]:
     """Every relation the candidate indexes lead to. With a store, the textual comparison of a pair
     whose two documents are unchanged is taken from it; with workers, the other pairs are compared
-    in worker processes. Either way the relations are the same."""
+    in worker processes; ``banding`` makes the LSH buckets here or on a cluster. Either way the
+    relations are the same."""
     documents_list = list(documents)
     relations: list[Relation] = []
     exact = _exact_duplicates(documents_list)
@@ -68,7 +76,7 @@ def relate(documents: tuple[Document, ...], store: Store | None = None, workers:
     exact_pairs = {(r.left, r.right) for r in exact}
     shingle_sets = [document_shingles(d) for d in documents_list]
     key_sets = [entity_keys(d) for d in documents_list]
-    text_pairs = shingle_pairs(shingle_sets)
+    text_pairs = shingle_pairs(shingle_sets, banding)
     names, weights = name_pairs(key_sets)
     candidates = [
         (first, second)

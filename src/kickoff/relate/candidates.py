@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import numpy.typing as npt
@@ -103,22 +103,40 @@ def band_keys(document_signature: npt.NDArray[np.uint32]) -> list[bytes]:
     ]
 
 
-def shingle_pairs(shingle_sets: list[Shingles]) -> set[tuple[int, int]]:
-    """Pairs whose MinHash signatures collide in at least one LSH band; each document keeps its
-    closest earlier partners (by estimated Jaccard), so templated bundles stay linear."""
-    signatures = np.stack([signature(hashes) for hashes in shingle_sets]) if shingle_sets else None
-    buckets: dict[bytes, list[int]] = {}
-    pairs: set[tuple[int, int]] = set()
-    for index in range(len(shingle_sets)):
-        assert signatures is not None
-        earlier: set[int] = set()
+def signatures_of(shingle_sets: list[Shingles]) -> npt.NDArray[np.uint32]:
+    """One MinHash signature per document, as the rows of one array."""
+    if not shingle_sets:
+        return np.zeros((0, PERMUTATIONS), dtype=np.uint32)
+    return np.stack([signature(hashes) for hashes in shingle_sets])
+
+
+def local_buckets(signatures: npt.NDArray[np.uint32]) -> Iterable[list[int]]:
+    """The LSH buckets with more than one document, each listing its documents in order."""
+    buckets: dict[bytes, list[int]] = defaultdict(list)
+    for index in range(len(signatures)):
         for key in band_keys(signatures[index]):
-            members = buckets.setdefault(key, [])
-            earlier.update(members[-MAX_BUCKET_LOOKBACK:])
-            members.append(index)
-        if not earlier:
-            continue
-        others = np.fromiter(sorted(earlier), dtype=np.int64, count=len(earlier))
+            buckets[key].append(index)
+    return [members for members in buckets.values() if len(members) > 1]
+
+
+# How the buckets are made: in this process (local_buckets) or as a shuffle on a cluster.
+Banding = Callable[[npt.NDArray[np.uint32]], Iterable[list[int]]]
+
+
+def shingle_pairs(shingle_sets: list[Shingles], banding: Banding = local_buckets) -> set[tuple[int, int]]:
+    """Pairs whose MinHash signatures collide in at least one LSH band. Each document keeps its
+    closest earlier partners (by estimated Jaccard), and looks back at most MAX_BUCKET_LOOKBACK
+    documents per bucket, so templated bundles stay linear. The result depends only on the
+    buckets' members, not on how the buckets were made."""
+    signatures = signatures_of(shingle_sets)
+    earlier: dict[int, set[int]] = defaultdict(set)
+    for members in banding(signatures):
+        members = sorted(members)
+        for position in range(1, len(members)):
+            earlier[members[position]].update(members[max(0, position - MAX_BUCKET_LOOKBACK) : position])
+    pairs: set[tuple[int, int]] = set()
+    for index in sorted(earlier):
+        others = np.fromiter(sorted(earlier[index]), dtype=np.int64, count=len(earlier[index]))
         estimates = (signatures[others] == signatures[index]).sum(axis=1)
         order = np.lexsort((others, -estimates))[:MAX_TEXT_PARTNERS]
         for other in others[order]:
