@@ -156,3 +156,18 @@ def test_the_dask_engine_without_dask_is_a_usage_error(tmp_path: Path, monkeypat
     from kickoff.cli import main
 
     assert main([str(tmp_path), "--engine", "dask", "-o", str(tmp_path / "out")]) == 2
+
+
+def test_progress_shows_a_bar_per_stage_when_asked_and_nothing_when_piped(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: a bar per stage, with counts; quiet when stderr is not a terminal (the default)."""
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    for n in range(3):
+        (bundle / f"note{n}.txt").write_text(f"Note {n}\n\nThe depot in Millbrook opened with {n} staff.")
+    main([str(bundle), "--output-dir", str(tmp_path / "a"), "--progress", "always"])
+    shown = capsys.readouterr().err
+    for stage in ("reading", "profiling", "relating", "finding gaps"):
+        assert stage in shown
+    assert "/3 [" in shown, "the per-document bar counts against its total"
+    main([str(bundle), "--output-dir", str(tmp_path / "b")])
+    assert "profiling" not in capsys.readouterr().err

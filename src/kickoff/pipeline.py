@@ -114,7 +114,7 @@ def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any
                     positions.append(len(sources))
                     sources.append(part)
                 problems.extend(file_problems)
-        new_documents = _per_document(config, timer, sources, client)
+    new_documents = _per_document(config, timer, sources, client)
     if store is not None:
         with timer.stage("store"):
             for key, (positions, file_problems) in fresh.items():
@@ -134,20 +134,22 @@ def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any
             "--exclude and kickoff's own reports are skipped); nothing was written"
         )
     ordered = tuple(sorted(documents, key=lambda d: d.path))
-    with timer.stage("relate"):
+    with timer.stage("relate"), _progress(config, "relating", "pair") as progress:
         workers = (config.workers or os.cpu_count() or 1) if len(ordered) >= PARALLEL_FROM else 1
         if client is not None:
             from kickoff.engines.dask import banding_on_dask
 
-            relations = relate(ordered, store, workers, banding_on_dask(client))
+            relations = relate(ordered, store, workers, banding_on_dask(client), progress)
         else:
-            relations = relate(ordered, store, workers)
-    with timer.stage("integrity"):
+            relations = relate(ordered, store, workers, progress=progress)
+    with timer.stage("integrity"), _progress(config, "restoring across related documents", "step", 1) as progress:
         ordered, relations = assess_integrity(ordered, relations)
-    with timer.stage("gaps"):
+        progress()
+    with timer.stage("gaps"), _progress(config, "finding gaps", "step", 1) as progress:
         requirements, checklist, questions, verdict, history = find_gaps(
             ordered, None if config.json_to_stdout else config.json_path, relations
         )
+        progress()
     return Analysis(
         bundle=config.bundle.resolve().name or str(config.bundle),
         documents=ordered,
@@ -182,15 +184,24 @@ def _per_document(config: Config, timer: StageTimer, sources: list[SourceDocumen
 
         with timer.stage("profile and integrity, per document (Dask)"):
             return map_on_dask(client, _profile_and_assess, sources)
-    if workers > 1 and len(sources) >= PARALLEL_FROM:
-        # Profiling and the per-document integrity check are pure functions of one document,
-        # and most of the time: worker processes share them (the GIL rules out threads), and
-        # map keeps the order, so the output is the same as with one process.
-        with timer.stage("profile and integrity, per document"), ProcessPoolExecutor(workers) as pool:
-            chunk = max(1, min(64, len(sources) // (workers * 8)))
-            return list(pool.map(_profile_and_assess, sources, chunksize=chunk))
-    with timer.stage("profile and integrity, per document"):
-        return [_profile_and_assess(source) for source in sources]
+    stage = "profile and integrity, per document"
+    with _progress(config, "profiling", "document", len(sources)) as progress, timer.stage(stage):
+        if workers > 1 and len(sources) >= PARALLEL_FROM:
+            # Profiling and the per-document integrity check are pure functions of one document,
+            # and most of the time: worker processes share them (the GIL rules out threads), and
+            # map keeps the order, so the output is the same as with one process.
+            with ProcessPoolExecutor(workers) as pool:
+                chunk = max(1, min(64, len(sources) // (workers * 8)))
+                documents = []
+                for document in pool.map(_profile_and_assess, sources, chunksize=chunk):
+                    documents.append(document)
+                    progress()
+                return documents
+        documents = []
+        for source in sources:
+            documents.append(_profile_and_assess(source))
+            progress()
+        return documents
 
 
 def _warnings(source: SourceDocument) -> list[ReadProblem]:
@@ -207,12 +218,15 @@ def _profile_and_assess(source: SourceDocument) -> Document:
 
 
 @contextmanager
-def _progress(config: Config) -> Iterator[Callable[[], object]]:
-    """A progress bar on a terminal when asked for; a no-op otherwise."""
+def _progress(
+    config: Config, stage: str = "reading", unit: str = "file", total: int | None = None
+) -> Iterator[Callable[..., object]]:
+    """A progress bar for one stage on a terminal when asked for (counts, rate, and time left when
+    the total is known); a no-op otherwise. The callable takes how many steps were done (1)."""
     if not config.progress:
-        yield lambda: None
+        yield lambda count=1: None
         return
     from tqdm import tqdm
 
-    with tqdm(desc="reading", unit="file", leave=False) as bar:
-        yield lambda: bar.update(1)
+    with tqdm(desc=stage, unit=unit, total=total, leave=False) as bar:
+        yield lambda count=1: bar.update(count)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import warnings
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -64,11 +65,12 @@ def relate(
     store: Store | None = None,
     workers: int = 1,
     banding: Banding = local_buckets,
+    progress: Callable[[int], object] | None = None,
 ) -> tuple[Relation, ...]:
     """Every relation the candidate indexes lead to. With a store, the textual comparison of a pair
     whose two documents are unchanged is taken from it; with workers, the other pairs are compared
     in worker processes; ``banding`` makes the LSH buckets here or on a cluster. Either way the
-    relations are the same."""
+    relations are the same. ``progress`` is told how many pairs were compared, as they are."""
     documents_list = list(documents)
     relations: list[Relation] = []
     exact = _exact_duplicates(documents_list)
@@ -83,7 +85,7 @@ def relate(
         for first, second in ordered(text_pairs | names)
         if (documents_list[first].path, documents_list[second].path) not in exact_pairs
     ]
-    results = _textual_results(documents_list, shingle_sets, candidates, store, workers)
+    results = _textual_results(documents_list, shingle_sets, candidates, store, workers, progress or _ignore)
     for (first, second), (kind, score, evidence, triples) in zip(candidates, results, strict=True):
         left, right = documents_list[first], documents_list[second]
         aligned = aligned_from_indexes(left, right, triples)
@@ -112,6 +114,7 @@ def _textual_results(
     pairs: list[tuple[int, int]],
     store: Store | None,
     workers: int,
+    progress: Callable[[int], object],
 ) -> list[TextualResult]:
     keys: list[str] = []
     cached: dict[str, object] = {}
@@ -128,7 +131,8 @@ def _textual_results(
             missing.append(position)
         else:
             results[position] = _result_from_json(value)
-    computed = _compare_pairs(documents, shingle_sets, [pairs[position] for position in missing], workers)
+    progress(len(pairs) - len(missing))
+    computed = _compare_pairs(documents, shingle_sets, [pairs[position] for position in missing], workers, progress)
     for position, result in zip(missing, computed, strict=True):
         results[position] = result
         if store is not None:
@@ -148,22 +152,36 @@ _SHARED: tuple[list[Document], list[Shingles]] = ([], [])
 _FEATURES: dict[int, AlignmentFeatures] = {}
 
 
+def _ignore(count: int) -> None:
+    """No progress bar."""
+
+
 def _compare_pairs(
-    documents: list[Document], shingle_sets: list[Shingles], pairs: list[tuple[int, int]], workers: int
+    documents: list[Document],
+    shingle_sets: list[Shingles],
+    pairs: list[tuple[int, int]],
+    workers: int,
+    progress: Callable[[int], object],
 ) -> list[TextualResult]:
     global _SHARED
     _SHARED = (documents, shingle_sets)
     _FEATURES.clear()
     try:
         if workers <= 1 or len(pairs) < PARALLEL_PAIRS_FROM or "fork" not in multiprocessing.get_all_start_methods():
-            return _compare_chunk(pairs)
+            results = _compare_chunk(pairs)
+            progress(len(pairs))
+            return results
         size = max(64, len(pairs) // (workers * 16))
         chunks = [pairs[start : start + size] for start in range(0, len(pairs), size)]
         context = multiprocessing.get_context("fork")
         with warnings.catch_warnings(), ProcessPoolExecutor(workers, mp_context=context) as pool:
             # (Python 3.12 warns about forking a process that has threads; the workers only read.)
             warnings.simplefilter("ignore", DeprecationWarning)
-            return [result for chunk in pool.map(_compare_chunk, chunks) for result in chunk]
+            results = []
+            for chunk_results in pool.map(_compare_chunk, chunks):
+                results.extend(chunk_results)
+                progress(len(chunk_results))
+            return results
     finally:
         _SHARED = ([], [])
         _FEATURES.clear()
