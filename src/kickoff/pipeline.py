@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
@@ -79,42 +80,43 @@ def _dask(config: Config) -> Iterator[Any]:
 def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any) -> Analysis:
     documents: list[Document] = []
     problems: list[ReadProblem] = []
-    sources: list[SourceDocument] = []
-    # Files read afresh, by store key: the positions of their documents in ``sources`` and their
-    # problems, stored once the per-document stages have run.
+    # Files read afresh, by store key: the positions of their documents among those handed to
+    # ``per_document`` and their problems, stored once the per-document stages have run.
     fresh: dict[str, tuple[list[int], list[ReadProblem]]] = {}
     files = read_files(config)
-    with _progress(config) as progress:
-        while True:
-            with timer.stage("ingest"):
-                item = next(files, None)
-                if item is None:
-                    break
-                progress()
-                if isinstance(item, ReadProblem):
-                    problems.append(item)
-                    logger.warning("%s: %s", item.path, item.reason)
-                    continue
-                key = store.key("file", item.name, item.sha256, str(item.truncated)) if store else ""
-                cached = store.get(key) if store else None
-                if cached is not None:
-                    for entry in cached["documents"]:
-                        document = decode_document(entry)
-                        problems.extend(_warnings(document.source))
-                        documents.append(document)
-                    problems.extend(from_dict(ReadProblem, p) for p in cached["problems"])
-                    continue
-                positions, file_problems = fresh.setdefault(key, ([], []))
-                for part in item.parse(config.limits):
-                    if isinstance(part, ReadProblem):
-                        logger.warning("%s: %s", part.path, part.reason)
-                        file_problems.append(part)
+    with _PerDocument(config, client) as per_document:
+        with _progress(config) as progress:
+            while True:
+                with timer.stage("ingest, with profiling in worker processes alongside"):
+                    item = next(files, None)
+                    if item is None:
+                        break
+                    progress()
+                    if isinstance(item, ReadProblem):
+                        problems.append(item)
+                        logger.warning("%s: %s", item.path, item.reason)
                         continue
-                    problems.extend(_warnings(part))
-                    positions.append(len(sources))
-                    sources.append(part)
-                problems.extend(file_problems)
-    new_documents = _per_document(config, timer, sources, client)
+                    key = store.key("file", item.name, item.sha256, str(item.truncated)) if store else ""
+                    cached = store.get(key) if store else None
+                    if cached is not None:
+                        for entry in cached["documents"]:
+                            document = decode_document(entry)
+                            problems.extend(_warnings(document.source))
+                            documents.append(document)
+                        problems.extend(from_dict(ReadProblem, p) for p in cached["problems"])
+                        continue
+                    positions, file_problems = fresh.setdefault(key, ([], []))
+                    for part in item.parse(config.limits):
+                        if isinstance(part, ReadProblem):
+                            logger.warning("%s: %s", part.path, part.reason)
+                            file_problems.append(part)
+                            continue
+                        problems.extend(_warnings(part))
+                        positions.append(per_document.count)
+                        per_document.add(part)
+                    problems.extend(file_problems)
+        with timer.stage("profile and integrity, per document"):
+            new_documents = per_document.finish()
     if store is not None:
         with timer.stage("store"):
             for key, (positions, file_problems) in fresh.items():
@@ -127,7 +129,7 @@ def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any
                 )
             store.commit()
     documents.extend(new_documents)
-    del sources, new_documents
+    del new_documents
     if not documents and not problems:
         raise EmptyBundle(
             f"{config.bundle}: no files to read (hidden folders such as .git, files left out by "
@@ -176,32 +178,72 @@ def run(config: Config) -> Analysis:
     return replace(analysis, timings=(*analysis.timings, ("report", time.perf_counter() - start)))
 
 
-def _per_document(config: Config, timer: StageTimer, sources: list[SourceDocument], client: Any) -> list[Document]:
-    """Profile and check each document, on the engine asked for; the order is kept."""
-    workers = config.workers or os.cpu_count() or 1
-    if client is not None:
-        from kickoff.engines.dask import map_on_dask
+class _PerDocument:
+    """Profile and the per-document integrity check, for the documents ingest hands over.
 
-        with timer.stage("profile and integrity, per document (Dask)"):
-            return map_on_dask(client, _profile_and_assess, sources)
-    stage = "profile and integrity, per document"
-    with _progress(config, "profiling", "document", len(sources)) as progress, timer.stage(stage):
-        if workers > 1 and len(sources) >= PARALLEL_FROM:
-            # Profiling and the per-document integrity check are pure functions of one document,
-            # and most of the time: worker processes share them (the GIL rules out threads), and
-            # map keeps the order, so the output is the same as with one process.
-            with ProcessPoolExecutor(workers) as pool:
-                chunk = max(1, min(64, len(sources) // (workers * 8)))
-                documents = []
-                for document in pool.map(_profile_and_assess, sources, chunksize=chunk):
-                    documents.append(document)
+    Both are pure functions of one document and most of the time. On a big bundle they run in
+    worker processes (the GIL rules out threads) while ingest goes on reading, in batches, with
+    at most a few batches in flight: the documents read wait in the workers' queue, not all in
+    memory at once. Results are kept in the order the documents came, so the output is the one a
+    single process gives. On the Dask engine they run as one map on the cluster at the end."""
+
+    BATCH = 64
+
+    def __init__(self, config: Config, client: Any) -> None:
+        self.config = config
+        self.client = client
+        self.workers = config.workers or os.cpu_count() or 1
+        self.count = 0
+        self.pending: list[SourceDocument] = []
+        self.in_flight: deque[Future[list[Document]]] = deque()
+        self.done: list[Document] = []
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _PerDocument:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        """Worker processes end with the stage, whether it finished, failed or was interrupted."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+    def add(self, source: SourceDocument) -> None:
+        self.count += 1
+        self.pending.append(source)
+        parallel = self.client is None and self.workers > 1 and self.count >= PARALLEL_FROM
+        if parallel and len(self.pending) >= self.BATCH:
+            self._submit()
+
+    def _submit(self) -> None:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(self.workers)
+        self.in_flight.append(self.pool.submit(_profile_batch, self.pending))
+        self.pending = []
+        while len(self.in_flight) > self.workers * 4:
+            self.done.extend(self.in_flight.popleft().result())
+
+    def finish(self) -> list[Document]:
+        """Every document, profiled and checked, in the order they were added."""
+        if self.client is not None:
+            from kickoff.engines.dask import map_on_dask
+
+            return map_on_dask(self.client, _profile_and_assess, self.pending)
+        with _progress(self.config, "profiling", "document", self.count) as progress:
+            progress(len(self.done))
+            if self.pool is not None:
+                if self.pending:
+                    self.in_flight.append(self.pool.submit(_profile_batch, self.pending))
+                while self.in_flight:
+                    batch = self.in_flight.popleft().result()
+                    self.done.extend(batch)
+                    progress(len(batch))
+            else:
+                for source in self.pending:
+                    self.done.append(_profile_and_assess(source))
                     progress()
-                return documents
-        documents = []
-        for source in sources:
-            documents.append(_profile_and_assess(source))
-            progress()
-        return documents
+        self.pending = []
+        return self.done
 
 
 def _warnings(source: SourceDocument) -> list[ReadProblem]:
@@ -215,6 +257,10 @@ PARALLEL_FROM = 400
 
 def _profile_and_assess(source: SourceDocument) -> Document:
     return assess_document(profile_document(source))
+
+
+def _profile_batch(sources: list[SourceDocument]) -> list[Document]:
+    return [_profile_and_assess(source) for source in sources]
 
 
 @contextmanager
