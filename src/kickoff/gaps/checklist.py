@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from kickoff.gaps.extract import is_discursive
 from kickoff.gaps.measures import find_measures, mentions_hardware
-from kickoff.model import ChecklistItem, Document, Quote, Requirement
+from kickoff.model import ChecklistItem, Document, Quote, Requirement, Sentence
 from kickoff.profile.outline import section_paths
 
 
@@ -292,7 +292,8 @@ def build_checklist(
     state it. Only the best kind is quoted: a section written for the item outranks a sentence
     that happens to share a word with it, and mixing them put the wrong sentence first."""
     outlines = {document.path: section_paths(document) for document in _specifications(documents)}
-    return tuple(_item(spec, documents, requirements, outlines) for spec in ITEMS)
+    stating = _CueCandidates(documents, outlines)
+    return tuple(_item(spec, documents, requirements, outlines, stating) for spec in ITEMS)
 
 
 def _item(
@@ -300,6 +301,7 @@ def _item(
     documents: tuple[Document, ...],
     requirements: tuple[Requirement, ...],
     outlines: dict[str, tuple[tuple[str, ...], ...]],
+    stating: _CueCandidates,
 ) -> ChecklistItem:
     sections = _section_evidence(spec, documents, outlines)
     if sections is not None and not sections.quotes and not sections.empty:
@@ -320,7 +322,7 @@ def _item(
     else:
         quotes = _unique([Quote(r.text, r.location) for r in requirements if _addresses(spec, r)])
         if not quotes:
-            quotes = _unique(_cue_quotes(spec, documents, outlines))
+            quotes = _unique(_cue_quotes(spec, stating))
     if not quotes:
         return ChecklistItem(
             spec.key, spec.title, "missing", spec.blocking, (), spec.question, _missing_reason(spec, documents)
@@ -453,33 +455,57 @@ _DEFINITIONS = re.compile(r"\b(?:terminology|glossary|definitions?|abbreviations
 _NOTE_KINDS = {"other"}
 
 
-def _cue_quotes(
-    spec: ItemSpec, documents: tuple[Document, ...], outlines: dict[str, tuple[tuple[str, ...], ...]]
-) -> list[Quote]:
-    """Sentences whose words state the item, outside the sections that argue or look back (a
-    "must" in a Rationale is an argument), from specifications first, then project notes when the
-    bundle has a specification at all (a lone news report answers nothing)."""
+class _CueCandidates:
+    """The sentences a cue may quote, worked out once for all items, lazily.
+
+    Sentences outside the sections that argue or look back (a "must" in a Rationale is an
+    argument), from specifications first, then project notes when the bundle has a specification
+    at all (a lone news report answers nothing). A data room repeats sentences (copies,
+    overlapping excerpts, boilerplate), so each cue is tried once per distinct sentence."""
+
+    def __init__(self, documents: tuple[Document, ...], outlines: dict[str, tuple[tuple[str, ...], ...]]) -> None:
+        self.documents = documents
+        self.outlines = outlines
+        self._sentences: list[tuple[Sentence, bool]] | None = None
+
+    @property
+    def sentences(self) -> list[tuple[Sentence, bool]]:
+        """(sentence, whether its document is a project note), in document order."""
+        if self._sentences is None:
+            self._sentences = []
+            speaking = _specifications(self.documents)
+            if speaking:
+                speaking += [d for d in self.documents if d.profile is not None and d.profile.kind in _NOTE_KINDS]
+            for document in speaking:
+                is_note = document.path not in self.outlines
+                paths = self.outlines.get(document.path) or section_paths(document)
+                for sentence, path in zip(document.sentences, paths, strict=True):
+                    if sentence.block_kind in ("heading", "comment", "metadata") or is_discursive(path):
+                        continue
+                    if any(_DEFINITIONS.search(title) for title in path):
+                        continue  # a definition explains a word; it states nothing about the system
+                    if _NON_ANSWER.match(sentence.text) or not _states(sentence.text):
+                        continue
+                    self._sentences.append((sentence, is_note))
+        return self._sentences
+
+
+def _cue_quotes(spec: ItemSpec, stating: _CueCandidates) -> list[Quote]:
+    """Sentences whose words state the item (see _CueCandidates for which are read)."""
     if spec.cue is None:
         return []
     flags = re.IGNORECASE if spec.key != "open_issues" else 0
     pattern = re.compile(spec.cue, flags)
     note_pattern = re.compile(f"{spec.cue}|{spec.note_cue}" if spec.note_cue else spec.cue, flags)
-    speaking = _specifications(documents)
-    if speaking:
-        speaking += [d for d in documents if d.profile is not None and d.profile.kind in _NOTE_KINDS]
+    seen: dict[tuple[str, bool], bool] = {}
     quotes = []
-    for document in speaking:
-        is_note = document.path not in outlines
-        paths = outlines.get(document.path) or section_paths(document)
-        for sentence, path in zip(document.sentences, paths, strict=True):
-            if sentence.block_kind in ("heading", "comment", "metadata") or is_discursive(path):
-                continue
-            if any(_DEFINITIONS.search(title) for title in path):
-                continue  # a definition explains a word; it states nothing about the system
-            if _NON_ANSWER.match(sentence.text) or not _states(sentence.text):
-                continue
-            if (note_pattern if is_note else pattern).search(sentence.text):
-                quotes.append(Quote(sentence.text, sentence.location))
+    for sentence, is_note in stating.sentences:
+        key = (sentence.text, is_note)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = (note_pattern if is_note else pattern).search(sentence.text) is not None
+        if found:
+            quotes.append(Quote(sentence.text, sentence.location))
     return quotes
 
 

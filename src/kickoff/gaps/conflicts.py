@@ -14,6 +14,7 @@ it estimates anything, and a specification that says 99.999 % availability on on
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -57,7 +58,9 @@ def find_conflicts(
     return conflicts
 
 
+@functools.lru_cache(maxsize=65536)
 def _figures(sentence: str) -> tuple[str, ...]:
+    """The figures a sentence gives (cached: copies in a data room repeat their sentences)."""
     return tuple(sorted(measure.text.lower() for measure in find_measures(sentence) if measure.unit != "hardware"))
 
 
