@@ -52,6 +52,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/integrity_speed.py
 	$(BIN)/python bench/report_scale.py
+	$(BIN)/python bench/data_room.py 10000 --warm
 
 ## examples: regenerate the outputs of the example bundles
 examples: $(STAMP)
