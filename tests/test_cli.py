@@ -298,7 +298,9 @@ def test_a_big_bundle_gets_an_overview_index() -> None:
 
 
 def test_worker_processes_give_the_same_analysis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Issue 13: profiling and per-document checks in worker processes give byte-identical output."""
+    """Issue 13: profiling and per-document checks in worker processes (fed in batches while
+    reading goes on), and candidate pairs compared in forked workers, give byte-identical output."""
+    import kickoff.relate as relate_module
     from kickoff import pipeline
     from kickoff.report.json_output import render_json
 
@@ -310,11 +312,14 @@ def test_worker_processes_give_the_same_analysis(tmp_path: Path, monkeypatch: py
             "The mayor, Anna Berger, said the depot will serve the whole valley."
         )
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(pipeline._PerDocument, "BATCH", 4)
+    monkeypatch.setattr(relate_module, "PARALLEL_PAIRS_FROM", 5)
     outputs = []
     for workers in (1, 2):
         config = Config(bundle, None, None, None, workers=workers)
         outputs.append(render_json(pipeline.analyse(config)))
     assert outputs[0] == outputs[1]
+    assert '"kind":"near duplicate"' in outputs[1], "pairs were compared"
 
 
 def test_the_dask_engine_gives_the_same_analysis(tmp_path: Path) -> None:
