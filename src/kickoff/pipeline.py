@@ -78,6 +78,61 @@ def _dask(config: Config) -> Iterator[Any]:
 
 
 def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any) -> Analysis:
+    documents, problems = _read_and_profile(config, timer, store, client)
+    if not documents and not problems:
+        raise EmptyBundle(
+            f"{config.bundle}: no files to read (hidden folders such as .git, files left out by "
+            "--exclude and kickoff's own reports are skipped); nothing was written"
+        )
+    ordered = tuple(sorted(documents, key=lambda d: d.path))
+    with timer.stage("relate"), _progress(config, "relating", "pair") as progress:
+        workers = (config.workers or os.cpu_count() or 1) if len(ordered) >= PARALLEL_FROM else 1
+        if client is not None:
+            from kickoff.engines.dask import banding_on_dask
+
+            relations = relate(ordered, store, workers, banding_on_dask(client), progress)
+        else:
+            relations = relate(ordered, store, workers, progress=progress)
+    with timer.stage("integrity"), _progress(config, "restoring across related documents", "step", 1) as progress:
+        ordered, relations = assess_integrity(ordered, relations)
+        progress()
+    with timer.stage("gaps"), _progress(config, "finding gaps", "step", 1) as progress:
+        requirements, checklist, questions, verdict, history = find_gaps(
+            ordered, None if config.json_to_stdout else config.json_path, relations
+        )
+        progress()
+    return Analysis(
+        bundle=config.bundle.resolve().name or str(config.bundle),
+        documents=ordered,
+        problems=tuple(sorted(problems, key=lambda p: (p.path, p.reason))),
+        relations=relations,
+        requirements=requirements,
+        checklist=checklist,
+        questions=questions,
+        verdict=verdict,
+        history=history,
+        timings=tuple(timer.seconds.items()),
+    )
+
+
+def run(config: Config) -> Analysis:
+    """Analyse the bundle and write INDEX.md, QUESTIONS.md, the JSON and the HTML report.
+
+    Output locations are checked first, so that a run never spends its time on a bundle whose
+    reports cannot be written; then all outputs are written, or none is."""
+    check_output_locations(config.output_paths)
+    analysis = analyse(config)
+    start = time.perf_counter()
+    write_report(analysis, config)
+    return replace(analysis, timings=(*analysis.timings, ("report", time.perf_counter() - start)))
+
+
+def _read_and_profile(
+    config: Config, timer: StageTimer, store: Store | None, client: Any
+) -> tuple[list[Document], list[ReadProblem]]:
+    """Ingest, then profile and the per-document integrity check: every document of the bundle and
+    every read problem. A file whose bytes the store has seen gives its stored documents; the
+    others are parsed and profiled (in workers alongside reading on a big bundle), then stored."""
     documents: list[Document] = []
     problems: list[ReadProblem] = []
     # Files read afresh, by store key: the positions of their documents among those handed to
@@ -129,53 +184,7 @@ def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any
                 )
             store.commit()
     documents.extend(new_documents)
-    del new_documents
-    if not documents and not problems:
-        raise EmptyBundle(
-            f"{config.bundle}: no files to read (hidden folders such as .git, files left out by "
-            "--exclude and kickoff's own reports are skipped); nothing was written"
-        )
-    ordered = tuple(sorted(documents, key=lambda d: d.path))
-    with timer.stage("relate"), _progress(config, "relating", "pair") as progress:
-        workers = (config.workers or os.cpu_count() or 1) if len(ordered) >= PARALLEL_FROM else 1
-        if client is not None:
-            from kickoff.engines.dask import banding_on_dask
-
-            relations = relate(ordered, store, workers, banding_on_dask(client), progress)
-        else:
-            relations = relate(ordered, store, workers, progress=progress)
-    with timer.stage("integrity"), _progress(config, "restoring across related documents", "step", 1) as progress:
-        ordered, relations = assess_integrity(ordered, relations)
-        progress()
-    with timer.stage("gaps"), _progress(config, "finding gaps", "step", 1) as progress:
-        requirements, checklist, questions, verdict, history = find_gaps(
-            ordered, None if config.json_to_stdout else config.json_path, relations
-        )
-        progress()
-    return Analysis(
-        bundle=config.bundle.resolve().name or str(config.bundle),
-        documents=ordered,
-        problems=tuple(sorted(problems, key=lambda p: (p.path, p.reason))),
-        relations=relations,
-        requirements=requirements,
-        checklist=checklist,
-        questions=questions,
-        verdict=verdict,
-        history=history,
-        timings=tuple(timer.seconds.items()),
-    )
-
-
-def run(config: Config) -> Analysis:
-    """Analyse the bundle and write INDEX.md, QUESTIONS.md, the JSON and the HTML report.
-
-    Output locations are checked first, so that a run never spends its time on a bundle whose
-    reports cannot be written; then all outputs are written, or none is."""
-    check_output_locations(config.output_paths)
-    analysis = analyse(config)
-    start = time.perf_counter()
-    write_report(analysis, config)
-    return replace(analysis, timings=(*analysis.timings, ("report", time.perf_counter() - start)))
+    return documents, problems
 
 
 class _PerDocument:
