@@ -82,3 +82,27 @@ def test_unrelated_pairs_are_never_compared(monkeypatch) -> None:  # type: ignor
     )
     relate(documents)
     assert len(compared) < 190 // 4
+
+
+def test_a_pair_of_texts_is_compared_once_whatever_its_copies(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: exact copies give the same comparison with a third document, made once and
+    reported for each copy."""
+    import kickoff.relate as relate_module
+
+    compared: list[int] = []
+    original = relate_module._textual
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        compared.append(1)
+        return original(*args)
+
+    monkeypatch.setattr(relate_module, "_textual", counting)
+    documents = (
+        document_from_text(BASE, "a.txt"),
+        document_from_text(BASE, "copy-of-a.txt"),
+        document_from_text(REWORDED, "reworded.txt"),
+    )
+    relations = relate(documents)
+    derived = sorted((r.left, r.right) for r in relations if r.kind == "derived")
+    assert derived == [("a.txt", "reworded.txt"), ("copy-of-a.txt", "reworded.txt")]
+    assert len(compared) == 1
