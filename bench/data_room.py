@@ -174,19 +174,12 @@ def _relations(out: Path) -> list[dict[str, str]]:
 
 
 def _groups(pairs: set[frozenset[str]]) -> dict[str, str]:
-    parent: dict[str, str] = {}
+    """Each file joined by the pairs, mapped to the first file of its group."""
+    from kickoff.relate import connected_groups
 
-    def find(item: str) -> str:
-        parent.setdefault(item, item)
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
-
-    for pair in pairs:
-        left, right = sorted(pair)
-        parent[find(right)] = find(left)
-    return {item: find(item) for item in parent}
+    paths = sorted({path for pair in pairs for path in pair})
+    ordered_pairs = [(min(pair), max(pair)) for pair in pairs]
+    return {path: group[0] for group in connected_groups(paths, ordered_pairs) for path in group}
 
 
 def datasketch_anchor(folder: Path) -> tuple[float, int, int]:

@@ -16,7 +16,7 @@ from kickoff.model import Document
 from kickoff.profile import profile_document
 
 ROOT = Path(__file__).resolve().parent.parent
-__all__ = ["ROOT", "document_from_text", "make_docx", "make_pdf", "make_zip"]
+__all__ = ["ROOT", "count_pair_comparisons", "document_from_text", "make_docx", "make_pdf", "make_zip"]
 
 
 def document_from_text(text: str, path: str = "doc.txt") -> Document:
@@ -58,3 +58,18 @@ def config_for(tmp_path: Path):  # type: ignore[no-untyped-def]
         )
 
     return build
+
+
+def count_pair_comparisons(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one each time relate compares the texts of a candidate pair."""
+    import kickoff.relate as relate_module
+
+    compared: list[int] = []
+    original = relate_module._textual
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        compared.append(1)
+        return original(*args)
+
+    monkeypatch.setattr(relate_module, "_textual", counting)
+    return compared

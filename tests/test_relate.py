@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import document_from_text
+from conftest import count_pair_comparisons, document_from_text
 from kickoff.relate import relate
 
 BASE = (
@@ -87,16 +87,7 @@ def test_unrelated_pairs_are_never_compared(monkeypatch) -> None:  # type: ignor
 def test_a_pair_of_texts_is_compared_once_whatever_its_copies(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Issue 13: exact copies give the same comparison with a third document, made once and
     reported for each copy."""
-    import kickoff.relate as relate_module
-
-    compared: list[int] = []
-    original = relate_module._textual
-
-    def counting(*args):  # type: ignore[no-untyped-def]
-        compared.append(1)
-        return original(*args)
-
-    monkeypatch.setattr(relate_module, "_textual", counting)
+    compared = count_pair_comparisons(monkeypatch)
     documents = (
         document_from_text(BASE, "a.txt"),
         document_from_text(BASE, "copy-of-a.txt"),

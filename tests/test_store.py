@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, count_pair_comparisons
 from kickoff import Config
 from kickoff.ingest import FileData
 from kickoff.pipeline import run
@@ -71,19 +71,10 @@ def test_a_warm_run_reads_only_the_changed_file_and_writes_what_a_cold_run_write
 
 
 def test_pairs_of_unchanged_documents_are_not_compared_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kickoff.relate as relate_module
-
     bundle = _bundle(tmp_path)
     store = tmp_path / "store.sqlite"
     _run(bundle, tmp_path / "first", store)
-    compared: list[int] = []
-    original = relate_module._textual
-
-    def counting(*args):  # type: ignore[no-untyped-def]
-        compared.append(1)
-        return original(*args)
-
-    monkeypatch.setattr(relate_module, "_textual", counting)
+    compared = count_pair_comparisons(monkeypatch)
     _run(bundle, tmp_path / "again", store)
     assert compared == []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -69,6 +70,11 @@ class Config:
         bundle = Path(bundle)
         index, questions, json, html = default_outputs(bundle, output_dir, Path.cwd())
         return cls(bundle=bundle, index_path=index, questions_path=questions, json_path=json, html_path=html)
+
+    @property
+    def worker_count(self) -> int:
+        """How many worker processes ``workers`` asks for: 0 means one per CPU."""
+        return self.workers or os.cpu_count() or 1
 
     @property
     def output_paths(self) -> tuple[Path, ...]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -73,7 +72,7 @@ def _dask(config: Config) -> Iterator[Any]:
         return
     from kickoff.engines.dask import dask_client
 
-    with dask_client(config.scheduler, config.workers or os.cpu_count() or 1) as client:
+    with dask_client(config.scheduler, config.worker_count) as client:
         yield client
 
 
@@ -86,7 +85,7 @@ def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any
         )
     ordered = tuple(sorted(documents, key=lambda d: d.path))
     with timer.stage("relate"), _progress(config, "relating", "pair") as progress:
-        workers = (config.workers or os.cpu_count() or 1) if len(ordered) >= PARALLEL_FROM else 1
+        workers = config.worker_count if len(ordered) >= PARALLEL_FROM else 1
         if client is not None:
             from kickoff.engines.dask import banding_on_dask
 
@@ -201,7 +200,7 @@ class _PerDocument:
     def __init__(self, config: Config, client: Any) -> None:
         self.config = config
         self.client = client
-        self.workers = config.workers or os.cpu_count() or 1
+        self.workers = config.worker_count
         self.count = 0
         self.pending: list[SourceDocument] = []
         self.in_flight: deque[Future[list[Document]]] = deque()

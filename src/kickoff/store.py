@@ -66,8 +66,6 @@ class Store:
     def __init__(self, path: Path, limits: Limits) -> None:
         self.path = path
         self.prefix = f"{SCHEMA}:{code_fingerprint()}:{_limits_key(limits)}"
-        self.hits = 0
-        self.misses = 0
         path.parent.mkdir(parents=True, exist_ok=True)
         self.connection = sqlite3.connect(path)
         self.connection.execute("PRAGMA journal_mode=WAL")
@@ -86,17 +84,7 @@ class Store:
         return f"{self.prefix}:{kind}:{digest}"
 
     def get(self, key: str) -> Any | None:
-        self._used.add(key)
-        row = self.connection.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            self.misses += 1
-            return None
-        value = _load(row[0])
-        if value is None:
-            self.misses += 1
-        else:
-            self.hits += 1
-        return value
+        return self.get_many([key]).get(key)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
         """Values of the keys found, by key (queried in batches within SQLite's variable limit)."""
@@ -110,8 +98,6 @@ class Store:
                 loaded = _load(value)
                 if loaded is not None:
                     found[key] = loaded
-        self.hits += len(found)
-        self.misses += len(keys) - len(found)
         return found
 
     def put(self, key: str, value: Any) -> None:

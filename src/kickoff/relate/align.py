@@ -108,17 +108,6 @@ def align_indexes(lf: AlignmentFeatures, rf: AlignmentFeatures) -> tuple[tuple[i
     return tuple((left_sentences[lp].index, right_sentences[rp].index, round(ratio, 3)) for lp, rp, ratio in chosen)
 
 
-def align_sentences(
-    left: Document,
-    right: Document,
-    left_features: AlignmentFeatures | None = None,
-    right_features: AlignmentFeatures | None = None,
-) -> tuple[AlignedSentence, ...]:
-    """Best one-to-one sentence pairs above the threshold, in the left document's order."""
-    triples = align_indexes(left_features or alignment_features(left), right_features or alignment_features(right))
-    return aligned_from_indexes(left, right, triples)
-
-
 def aligned_from_indexes(
     left: Document, right: Document, triples: tuple[tuple[int, int, float], ...]
 ) -> tuple[AlignedSentence, ...]:
