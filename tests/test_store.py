@@ -117,3 +117,20 @@ def test_the_command_line_keeps_its_store_outside_the_bundle(tmp_path: Path, mon
     shutil.rmtree(cache)
     main([str(bundle), "--output-dir", str(tmp_path / "out"), "--quiet", "--no-store"])
     assert not cache.exists()
+
+
+def test_a_previous_json_of_an_older_schema_is_not_read_and_the_run_starts_afresh(tmp_path: Path) -> None:
+    """Re-run state is read line by line from schema 3; an older or damaged JSON at the output
+    path is no state at all, never an error."""
+    import json
+
+    bundle = _bundle(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    old = {"generator": "kickoff 0.1.0", "schema_version": 2, "history": {"fingerprint": "x"}, "questions": []}
+    (out / "kickoff.json").write_text(json.dumps(old, indent=2))
+    written = _run(bundle, out, None)
+    history = json.loads(written["kickoff.json"])["history"]
+    assert history["baseline"] is None
+    (out / "kickoff.json").write_bytes(b'{"generator":"kickoff 0.1.0","schema_version":3,\n"history":{oops\n')
+    assert json.loads(_run(bundle, out, None)["kickoff.json"])["history"]["baseline"] is None
