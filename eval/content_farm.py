@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from kickoff.config import Limits  # noqa: E402
 from kickoff.ingest import read_bytes  # noqa: E402
-from kickoff.integrity import assess_document, assess_integrity  # noqa: E402
+from kickoff.integrity import assess_document, assess_integrity, encoder  # noqa: E402
 from kickoff.model import Document, SourceDocument  # noqa: E402
 from kickoff.profile import profile_document  # noqa: E402
 from kickoff.relate import relate  # noqa: E402
@@ -92,14 +92,14 @@ def index(farm: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
-def read_alone(farm: Path, rows: list[dict[str, str]], figures: Figures) -> dict[str, Document]:
+def read_alone(farm: Path, rows: list[dict[str, str]], figures: Figures, contextual: bool) -> dict[str, Document]:
     """Every copy and original as a bundle of its own; returns the assessed copies by path."""
     verdicts: dict[str, str] = {}
     assessed: dict[str, Document] = {}
     for row in rows:
         if row["role"] not in ("copy", "original"):
             continue
-        document = assess_document(load(farm / row["path"]))
+        document = assess_document(load(farm / row["path"]), contextual)
         assert document.integrity is not None
         verdicts[row["path"]] = document.integrity.verdict
         assessed[row["path"]] = document
@@ -170,12 +170,12 @@ def spans(farm: Path, rows: list[dict[str, str]], assessed: dict[str, Document],
     figures.add("span recall on spun copies read alone (substitutions found)", found, substitutions)
 
 
-def specifications(specs: Path, figures: Figures) -> None:
+def specifications(specs: Path, figures: Figures, contextual: bool) -> None:
     degraded = words = findings = documents = 0
     for path in sorted(specs.glob("*/*")):
         if path.suffix not in (".md", ".rst"):
             continue
-        document = assess_document(load(path))
+        document = assess_document(load(path), contextual)
         assert document.integrity is not None
         documents += 1
         degraded += document.integrity.verdict in DEGRADED
@@ -298,13 +298,17 @@ def names(farm: Path, figures: Figures) -> None:
     figures.add("outlets right (an agency a page only quotes is no outlet)", outlets[0], outlets[1])
 
 
-def measure(farm: Path, specs: Path | None) -> Figures:
+def measure(farm: Path, specs: Path | None, contextual: bool | None = None) -> Figures:
+    """``contextual``: read with the contextual model (None: where it is installed)."""
     figures = Figures()
+    if contextual is None:
+        contextual = encoder.available()
+    figures.lines.append(f"  contextual model: {'used' if contextual else 'not used'}")
     rows = index(farm)
-    assessed = read_alone(farm, rows, figures)
+    assessed = read_alone(farm, rows, figures, contextual)
     spans(farm, rows, assessed, figures)
     if specs is not None and specs.is_dir():
-        specifications(specs, figures)
+        specifications(specs, figures, contextual)
     directions(farm, rows, figures)
     events(farm, figures)
     names(farm, figures)
@@ -332,13 +336,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--content-farm", type=Path, default=DEFAULT_FARM, help="default: %(default)s")
     parser.add_argument("--specs", type=Path, default=DEFAULT_SPECS, help="default: %(default)s")
+    parser.add_argument(
+        "--no-contextual", action="store_true", help="leave the contextual model out even where it is installed"
+    )
     args = parser.parse_args()
     if not (args.content_farm / "INDEX.tsv").is_file():
         print(
             f"NOT MEASURED: the content-farm texts are absent ({args.content_farm}); give their folder with --content-farm"
         )
         return
-    figures = measure(args.content_farm, args.specs)
+    figures = measure(args.content_farm, args.specs, False if args.no_contextual else None)
     print(f"Integrity and relate on real content-farm texts ({args.content_farm}, not copied here):")
     print("\n".join(figures.lines))
     failed = below_floors(figures)

@@ -301,13 +301,17 @@ def test_content_farm_floors_hold() -> None:
     copied here): the figures pinned in eval/content_farm_floors.json hold."""
     import sys
 
+    from kickoff.integrity.encoder import available
+
     farm = ROOT.parent / "shared" / "data" / "content-farm"
     if not (farm / "INDEX.tsv").is_file():
         pytest.skip(f"{farm} is absent: the real content-farm texts are not here")
+    if not available():
+        pytest.skip("the floors are the figures with the contextual model, which is not installed (make installs it)")
     sys.path.insert(0, str(ROOT / "eval"))
     import content_farm
 
-    figures = content_farm.measure(farm, ROOT.parent / "shared" / "data" / "specs")
+    figures = content_farm.measure(farm, ROOT.parent / "shared" / "data" / "specs", contextual=True)
     assert not content_farm.below_floors(figures), content_farm.below_floors(figures)
 
 

@@ -164,6 +164,22 @@ def _parser() -> argparse.ArgumentParser:
         "files (default: one per bundle in $KICKOFF_CACHE_DIR, else ~/.cache/kickoff)",
     )
     store.add_argument("--no-store", action="store_true", help="run cold: no incremental store is read or written")
+    model = parser.add_mutually_exclusive_group()
+    model.add_argument(
+        "--contextual",
+        dest="contextual",
+        action="store_const",
+        const=True,
+        help="require the contextual model that finds spun words read alone (pip install 'kickoff[model]'; "
+        "by default it is used where it is installed)",
+    )
+    model.add_argument(
+        "--no-contextual",
+        dest="contextual",
+        action="store_const",
+        const=False,
+        help="leave the contextual model out (faster on a data room; spun copies read alone are then mostly missed)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.add_argument("-v", "--verbose", action="store_true", help="print per-stage timings")
     parser.add_argument("--version", action="version", version=f"kickoff {__version__}")
@@ -257,7 +273,18 @@ def parse_args(argv: Sequence[str] | None = None) -> Config:
         engine=_engine(args.engine if not args.scheduler else "dask"),
         scheduler=args.scheduler,
         store_path=None if args.no_store else (args.store or default_store_path(bundle)),
+        contextual_model=_contextual(args.contextual),
     )
+
+
+def _contextual(choice: bool | None) -> bool | None:
+    """--contextual fails at once, with what to install, where the model is not installed."""
+    if choice:
+        from kickoff.integrity.encoder import available, missing_message
+
+        if not available():
+            raise UsageError(f"--contextual: {missing_message()}")
+    return choice
 
 
 def _engine(name: str) -> str:

@@ -63,6 +63,9 @@ class Config:
     # The incremental store (kickoff.store): results of earlier runs, keyed by content. None: no
     # store (the library default); the command line uses one per bundle in the user's cache folder.
     store_path: Path | None = None
+    # The contextual replaced-token model (kickoff.integrity.contextual, an optional install) in
+    # the integrity stage: None uses it where it is installed, True requires it, False leaves it out.
+    contextual_model: bool | None = None
 
     @classmethod
     def for_bundle(cls, bundle: Path | str, output_dir: Path | str | None = None) -> Config:
@@ -75,6 +78,17 @@ class Config:
     def worker_count(self) -> int:
         """How many worker processes ``workers`` asks for: 0 means one per CPU."""
         return self.workers or os.cpu_count() or 1
+
+    @property
+    def uses_contextual_model(self) -> bool:
+        """Whether this run reads with the contextual model (``contextual_model``, resolved)."""
+        if self.contextual_model is False:
+            return False
+        from kickoff.integrity.encoder import EncoderUnavailable, available, missing_message
+
+        if self.contextual_model and not available():
+            raise EncoderUnavailable(missing_message())
+        return available()
 
     @property
     def output_paths(self) -> tuple[Path, ...]:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from kickoff.config import Config
@@ -57,7 +58,8 @@ def analyse(config: Config) -> Analysis:
     if not config.bundle.exists():
         raise BundleNotFound(f"{config.bundle}: no such file or folder")
     timer = StageTimer()
-    with open_store(config.store_path, config.limits) as store, _dask(config) as client:
+    variant = "contextual" if config.uses_contextual_model else "plain"
+    with open_store(config.store_path, config.limits, variant) as store, _dask(config) as client:
         analysis = _analyse(config, timer, store, client)
         if store is not None:
             store.complete = True
@@ -93,7 +95,7 @@ def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any
         else:
             relations = relate(ordered, store, workers, progress=progress)
     with timer.stage("integrity"), _progress(config, "restoring across related documents", "step", 1) as progress:
-        ordered, relations = assess_integrity(ordered, relations)
+        ordered, relations = assess_integrity(ordered, relations, config.uses_contextual_model)
         progress()
     with timer.stage("gaps"), _progress(config, "finding gaps", "step", 1) as progress:
         requirements, checklist, questions, verdict, history = find_gaps(
@@ -200,6 +202,7 @@ class _PerDocument:
     def __init__(self, config: Config, client: Any) -> None:
         self.config = config
         self.client = client
+        self.contextual = config.uses_contextual_model
         self.workers = config.worker_count
         self.count = 0
         self.pending: list[SourceDocument] = []
@@ -226,7 +229,7 @@ class _PerDocument:
     def _submit(self) -> None:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(self.workers)
-        self.in_flight.append(self.pool.submit(_profile_batch, self.pending))
+        self.in_flight.append(self.pool.submit(_profile_batch, self.pending, self.contextual))
         self.pending = []
         while len(self.in_flight) > self.workers * 4:
             self.done.extend(self.in_flight.popleft().result())
@@ -236,19 +239,19 @@ class _PerDocument:
         if self.client is not None:
             from kickoff.engines.dask import map_on_dask
 
-            return map_on_dask(self.client, _profile_and_assess, self.pending)
+            return map_on_dask(self.client, partial(_profile_and_assess, contextual=self.contextual), self.pending)
         with _progress(self.config, "profiling", "document", self.count) as progress:
             progress(len(self.done))
             if self.pool is not None:
                 if self.pending:
-                    self.in_flight.append(self.pool.submit(_profile_batch, self.pending))
+                    self.in_flight.append(self.pool.submit(_profile_batch, self.pending, self.contextual))
                 while self.in_flight:
                     batch = self.in_flight.popleft().result()
                     self.done.extend(batch)
                     progress(len(batch))
             else:
                 for source in self.pending:
-                    self.done.append(_profile_and_assess(source))
+                    self.done.append(_profile_and_assess(source, self.contextual))
                     progress()
         self.pending = []
         return self.done
@@ -263,12 +266,12 @@ def _warnings(source: SourceDocument) -> list[ReadProblem]:
 PARALLEL_FROM = 400
 
 
-def _profile_and_assess(source: SourceDocument) -> Document:
-    return assess_document(profile_document(source))
+def _profile_and_assess(source: SourceDocument, contextual: bool = False) -> Document:
+    return assess_document(profile_document(source), contextual)
 
 
-def _profile_batch(sources: list[SourceDocument]) -> list[Document]:
-    return [_profile_and_assess(source) for source in sources]
+def _profile_batch(sources: list[SourceDocument], contextual: bool) -> list[Document]:
+    return [_profile_and_assess(source, contextual) for source in sources]
 
 
 @contextmanager

@@ -44,7 +44,7 @@ def code_fingerprint() -> str:
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".txt", ".json", ".md", ".html", ".css", ".js"}:
+        if path.is_file() and path.suffix in {".py", ".txt", ".json", ".md", ".html", ".css", ".js", ".npz"}:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -63,9 +63,10 @@ class Store:
     """Content-keyed results of earlier runs. Reads and writes never fail a run: a store that
     cannot be opened or written is skipped with a warning, and the run goes on cold."""
 
-    def __init__(self, path: Path, limits: Limits) -> None:
+    def __init__(self, path: Path, limits: Limits, variant: str = "") -> None:
+        """``variant`` names what else the results depend on (whether the contextual model read them)."""
         self.path = path
-        self.prefix = f"{SCHEMA}:{code_fingerprint()}:{_limits_key(limits)}"
+        self.prefix = f"{SCHEMA}:{code_fingerprint()}:{_limits_key(limits)}:{variant}"
         path.parent.mkdir(parents=True, exist_ok=True)
         self.connection = sqlite3.connect(path)
         self.connection.execute("PRAGMA journal_mode=WAL")
@@ -129,7 +130,7 @@ class Store:
 
 
 @contextlib.contextmanager
-def open_store(path: Path | None, limits: Limits) -> Iterator[Store | None]:
+def open_store(path: Path | None, limits: Limits, variant: str = "") -> Iterator[Store | None]:
     """The store at ``path``, or None when there is none or it cannot be used (the run goes on
     without it, and says so)."""
     if path is None:
@@ -138,7 +139,7 @@ def open_store(path: Path | None, limits: Limits) -> Iterator[Store | None]:
     import logging
 
     try:
-        store = Store(path, limits)
+        store = Store(path, limits, variant)
     except (OSError, sqlite3.Error) as error:
         logging.getLogger(__name__).warning("%s: the incremental store cannot be used (%s); running cold", path, error)
         yield None

@@ -24,12 +24,12 @@ DEBRIS_CONFIDENCE = 0.9
 
 
 def assess_integrity(
-    documents: tuple[Document, ...], relations: tuple[Relation, ...]
+    documents: tuple[Document, ...], relations: tuple[Relation, ...], contextual: bool = False
 ) -> tuple[tuple[Document, ...], tuple[Relation, ...]]:
     """Check every document alone, then let related documents restore each other's wording."""
     # documents a worker process already assessed (pipeline, big bundles) are not assessed twice
     assessed = tuple(
-        document if document.integrity is not None else assess_document(document) for document in documents
+        document if document.integrity is not None else assess_document(document, contextual) for document in documents
     )
     return restore_from_relations(assessed, relations)
 
@@ -38,12 +38,27 @@ def assess_integrity(
 _NOT_PROSE = ("code", "data")
 
 
-def assess_document(document: Document) -> Document:
+def assess_document(document: Document, contextual: bool = False) -> Document:
+    """One document read alone. ``contextual`` adds the replaced-token model's findings
+    (``contextual.py``, an optional install); the caller decides, so that one run never mixes
+    documents judged with and without it."""
     findings = _debris_findings(document)
     prose = document.profile is None or document.profile.kind not in _NOT_PROSE
     sentences = document.sentences if prose else ()
-    for sentence in sentences:
-        for suspect in find_suspects(sentence.text):
+    per_sentence = [list(find_suspects(sentence.text)) for sentence in sentences]
+    if contextual and sentences:
+        from kickoff.integrity.contextual import find_replaced_words, spun_document
+
+        replaced_words = find_replaced_words([s.text for s in sentences])
+        # The model's words are reported only where they are dense enough to make the verdict:
+        # alone, each is weak evidence (contextual.py).
+        kind = document.profile.kind if document.profile is not None else None
+        if spun_document(replaced_words, sum(len(s.text.split()) for s in sentences), kind):
+            for suspects, replaced in zip(per_sentence, replaced_words, strict=True):
+                suspects.extend(r for r in replaced if not any(r.start < s.end and s.start < r.end for s in suspects))
+                suspects.sort(key=lambda suspect: suspect.start)
+    for sentence, suspects in zip(sentences, per_sentence, strict=True):
+        for suspect in suspects:
             findings.append(
                 Finding(
                     suspect.span,

@@ -238,3 +238,23 @@ def _match_case(candidate: str, written: str) -> str:
 
 
 __all__ = ["MARGIN", "Substitution", "Token", "find_substitutions"]
+
+
+def likely_original(sentence: str, start: int, end: int) -> str | None:
+    """The thesaurus neighbour of the word at [start, end) that fits the words around it best, and
+    better than the word written; None when none does (the word's original is then unknown)."""
+    items = tokens(sentence)
+    position = next((i for i, token in enumerate(items) if token.start == start and token.end == end), None)
+    if position is None:
+        return None
+    word = items[position].lower
+    previous = _neighbour_word(items, position - 1)
+    following = _neighbour_word(items, position + 1)
+    if previous is None and following is None:
+        return None
+    written = context_score(previous, word, following)
+    scored = [(context_score(previous, candidate, following), candidate) for candidate, _ in _candidates(word)]
+    best = max(scored, default=None)
+    if best is None or best[0] <= written:
+        return None
+    return _match_case(best[1], items[position].text)

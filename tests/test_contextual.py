@@ -1,0 +1,156 @@
+"""The contextual replaced-token model: the numpy encoder, the detector, and how a run uses it.
+
+The sentences here are written for the tests: they show the mechanics (a swapped word scores
+higher than the word it replaced), never accuracy. Accuracy is measured on real spun copies by
+eval/content_farm.py.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import document_from_text
+from kickoff.cli import EXIT_USAGE, main
+from kickoff.config import Config
+from kickoff.integrity import assess_document
+from kickoff.integrity.encoder import EncoderUnavailable, available, load_encoder
+
+needs_model = pytest.mark.skipif(not available(), reason="the contextual model is not installed (make installs it)")
+
+
+@needs_model
+def test_numpy_encoder_gives_the_published_sentence_similarity() -> None:
+    """Mean-pooled last layer, as sentence-transformers pools all-MiniLM-L6-v2: its documentation
+    gives 0.7553 for these two sentences, so the forward pass matches the reference one."""
+    encoder = load_encoder()
+
+    def embedding(text: str) -> np.ndarray:
+        vector = encoder.encode(text).layers[-1].mean(axis=0)
+        return vector / np.linalg.norm(vector)
+
+    similar = float(embedding("A man is eating food.") @ embedding("A man is eating a piece of bread."))
+    unrelated = float(embedding("A man is eating food.") @ embedding("The girl is carrying a baby."))
+    assert similar == pytest.approx(0.7553, abs=1e-3)
+    assert unrelated < 0.0
+
+
+@needs_model
+def test_a_word_put_in_by_a_spinner_scores_higher_than_the_word_it_replaced() -> None:
+    from kickoff.integrity.contextual import load_detector
+
+    original = "The two presidents shook hands before their talks in the capital on Tuesday."
+    spun = "The two presidents shook fingers before their talks in the capital on Tuesday."
+    scores = load_detector().score([original, spun])
+    written = {w.text: w.probability for w in scores[0]}
+    swapped = {w.text: w.probability for w in scores[1]}
+    assert swapped["fingers"] > written["hands"]
+
+
+@needs_model
+def test_a_batch_gives_each_sentence_the_scores_it_gets_alone() -> None:
+    """Padding never leaks into a sentence: scores in a batch equal scores one at a time."""
+    from kickoff.integrity.contextual import load_detector
+
+    sentences = [
+        "A short sentence about the weather.",
+        "A much longer sentence that says rather more about the weather today.",
+    ]
+    detector = load_detector()
+    together = detector.score(sentences)
+    for sentence, batched in zip(sentences, together, strict=True):
+        alone = detector.score([sentence])[0]
+        assert [w.probability for w in alone] == pytest.approx([w.probability for w in batched], abs=1e-3)
+
+
+def _fake_model(monkeypatch: pytest.MonkeyPatch, flagged: set[str]) -> None:
+    """The detector replaced by one that flags the given words, so that the gate is tested alone."""
+    from kickoff.integrity import contextual
+    from kickoff.integrity.suspects import Suspect
+
+    def find(sentences: list[str]) -> list[list[Suspect]]:
+        return [
+            [
+                Suspect(
+                    m.start(), m.end(), m.group(0), "spinner substitution", None, 0.9, "the contextual model gives 0.90"
+                )
+                for m in re.finditer(r"[a-z]+", sentence)
+                if m.group(0) in flagged
+            ]
+            for sentence in sentences
+        ]
+
+    monkeypatch.setattr(contextual, "find_replaced_words", find)
+
+
+SENTENCE = "The two presidents shook fingers before their talks in the capital on Tuesday. "
+
+
+def test_the_models_words_are_reported_only_where_they_are_dense_enough_to_judge_the_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A few likely replaced words in a long clean text are chance: nothing reported, verdict
+    clean. The same words densely make the verdict, and then each is shown with its reason."""
+    _fake_model(monkeypatch, {"fingers"})
+    sparse = assess_document(
+        document_from_text(SENTENCE * 3 + "A plain sentence with nothing odd in it at all. " * 60), True
+    )
+    assert sparse.integrity is not None
+    assert sparse.integrity.verdict == "clean"
+    assert not sparse.integrity.findings
+    dense = assess_document(document_from_text(SENTENCE * 5), True)
+    assert dense.integrity is not None
+    assert dense.integrity.verdict == "spun"
+    assert [f.span for f in dense.integrity.findings] == ["fingers"] * 5
+    assert all(f.kind == "spinner substitution" and "contextual model" in f.evidence for f in dense.integrity.findings)
+    without = assess_document(document_from_text(SENTENCE * 5), False)
+    assert without.integrity is not None
+    assert without.integrity.verdict == "clean"
+
+
+def test_requiring_the_model_where_it_is_not_installed_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("KICKOFF_ENCODER_DIR", str(tmp_path / "no-model-here"))
+    assert not available()
+    with pytest.raises(EncoderUnavailable, match="pip install"):
+        _ = Config(
+            bundle=tmp_path, index_path=None, questions_path=None, json_path=None, contextual_model=True
+        ).uses_contextual_model
+    assert not Config(bundle=tmp_path, index_path=None, questions_path=None, json_path=None).uses_contextual_model
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "a.txt").write_text("The system shall log every request.\n", encoding="utf-8")
+    assert main([str(bundle), "--contextual", "--no-store", "--output-dir", str(tmp_path / "out")]) == EXIT_USAGE
+    assert "--contextual: the contextual model is not installed" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_leaving_the_model_out_is_always_possible(tmp_path: Path) -> None:
+    config = Config(bundle=tmp_path, index_path=None, questions_path=None, json_path=None, contextual_model=False)
+    assert config.uses_contextual_model is False
+
+
+def test_a_specification_needs_twice_the_density_to_be_judged_spun(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Spinners rewrite web articles: a specification, with lower prior odds of being spun, needs
+    stronger evidence. The same flagged words that condemn a news-like text leave it clean."""
+    import dataclasses
+
+    from kickoff.integrity import contextual
+
+    _fake_model(monkeypatch, {"fingers"})
+    text = SENTENCE * 3 + "A plain sentence with nothing odd in it at all, for the record. " * 8
+    document = document_from_text(text)
+    assert document.profile is not None
+    as_news = dataclasses.replace(document, profile=dataclasses.replace(document.profile, kind="news"))
+    as_specification = dataclasses.replace(document, profile=dataclasses.replace(document.profile, kind="specification"))
+    words = len(text.split())
+    assert contextual.DOCUMENT_DENSITY <= 1000 * 3 / words < contextual.SPECIFICATION_DENSITY
+    news = assess_document(as_news, True).integrity
+    specification = assess_document(as_specification, True).integrity
+    assert news is not None and specification is not None
+    assert news.verdict == "spun"
+    assert specification.verdict == "clean"
