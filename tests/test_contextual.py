@@ -146,7 +146,9 @@ def test_a_specification_needs_twice_the_density_to_be_judged_spun(monkeypatch: 
     document = document_from_text(text)
     assert document.profile is not None
     as_news = dataclasses.replace(document, profile=dataclasses.replace(document.profile, kind="news"))
-    as_specification = dataclasses.replace(document, profile=dataclasses.replace(document.profile, kind="specification"))
+    as_specification = dataclasses.replace(
+        document, profile=dataclasses.replace(document.profile, kind="specification")
+    )
     words = len(text.split())
     assert contextual.DOCUMENT_DENSITY <= 1000 * 3 / words < contextual.SPECIFICATION_DENSITY
     news = assess_document(as_news, True).integrity

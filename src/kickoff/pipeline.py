@@ -213,10 +213,16 @@ class _PerDocument:
     def __enter__(self) -> _PerDocument:
         return self
 
-    def __exit__(self, *exception: object) -> None:
-        """Worker processes end with the stage, whether it finished, failed or was interrupted."""
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        """Worker processes end with the stage, whether it finished, failed or was interrupted.
+        Interrupted, they are stopped at once: a batch in flight can take a minute with the
+        contextual model, and Ctrl-C must not wait for it."""
         if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+            if kind is not None:
+                # ProcessPoolExecutor has no public way to stop running work before Python 3.14.
+                for process in list(getattr(self.pool, "_processes", {}).values()):
+                    process.kill()  # SIGTERM would meet the handler the worker inherited
+            self.pool.shutdown(wait=kind is None, cancel_futures=True)
             self.pool = None
 
     def add(self, source: SourceDocument) -> None:
