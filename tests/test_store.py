@@ -105,6 +105,23 @@ def test_results_of_other_code_are_dropped(tmp_path: Path) -> None:
     reopened.close()
 
 
+def test_results_read_with_and_without_the_contextual_model_are_never_mixed(tmp_path: Path) -> None:
+    """A document judged without the model is not reused by a run that reads with it: the
+    model's findings change the verdict, so the store keys name the variant."""
+    from kickoff.config import Limits
+
+    path = tmp_path / "store.sqlite"
+    plain = Store(path, Limits(), "plain")
+    key = plain.key("file", "a.txt", "0" * 64, "False")
+    plain.put(key, {"documents": [], "problems": []})
+    plain.commit()
+    plain.close()
+    contextual = Store(path, Limits(), "contextual")
+    assert contextual.key("file", "a.txt", "0" * 64, "False") != key
+    assert contextual.get(contextual.key("file", "a.txt", "0" * 64, "False")) is None
+    contextual.close()
+
+
 def test_the_command_line_keeps_its_store_outside_the_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kickoff.cli import main
 
