@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import document_from_text
-from kickoff.integrity import assess_document, assess_integrity, find_suspects
+from kickoff.integrity import assess_document, assess_integrity, encoder, find_suspects
 from kickoff.model import SourceDocument
 from kickoff.relate import relate
 from test_relate import BASE, REWORDED
@@ -380,12 +380,21 @@ FILLED = [
 ]
 
 
-def test_forms_filled_from_one_template_are_not_spun() -> None:
+@pytest.mark.parametrize(
+    "contextual",
+    [
+        False,
+        pytest.param(
+            True, marks=pytest.mark.skipif(not encoder.available(), reason="the contextual model is not installed")
+        ),
+    ],
+)
+def test_forms_filled_from_one_template_are_not_spun(contextual: bool) -> None:
     """Issue 12: documents filled in from one template differ in names, places, numbers and
-    dates. None of those is a substitution, and no such document is called spun (the forms were
-    written for this test)."""
+    dates. None of those is a substitution, and no such document is called spun, with the
+    contextual model or without it (the forms were written for this test)."""
     documents = tuple(document_from_text(FORM.format(**values), f"store-{values['number']}.txt") for values in FILLED)
-    assessed, relations = assess_integrity(documents, relate(documents))
+    assessed, relations = assess_integrity(documents, relate(documents), contextual)
     assert relations, "forms of one template should at least be related"
     for document in assessed:
         assert document.integrity is not None
