@@ -156,3 +156,26 @@ def test_a_specification_needs_twice_the_density_to_be_judged_spun(monkeypatch: 
     assert news is not None and specification is not None
     assert news.verdict == "spun"
     assert specification.verdict == "clean"
+
+
+def test_the_index_and_the_json_say_whether_the_model_read_the_wording(tmp_path: Path) -> None:
+    """Two runs of one bundle, with and without the model, may judge a copy differently: the
+    outputs say which detectors judged it."""
+    import json
+
+    from kickoff.pipeline import run
+
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "a.txt").write_text("The system shall log every request within two seconds.\n", encoding="utf-8")
+    config = Config(
+        bundle=bundle,
+        index_path=tmp_path / "INDEX.md",
+        questions_path=None,
+        json_path=tmp_path / "kickoff.json",
+        contextual_model=False,
+    )
+    analysis = run(config)
+    assert analysis.contextual_model is False
+    assert "checked by word-pair counts only" in (tmp_path / "INDEX.md").read_text("utf-8")
+    assert json.loads((tmp_path / "kickoff.json").read_text("utf-8"))["contextual_model"] is False

@@ -335,6 +335,9 @@ class Analysis:
     questions: tuple[Question, ...] = ()
     verdict: BundleVerdict = BundleVerdict(False, "no", (), "")
     history: History | None = None
+    # Whether the integrity stage read with the contextual model (an optional install): a run
+    # without it misses most spun copies read alone, and the report says so.
+    contextual_model: bool = False
     timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 
 

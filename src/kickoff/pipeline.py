@@ -112,6 +112,7 @@ def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any
         questions=questions,
         verdict=verdict,
         history=history,
+        contextual_model=config.uses_contextual_model,
         timings=tuple(timer.seconds.items()),
     )
 

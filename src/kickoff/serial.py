@@ -61,7 +61,12 @@ def _dumps(value: Any) -> str:
 
 def encode_chunks(analysis: Analysis) -> Iterator[str]:
     """The JSON text in pieces, a line at a time, so that a writer never holds all of it."""
-    header = {"generator": f"kickoff {__version__}", "schema_version": SCHEMA_VERSION, "bundle": analysis.bundle}
+    header = {
+        "generator": f"kickoff {__version__}",
+        "schema_version": SCHEMA_VERSION,
+        "bundle": analysis.bundle,
+        "contextual_model": analysis.contextual_model,
+    }
     yield _dumps(header)[:-1] + ",\n"
     for name in HEAD:
         yield f'"{name}":{_dumps(as_dict(getattr(analysis, name)))},\n'
@@ -209,6 +214,7 @@ def decode(data: dict[str, Any]) -> Analysis:
         questions=tuple(from_dict(Question, q) for q in data["questions"]),
         verdict=from_dict(BundleVerdict, data["verdict"]),
         history=from_dict(History, data["history"]),
+        contextual_model=bool(data.get("contextual_model", False)),
     )
 
 

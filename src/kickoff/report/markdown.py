@@ -78,7 +78,7 @@ def render_index(analysis: Analysis) -> str:
         f"# Bundle index: {_text(analysis.bundle)}",
         "",
         f"{len(documents)} document(s) read, {len(failed)} file(s) could not be read, "
-        f"{len(analysis.relations)} relation(s) found.",
+        f"{len(analysis.relations)} relation(s) found. {_wording_check(analysis)}",
         "",
         "## Summary",
         "",
@@ -118,7 +118,7 @@ def render_overview(analysis: Analysis) -> str:
         f"{len(documents)} document(s) read, {len(failed)} file(s) could not be read, "
         f"{len(analysis.relations)} relation(s) found. With more than {OVERVIEW_THRESHOLD} documents this index is "
         "an overview: every document's profile, findings and relations are in the JSON output "
-        "(`kickoff.json`) and the HTML report.",
+        f"(`kickoff.json`) and the HTML report. {_wording_check(analysis)}",
         "",
         "## Counts",
         "",
@@ -373,3 +373,14 @@ def render_questions(analysis: Analysis) -> str:
     else:
         lines += ["No requirement statements (shall/must sentences, user stories, requirement lists) were found.", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _wording_check(analysis: Analysis) -> str:
+    """Which detectors judged the wording: without the optional model, a spun copy read alone is
+    mostly judged clean, and a reader comparing two runs must be able to tell."""
+    if analysis.contextual_model:
+        return "Wording was checked with the contextual model as well as word-pair counts."
+    return (
+        "Wording was checked by word-pair counts only: the contextual model is not installed or was "
+        "left out, so spun copies read alone are mostly missed."
+    )
