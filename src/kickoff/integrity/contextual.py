@@ -8,9 +8,9 @@ in context.
 
 What it is: the all-MiniLM-L6-v2 encoder (``encoder.py``), whose top layers were fine-tuned,
 with a two-layer head, to tell for each word piece whether it was put there by a spinner, the
-way an ELECTRA discriminator is trained (Clark et al., 2020). The training text is real
-requirements prose (the PURE documents, never the texts this is evaluated on), spun by a
-WordNet and PPS spinner of our own (``tools/train_replaced_token_head.py``). Only the fine-tuned
+way an ELECTRA discriminator is trained (Clark et al., 2020). The training text is real prose
+(PURE requirements documents and BBC news articles, never the texts this is evaluated on), spun
+by a WordNet and PPS spinner of our own (``tools/train_replaced_token_head.py``). Only the fine-tuned
 layers and the head ship with kickoff (``data/replaced_token_head.npz``, float16); the frozen
 lower layers come from the model package.
 
@@ -28,7 +28,7 @@ from importlib import resources
 
 import numpy as np
 
-from kickoff.integrity.encoder import Encoder, _gelu, load_encoder
+from kickoff.integrity.encoder import Encoder, as_linear_layers, gelu, load_encoder
 from kickoff.integrity.spinner import likely_original
 from kickoff.integrity.suspects import Suspect
 from kickoff.text import STOPWORDS
@@ -54,15 +54,11 @@ class ReplacedTokenDetector:
     def __init__(self, encoder: Encoder) -> None:
         with resources.files("kickoff.data").joinpath(HEAD).open("rb") as handle:
             stored = dict(np.load(handle))
-        self.first_tuned = int(stored.pop("first_tuned_layer"))
+        stored.pop("first_tuned_layer")  # the layers it names are the ones stored
         self.encoder = encoder
-        # The fine-tuned layers replace the package's own, in this detector's copy of the weights.
-        self.weights = dict(encoder.weights)
-        for name, value in stored.items():
-            value = value.astype(np.float32)
-            if name.endswith(".weight") and value.ndim == 2:
-                value = np.ascontiguousarray(value.T)
-            self.weights[name] = value
+        # The fine-tuned layers and the head replace the package's own, in this detector's copy
+        # of the weights; the encoder's own stay as they are.
+        self.weights = {**encoder.weights, **as_linear_layers(stored)}
 
     def score(self, sentences: Sequence[str]) -> list[list[ScoredWord]]:
         """Per sentence, each word with its probability of being a replacement."""
@@ -77,14 +73,9 @@ class ReplacedTokenDetector:
         ids = np.zeros((len(sentences), int(lengths.max())), dtype=np.int64)
         for row, encoding in enumerate(encodings):
             ids[row, : lengths[row]] = encoding.ids[: lengths[row]]
-        original = self.encoder.weights
-        try:
-            self.encoder.weights = self.weights
-            hidden = self.encoder.forward(ids, lengths)[-1]
-        finally:
-            self.encoder.weights = original
+        hidden = self.encoder.forward(ids, lengths, self.weights)[-1]
         w = self.weights
-        inner = _gelu(hidden @ w["head.dense.weight"] + w["head.dense.bias"])
+        inner = gelu(hidden @ w["head.dense.weight"] + w["head.dense.bias"])
         logits = (inner @ w["head.out.weight"])[..., 0] + w["head.out.bias"][0]
         probabilities = 1.0 / (1.0 + np.exp(-logits))
         scored: list[list[ScoredWord]] = []

@@ -29,8 +29,6 @@ WEIGHTS = "model.safetensors"
 TOKENIZER = "tokenizer.json"
 LAYERS = 6
 HEADS = 12
-# Word pieces per window: sentences are packed into windows of about this many pieces.
-WINDOW = 128
 
 
 class EncoderUnavailable(RuntimeError):
@@ -58,14 +56,13 @@ def available() -> bool:
 
 @dataclass(frozen=True)
 class Encoded:
-    """One window of text: its word pieces' character offsets and their vectors per layer."""
+    """One text: its word pieces' character offsets and their vectors per layer."""
 
     offsets: list[tuple[int, int]]
-    word_ids: list[int | None]
     layers: list[np.ndarray]  # each (pieces, 384), index 0 the input embeddings
 
 
-def _gelu(x: np.ndarray) -> np.ndarray:
+def gelu(x: np.ndarray) -> np.ndarray:
     """GELU by its tanh form, in place on a fresh array. BERT uses the erf form; the two differ by
     at most 5e-4 here, and numpy has a vectorised tanh but no erf: a polynomial erf took 15 times
     as long, a third of the whole forward pass."""
@@ -81,6 +78,15 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return inner
 
 
+def _dense(x: np.ndarray, weights: dict[str, np.ndarray], name: str) -> np.ndarray:
+    """A linear layer as one 2-D product: numpy runs a 3-D (rows, pieces, width) product as
+    one small product per row, at a fraction of the speed."""
+    flat = x.reshape(-1, x.shape[-1])
+    result: np.ndarray = flat @ weights[name + ".weight"]
+    result += weights[name + ".bias"]
+    return result.reshape(*x.shape[:-1], result.shape[-1])
+
+
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
     centred = x - x.mean(axis=-1, keepdims=True)
     scale = np.sqrt(np.mean(centred * centred, axis=-1, keepdims=True) + np.float32(1e-12))
@@ -90,6 +96,18 @@ def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarr
     return centred
 
 
+def as_linear_layers(stored: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Weights as float32, linear layers as (in, out): transposed once at load, not per call.
+    Embedding tables stay as they are."""
+    weights: dict[str, np.ndarray] = {}
+    for name, value in stored.items():
+        value = value.astype(np.float32)
+        if name.endswith(".weight") and value.ndim == 2 and "embeddings" not in name:
+            value = np.ascontiguousarray(value.T)
+        weights[name] = value
+    return weights
+
+
 class Encoder:
     """The encoder's weights and tokenizer, loaded once per process."""
 
@@ -97,33 +115,21 @@ class Encoder:
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
-        self.weights: dict[str, np.ndarray] = {
-            name: value.astype(np.float32) for name, value in load_file(str(folder / WEIGHTS)).items()
-        }
-        # Linear layers as (in, out), transposed once here rather than on every call.
-        for name in list(self.weights):
-            if name.endswith(".weight") and self.weights[name].ndim == 2 and "embeddings" not in name:
-                self.weights[name] = np.ascontiguousarray(self.weights[name].T)
+        self.weights = as_linear_layers(load_file(str(folder / WEIGHTS)))
         self.tokenizer: Any = Tokenizer.from_file(str(folder / TOKENIZER))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
 
-    def _dense(self, x: np.ndarray, name: str) -> np.ndarray:
-        """A linear layer as one 2-D product: numpy runs a 3-D (rows, pieces, width) product as
-        one small product per row, at a fraction of the speed."""
-        flat = x.reshape(-1, x.shape[-1])
-        result: np.ndarray = flat @ self.weights[name + ".weight"]
-        result += self.weights[name + ".bias"]
-        return result.reshape(*x.shape[:-1], result.shape[-1])
-
-    def forward(self, ids: np.ndarray, lengths: np.ndarray | None = None) -> list[np.ndarray]:
+    def forward(
+        self, ids: np.ndarray, lengths: np.ndarray | None = None, weights: dict[str, np.ndarray] | None = None
+    ) -> list[np.ndarray]:
         """Hidden states of a batch of piece-id rows (padded with 0 beyond each row's length),
         the embeddings first and then each layer, each of shape (rows, pieces, width).
 
         Sentences are encoded alone, as in training, but many at once: one product of
         (rows x pieces, 384) by (384, 384) keeps the BLAS kernel busy where a 30-piece sentence
-        alone would not."""
-        w = self.weights
+        alone would not. ``weights`` replaces the package's own (a detector's fine-tuned layers)."""
+        w = self.weights if weights is None else weights
         if ids.ndim == 1:
             ids = ids[None, :]
         rows, length = ids.shape
@@ -139,22 +145,22 @@ class Encoder:
             prefix = f"encoder.layer.{layer}."
 
             def heads(name: str, x: np.ndarray = x, prefix: str = prefix) -> np.ndarray:
-                return self._dense(x, prefix + name).reshape(rows, length, HEADS, width).transpose(0, 2, 1, 3)
+                return _dense(x, w, prefix + name).reshape(rows, length, HEADS, width).transpose(0, 2, 1, 3)
 
             q, k, v = heads("attention.self.query"), heads("attention.self.key"), heads("attention.self.value")
             scores = (q @ k.transpose(0, 1, 3, 2)) / np.float32(np.sqrt(width)) + padding[:, None, None, :]
             scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
             scores /= scores.sum(axis=-1, keepdims=True)
             context = (scores @ v).transpose(0, 2, 1, 3).reshape(rows, length, -1)
-            attended = self._dense(context, prefix + "attention.output.dense")
+            attended = _dense(context, w, prefix + "attention.output.dense")
             x = _layer_norm(
                 attended + x,
                 w[prefix + "attention.output.LayerNorm.weight"],
                 w[prefix + "attention.output.LayerNorm.bias"],
             )
-            inner = _gelu(self._dense(x, prefix + "intermediate.dense"))
+            inner = gelu(_dense(x, w, prefix + "intermediate.dense"))
             x = _layer_norm(
-                self._dense(inner, prefix + "output.dense") + x,
+                _dense(inner, w, prefix + "output.dense") + x,
                 w[prefix + "output.LayerNorm.weight"],
                 w[prefix + "output.LayerNorm.bias"],
             )
@@ -162,13 +168,10 @@ class Encoder:
         return states
 
     def encode(self, text: str) -> Encoded:
-        """One window of text (the caller keeps it under WINDOW pieces)."""
+        """One text of at most 512 pieces, alone."""
         encoding = self.tokenizer.encode(text)
         ids = np.asarray(encoding.ids, dtype=np.int64)
-        return Encoded(list(encoding.offsets), list(encoding.word_ids), [state[0] for state in self.forward(ids)])
-
-    def count_pieces(self, text: str) -> int:
-        return len(self.tokenizer.encode(text, add_special_tokens=False).ids)
+        return Encoded(list(encoding.offsets), [state[0] for state in self.forward(ids)])
 
 
 def missing_message() -> str:
