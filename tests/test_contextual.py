@@ -179,3 +179,35 @@ def test_the_index_and_the_json_say_whether_the_model_read_the_wording(tmp_path:
     assert analysis.contextual_model is False
     assert "checked by word-pair counts only" in (tmp_path / "INDEX.md").read_text("utf-8")
     assert json.loads((tmp_path / "kickoff.json").read_text("utf-8"))["contextual_model"] is False
+
+
+def test_a_damaged_model_is_named_with_its_reason_and_nothing_is_written(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A model folder whose files are there but unreadable fails the run at once, with the
+    folder and the reason, and writes nothing: never a traceback from a worker mid-run."""
+    from kickoff.integrity import contextual, encoder
+
+    pytest.importorskip("tokenizers")
+    pytest.importorskip("safetensors")
+    broken = tmp_path / "broken-model"
+    broken.mkdir()
+    (broken / "model.safetensors").write_bytes(b"not weights")
+    (broken / "tokenizer.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setenv("KICKOFF_ENCODER_DIR", str(broken))
+    encoder.load_encoder.cache_clear()
+    contextual.load_detector.cache_clear()
+    try:
+        bundle = tmp_path / "bundle"
+        bundle.mkdir()
+        (bundle / "a.txt").write_text("The system shall log every request.\n", encoding="utf-8")
+        out = tmp_path / "out"
+        assert main([str(bundle), "--no-store", "--output-dir", str(out)]) == EXIT_USAGE
+        error = capsys.readouterr().err
+        assert f"the contextual model in {broken} cannot be read" in error
+        assert "--no-contextual" in error
+        assert "Traceback" not in error
+        assert not out.exists() or not any(out.iterdir())
+    finally:
+        encoder.load_encoder.cache_clear()
+        contextual.load_detector.cache_clear()

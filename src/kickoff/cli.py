@@ -14,6 +14,7 @@ from typing import Any
 
 from kickoff import __version__
 from kickoff.config import Config, FailOn, Limits, default_outputs
+from kickoff.integrity.encoder import EncoderUnavailable
 from kickoff.model import Analysis
 from kickoff.store import default_store_path
 
@@ -362,6 +363,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BundleError as error:
         print(f"kickoff: {error}", file=sys.stderr)
         return EXIT_NOTHING_READ
+    except EncoderUnavailable as error:
+        print(f"kickoff: {error}; nothing was written", file=sys.stderr)
+        return EXIT_USAGE
     except OutputError as error:
         print(f"kickoff: {error}; nothing was written", file=sys.stderr)
         return EXIT_WRITE_FAILED

@@ -58,6 +58,12 @@ def analyse(config: Config) -> Analysis:
     if not config.bundle.exists():
         raise BundleNotFound(f"{config.bundle}: no such file or folder")
     timer = StageTimer()
+    if config.uses_contextual_model:
+        from kickoff.integrity.contextual import load_detector
+
+        # Loaded here, before any worker forks: a damaged model fails the run at once, and
+        # forked workers share the weights' pages instead of each reading its own copy.
+        load_detector()
     variant = "contextual" if config.uses_contextual_model else "plain"
     with open_store(config.store_path, config.limits, variant) as store, _dask(config) as client:
         analysis = _analyse(config, timer, store, client)

@@ -187,4 +187,10 @@ def load_encoder() -> Encoder:
     folder = model_dir()
     if not available() or folder is None:
         raise EncoderUnavailable(missing_message())
-    return Encoder(folder)
+    try:
+        return Encoder(folder)
+    except Exception as error:  # a damaged weights or tokenizer file: named, not a traceback
+        raise EncoderUnavailable(
+            f"the contextual model in {folder} cannot be read ({type(error).__name__}: {error}); "
+            "reinstall it, or run with --no-contextual"
+        ) from error
