@@ -49,6 +49,7 @@ eval: $(STAMP)
 	$(BIN)/python eval/checklist_real.py
 	$(BIN)/python eval/integrity.py
 	$(BIN)/python eval/content_farm.py
+	$(BIN)/python eval/names_spacy.py
 
 ## bench: print speed and memory figures
 bench: $(STAMP)

@@ -9,10 +9,12 @@ figures are. The evaluation says so plainly when the folder is absent.
 Measured (issue 12's targets in brackets):
 1. Read alone, as a one-document bundle: the share of synonym-spun copies judged spun [>= 80 %],
    of machine-paraphrased copies judged machine-paraphrased or spun [>= 50 %], of originals
-   judged anything but clean or debris [<= 10 %].
+   judged anything but clean or debris [<= 10 %]; and, as a second set of clean news, of the
+   event reports and decoys (independent outlets' reports) judged degraded.
 2. Spans on the spun copies that have their original: the copy's substituted words are found by
    aligning it with its original (word-level diff; a replaced run of at most 4 words on each side
-   is one substitution). A finding is right when it overlaps a substituted word; precision is
+   is one substitution). The excerpts were cut at different places, so only the part of the copy
+   between the first and the last word it shares with its original is scored. A finding is right when it overlaps a substituted word; precision is
    right findings over findings [>= 0.9], recall substitutions overlapped by a finding over
    substitutions [>= 0.5].
 3. The real specifications of ``../shared/data/specs``: documents judged spun, tortured or
@@ -97,8 +99,6 @@ def read_alone(farm: Path, rows: list[dict[str, str]], figures: Figures, context
     verdicts: dict[str, str] = {}
     assessed: dict[str, Document] = {}
     for row in rows:
-        if row["role"] not in ("copy", "original"):
-            continue
         document = assess_document(load(farm / row["path"]), contextual)
         assert document.integrity is not None
         verdicts[row["path"]] = document.integrity.verdict
@@ -113,6 +113,9 @@ def read_alone(farm: Path, rows: list[dict[str, str]], figures: Figures, context
         len(machine),
     )
     figures.add("originals judged degraded", sum(verdicts[p] in DEGRADED for p in originals), len(originals))
+    # Independent reports of the event groups and the decoys: clean news by other outlets, read alone.
+    reports = [r["path"] for r in rows if r["role"] in ("event", "decoy")]
+    figures.add("event reports and decoys judged degraded", sum(verdicts[p] in DEGRADED for p in reports), len(reports))
     figures.lines.append(
         "    verdicts: spun copies "
         + ", ".join(f"{v} {sum(verdicts[p] == v for p in spun)}" for v in sorted({verdicts[p] for p in spun}))
@@ -133,7 +136,7 @@ def _words(document: Document) -> list[tuple[int, int, int, str]]:
 
 def spans(farm: Path, rows: list[dict[str, str]], assessed: dict[str, Document], figures: Figures) -> None:
     """Findings on spun copies read alone, scored against the word swaps their originals reveal."""
-    right = total = found = substitutions = 0
+    right = total = found = substitutions = uncovered = 0
     for row in rows:
         if row["role"] != "copy" or row["kind"] != "spinner":
             continue
@@ -144,9 +147,16 @@ def spans(farm: Path, rows: list[dict[str, str]], assessed: dict[str, Document],
         copy_words = _words(copy)
         original_words = [w for *_, w in _words(load(original_path))]
         matcher = difflib.SequenceMatcher(None, [w for *_, w in copy_words], original_words, autojunk=False)
+        opcodes = matcher.get_opcodes()
+        # The excerpts were cut at different places: the copy's words before the first and after
+        # the last word it shares with its original have nothing to be compared with, and a
+        # finding or a substitution there is neither found nor missed.
+        shared = [(i1, i2) for tag, i1, i2, _, _ in opcodes if tag == "equal"]
+        covered_from, covered_to = (shared[0][0], shared[-1][1]) if shared else (0, 0)
         runs: list[set[int]] = []
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "replace" and i2 - i1 <= MAX_SUBSTITUTION_WORDS and j2 - j1 <= MAX_SUBSTITUTION_WORDS:
+        for tag, i1, i2, j1, j2 in opcodes:
+            short = i2 - i1 <= MAX_SUBSTITUTION_WORDS and j2 - j1 <= MAX_SUBSTITUTION_WORDS
+            if tag == "replace" and short and covered_from <= i1 and i2 <= covered_to:
                 runs.append(set(range(i1, i2)))
         substituted = set().union(*runs) if runs else set()
         assert copy.integrity is not None
@@ -154,19 +164,27 @@ def spans(farm: Path, rows: list[dict[str, str]], assessed: dict[str, Document],
         for finding in copy.integrity.findings:
             if finding.kind not in TEXTUAL_KINDS:
                 continue
-            total += 1
             start, end = finding.offset, finding.offset + len(finding.span)
             covered = {
                 position
                 for position, (sentence, word_start, word_end, _) in enumerate(copy_words)
                 if sentence == finding.sentence and word_start < end and start < word_end
             }
+            if not any(covered_from <= position < covered_to for position in covered):
+                uncovered += 1
+                continue
+            total += 1
             if covered & substituted:
                 right += 1
             hit_runs |= {number for number, run in enumerate(runs) if run & covered}
         found += len(hit_runs)
         substitutions += len(runs)
-    figures.add("span precision on spun copies read alone", right, total)
+    figures.add(
+        "span precision on spun copies read alone",
+        right,
+        total,
+        f" ({uncovered} findings outside the part of the copy its original's excerpt covers not scored)",
+    )
     figures.add("span recall on spun copies read alone (substitutions found)", found, substitutions)
 
 

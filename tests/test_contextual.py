@@ -71,7 +71,7 @@ def _fake_model(monkeypatch: pytest.MonkeyPatch, flagged: set[str]) -> None:
     from kickoff.integrity import contextual
     from kickoff.integrity.suspects import Suspect
 
-    def find(sentences: list[str]) -> list[list[Suspect]]:
+    def find(sentences: list[str], scores: object = None) -> list[list[Suspect]]:
         return [
             [
                 Suspect(
@@ -84,6 +84,7 @@ def _fake_model(monkeypatch: pytest.MonkeyPatch, flagged: set[str]) -> None:
         ]
 
     monkeypatch.setattr(contextual, "find_replaced_words", find)
+    monkeypatch.setattr(contextual, "score_sentences", lambda sentences: [None] * len(sentences))
 
 
 SENTENCE = "The two presidents shook fingers before their talks in the capital on Tuesday. "
@@ -211,3 +212,41 @@ def test_a_damaged_model_is_named_with_its_reason_and_nothing_is_written(
     finally:
         encoder.load_encoder.cache_clear()
         contextual.load_detector.cache_clear()
+
+
+def test_a_word_pair_finding_stands_only_where_the_model_also_finds_the_word_out_of_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The word pairs see two neighbours, the model the sentence: with the model, a word it finds
+    in place is no swap. A sentence too short for the model keeps the word pairs' judgement."""
+    from kickoff.integrity import contextual
+
+    sentence = "MIR is organized into a control-flow graph rather than a syntax tree."
+    start = sentence.index("graph")
+
+    def scores(probability: float) -> None:
+        word = contextual.ScoredWord(start, start + len("graph"), "graph", probability)
+        monkeypatch.setattr(contextual, "score_sentences", lambda sentences: [[word] for _ in sentences])
+        monkeypatch.setattr(contextual, "find_replaced_words", lambda sentences, scores=None: [[] for _ in sentences])
+
+    scores(contextual.CONFIRMATION / 2)
+    in_place = assess_document(document_from_text(sentence), True)
+    assert in_place.integrity is not None
+    assert in_place.integrity.findings == ()
+    scores(contextual.CONFIRMATION)
+    out_of_place = assess_document(document_from_text(sentence), True)
+    assert out_of_place.integrity is not None
+    assert [f.span for f in out_of_place.integrity.findings] == ["graph"]
+    monkeypatch.setattr(contextual, "score_sentences", lambda sentences: [None for _ in sentences])
+    unjudged = assess_document(document_from_text(sentence), True)
+    assert unjudged.integrity is not None
+    assert [f.span for f in unjudged.integrity.findings] == ["graph"]
+    # The model never learnt to judge a capitalised word inside a sentence: its low score is no
+    # opinion, and the word pairs' "Center" for "Middle" stands.
+    name_like = "The leaders met within the Center East on Tuesday evening."
+    at = name_like.index("Center")
+    word = contextual.ScoredWord(at, at + len("Center"), "Center", 0.01)
+    monkeypatch.setattr(contextual, "score_sentences", lambda sentences: [[word] for _ in sentences])
+    capitalised = assess_document(document_from_text(name_like), True)
+    assert capitalised.integrity is not None
+    assert [(f.span, f.original) for f in capitalised.integrity.findings] == [("Center", "Middle")]

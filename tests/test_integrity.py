@@ -225,6 +225,28 @@ def test_several_substitutions_make_a_spun_verdict() -> None:
     assert 0 < assessed.integrity.score <= 1
 
 
+def test_a_word_the_document_keeps_using_is_its_vocabulary_not_a_swap() -> None:
+    """Read alone, "graph" in "control-flow graph" breaks a word pair ("chart" is likelier), but a
+    spinner draws a synonym afresh at each place: a document that says "graph" three times means it.
+    Grammar traces stand on their own, however often the word recurs."""
+    once = assess_document(document_from_text("MIR is organized into a control-flow graph rather than a syntax tree."))
+    assert once.integrity is not None
+    assert [(f.span, f.original) for f in once.integrity.findings] == [("graph", "chart")]
+    thrice = assess_document(
+        document_from_text(
+            "MIR is organized into a control-flow graph rather than a syntax tree. "
+            "The graph has one entry. Each graph node is a basic block."
+        )
+    )
+    assert thrice.integrity is not None
+    assert thrice.integrity.findings == ()
+    traces = assess_document(
+        document_from_text("He landed on a aircraft. The aircraft was late. The aircraft was full. No aircraft left.")
+    )
+    assert traces.integrity is not None
+    assert [f.span for f in traces.integrity.findings] == ["aircraft"]
+
+
 def test_tortured_phrases_make_a_tortured_verdict() -> None:
     paper = (
         "We propose a profound learning model for picture recognition. "
@@ -426,3 +448,17 @@ def test_score_and_verdict_follow_one_rule(tortured: int, swaps: int, artefacts:
     )
     degraded = integrity.verdict in ("spun", "tortured", "machine-paraphrased")
     assert degraded == (integrity.score >= 0.5), (integrity.verdict, integrity.score)
+
+
+def test_a_specification_needs_twice_the_density_of_swaps_to_be_judged_spun() -> None:
+    """Spinners rewrite web articles; a specification's terms of art look like odd word choices.
+    Four swaps in 1,500 words (2.7 per 1,000) make a report spun, and leave a specification clean."""
+    from kickoff.integrity.verdict import SPECIFICATION_FACTOR, SPUN_MINIMUM_DENSITY, verdict_of
+    from kickoff.model import Finding, Location
+
+    swaps = tuple(
+        Finding(f"w{i}", Location("a.txt"), i, 0, "spinner substitution", None, 0.9, "test") for i in range(4)
+    )
+    assert SPUN_MINIMUM_DENSITY <= 1000 * 4 / 1500 < SPUN_MINIMUM_DENSITY * SPECIFICATION_FACTOR
+    assert verdict_of(swaps, 1500, "news report") == "spun"
+    assert verdict_of(swaps, 1500, "specification") == "clean"

@@ -131,15 +131,26 @@ def spin(sentence: str, table: dict[str, list[str]], rate: float, rng: random.Ra
     return "".join(parts), spans
 
 
-def training_items(pure: Path, news: Path) -> list[tuple[str, list[list[int]]]]:
-    rng = random.Random(SEED)
-    table = thesaurus()
+def split(pure: Path, news: Path, rng: random.Random) -> tuple[list[str], dict[Path, list[str]]]:
+    """The training sentences, and the held-out documents' sentences by path.
+
+    The held-out documents are what ``tools/heldout_contextual.py`` measures the settings on; the
+    same seed gives the same split in both tools."""
     chosen: list[str] = []
+    held_out: dict[Path, list[str]] = {}
     for folder, share in ((pure, 0.8), (news, 0.9)):
         documents = sorted(sentences_of(folder).items())
         rng.shuffle(documents)
-        kept = documents[: int(len(documents) * share)]
-        chosen += sorted({s for _, sentences in kept for s in sentences if is_prose(s)})
+        cut = int(len(documents) * share)
+        chosen += sorted({s for _, sentences in documents[:cut] for s in sentences if is_prose(s)})
+        held_out.update((folder / name, sentences) for name, sentences in documents[cut:])
+    return chosen, held_out
+
+
+def training_items(pure: Path, news: Path) -> list[tuple[str, list[list[int]]]]:
+    rng = random.Random(SEED)
+    table = thesaurus()
+    chosen, _ = split(pure, news, rng)
     rng.shuffle(chosen)
     items: list[tuple[str, list[list[int]]]] = []
     for sentence in chosen:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from kickoff.integrity.restore import restore_from_relations
-from kickoff.integrity.suspects import Suspect, find_suspects
+from kickoff.integrity.suspects import Suspect, find_suspects, is_vocabulary, word_uses
 from kickoff.integrity.verdict import integrity_of, verdict_of
 from kickoff.model import Document, Finding, Location, Relation
 
@@ -45,15 +45,21 @@ def assess_document(document: Document, contextual: bool = False) -> Document:
     findings = _debris_findings(document)
     prose = document.profile is None or document.profile.kind not in _NOT_PROSE
     sentences = document.sentences if prose else ()
-    per_sentence = [list(find_suspects(sentence.text)) for sentence in sentences]
+    texts = [sentence.text for sentence in sentences]
+    uses = word_uses(texts)
+    per_sentence = [[s for s in find_suspects(text) if not is_vocabulary(s, uses)] for text in texts]
     if contextual and sentences:
-        from kickoff.integrity.contextual import find_replaced_words, spun_document
+        from kickoff.integrity.contextual import confirmed, find_replaced_words, score_sentences, spun_document
 
-        replaced_words = find_replaced_words([s.text for s in sentences])
+        scores = score_sentences(texts)
+        per_sentence = [
+            [s for s in suspects if confirmed(s, words)] for suspects, words in zip(per_sentence, scores, strict=True)
+        ]
+        replaced_words = find_replaced_words(texts, scores)
         # The model's words are reported only where they are dense enough to make the verdict:
         # alone, each is weak evidence (contextual.py).
         kind = document.profile.kind if document.profile is not None else None
-        if spun_document(replaced_words, sum(len(s.text.split()) for s in sentences), kind):
+        if spun_document(replaced_words, sum(len(text.split()) for text in texts), kind):
             for suspects, replaced in zip(per_sentence, replaced_words, strict=True):
                 suspects.extend(r for r in replaced if not any(r.start < s.end and s.start < r.end for s in suspects))
                 suspects.sort(key=lambda suspect: suspect.start)

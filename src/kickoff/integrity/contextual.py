@@ -19,8 +19,6 @@ It is optional: without the model package the light path runs as before and says
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,14 +28,14 @@ import numpy as np
 
 from kickoff.integrity.encoder import Encoder, as_linear_layers, gelu, load_encoder
 from kickoff.integrity.spinner import likely_original
-from kickoff.integrity.suspects import Suspect
+from kickoff.integrity.suspects import MAXIMUM_REPEATS, WORD, Suspect, word_uses
+from kickoff.integrity.verdict import SPECIFICATION_FACTOR
 from kickoff.text import STOPWORDS
 
 HEAD = "replaced_token_head.npz"
 # Sentences encoded per batch, and the pieces kept per sentence (as in training).
 BATCH = 64
 MAX_PIECES = 128
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +80,7 @@ class ReplacedTokenDetector:
         for row, (sentence, encoding) in enumerate(zip(sentences, encodings, strict=True)):
             offsets = encoding.offsets[: lengths[row]]
             words: list[ScoredWord] = []
-            for match in _WORD.finditer(sentence):
+            for match in WORD.finditer(sentence):
                 pieces = [
                     index
                     for index, (start, end) in enumerate(offsets)
@@ -109,15 +107,10 @@ THRESHOLD = 0.4
 # training corpora, never of the texts kickoff is evaluated on: README), and only then are they
 # reported, as that document's substitutions.
 DOCUMENT_DENSITY = 14.0
-# Article spinners rewrite web articles for search engines; a specification handed over in a
-# brief is rarely their work. Lower prior odds need stronger evidence, so a document profiled as a
-# specification needs twice the density. (Our own 385-word clinic example, clean, reached 18.)
-SPECIFICATION_DENSITY = 2 * DOCUMENT_DENSITY
+# A document profiled as a specification needs stronger evidence, as for every kind of swap
+# (verdict.SPECIFICATION_FACTOR). (Our own 385-word clinic example, clean, reached 18.)
+SPECIFICATION_DENSITY = SPECIFICATION_FACTOR * DOCUMENT_DENSITY
 DOCUMENT_MINIMUM = 3
-# A word the document uses more often than this is its own vocabulary ("decorator" in a PEP,
-# "trait" in a Rust RFC), not a spinner's pick: a spinner draws a synonym afresh at each place.
-# Without this rule 15 of the 57 real specifications were judged spun, their terms of art flagged.
-MAXIMUM_REPEATS = 2
 # Sentences shorter than this give the model too little context to judge a word.
 MINIMUM_WORDS = 6
 
@@ -138,18 +131,28 @@ def spun_document(replaced: Sequence[Sequence[Suspect]], words: int, kind: str |
     return count >= DOCUMENT_MINIMUM and 1000 * count / max(1, words) >= density
 
 
-def find_replaced_words(sentences: Sequence[str]) -> list[list[Suspect]]:
-    """Per sentence, the words the model says a spinner put there, as spinner substitutions."""
+def score_sentences(sentences: Sequence[str]) -> list[list[ScoredWord] | None]:
+    """Per sentence, its words with the model's probabilities; None for one too short to judge."""
     detector = load_detector()
-    uses = Counter(match.group(0).lower() for sentence in sentences for match in _WORD.finditer(sentence))
     judged = [i for i, sentence in enumerate(sentences) if len(sentence.split()) >= MINIMUM_WORDS]
     # Sentences of one length are encoded together: padding costs as much as text.
     judged.sort(key=lambda i: len(sentences[i]))
-    scores = detector.score([sentences[i] for i in judged])
+    scored: list[list[ScoredWord] | None] = [None] * len(sentences)
+    for index, words in zip(judged, detector.score([sentences[i] for i in judged]), strict=True):
+        scored[index] = words
+    return scored
+
+
+def find_replaced_words(
+    sentences: Sequence[str], scores: Sequence[list[ScoredWord] | None] | None = None
+) -> list[list[Suspect]]:
+    """Per sentence, the words the model says a spinner put there, as spinner substitutions."""
+    if scores is None:
+        scores = score_sentences(sentences)
+    uses = word_uses(sentences)
     found: list[list[Suspect]] = [[] for _ in sentences]
-    for index, words in zip(judged, scores, strict=True):
-        sentence = sentences[index]
-        for word in words:
+    for index, (sentence, words) in enumerate(zip(sentences, scores, strict=True)):
+        for word in words or ():
             if word.probability < THRESHOLD or not _judgeable(word) or uses[word.text.lower()] > MAXIMUM_REPEATS:
                 continue
             original = likely_original(sentence, word.start, word.end)
@@ -165,6 +168,28 @@ def find_replaced_words(sentences: Sequence[str]) -> list[list[Suspect]]:
                     round(word.probability, 2),
                     f"the contextual model gives {word.probability:.2f} that a spinner put this word here; "
                     f"'{original}' fits the words around it better",
+                    judged_by_fit=True,
                 )
             )
     return found
+
+
+# A word-pair finding (``spinner.py``) stands only where the model, too, finds the word at least
+# this likely to be a replacement. The word pairs see two neighbours; the model reads the whole
+# sentence, and a word it finds in place ("feasible" in "if it becomes feasible") is not a swap
+# however rare the pair. Set on the training corpora's held-out documents (README).
+CONFIRMATION = 0.1
+
+
+def confirmed(suspect: Suspect, words: list[ScoredWord] | None) -> bool:
+    """Whether the model lets a finding judged by word fit stand.
+
+    Where the model has no opinion the finding stands: a sentence too short to judge, and a word
+    it was never trained to judge (its training spinner left capitalised words alone as names, so
+    it scores "Center" in "Center East" near 0 however wrong it is)."""
+    if not suspect.judged_by_fit or words is None:
+        return True
+    overlapping = [w for w in words if w.start < suspect.end and suspect.start < w.end]
+    if not any(_judgeable(w) for w in overlapping):
+        return True
+    return any(w.probability >= CONFIRMATION for w in overlapping)

@@ -17,6 +17,11 @@ from kickoff.model import Document, Finding, Integrity, Verdict
 # clean document's few chance findings from condemning it.
 SPUN_MINIMUM_FINDINGS = 3
 SPUN_MINIMUM_DENSITY = 2.0
+# Article spinners rewrite web articles for search engines; a specification handed over in a
+# brief is rarely their work, and its terms of art ("alpha feature", "flow graph") look like odd
+# word choices to a detector trained on general English. Lower prior odds need stronger evidence:
+# a document profiled as a specification needs this many times the density of swaps.
+SPECIFICATION_FACTOR = 2.0
 # Each tortured phrase is strong evidence on its own; two make a pattern.
 TORTURED_MINIMUM_FINDINGS = 2
 # Translation artefacts are specific, but one can be a typo or a quoted word: two make a pattern.
@@ -29,16 +34,17 @@ def integrity_of(document: Document, findings: list[Finding]) -> Integrity:
     words = max(1, sum(len(sentence.text.split()) for sentence in document.sentences))
     textual = [f for f in ordered if f.kind != "scraping debris"]
     density = round(1000 * len(textual) / words, 2)
-    verdict, strength = _judge(ordered, words)
+    kind = document.profile.kind if document.profile is not None else None
+    verdict, strength = _judge(ordered, words, kind)
     # rounded down, so that a strength just short of a threshold never shows as 0.50
     return Integrity(verdict, math.floor(min(1.0, strength / 2) * 100) / 100, density, ordered)
 
 
-def verdict_of(findings: tuple[Finding, ...], words: int) -> Verdict:
-    return _judge(findings, words)[0]
+def verdict_of(findings: tuple[Finding, ...], words: int, kind: str | None = None) -> Verdict:
+    return _judge(findings, words, kind)[0]
 
 
-def _judge(findings: tuple[Finding, ...], words: int) -> tuple[Verdict, float]:
+def _judge(findings: tuple[Finding, ...], words: int, kind: str | None = None) -> tuple[Verdict, float]:
     """One rule from findings to verdict and score.
 
     Each kind of rewriting has a threshold (a count, and for swaps and artefacts a density per
@@ -46,7 +52,8 @@ def _judge(findings: tuple[Finding, ...], words: int) -> tuple[Verdict, float]:
     lesser of the two ratios. The verdict is the strongest kind that reaches its threshold
     (strength 1), and the score is half the strongest strength, capped at 1. So a score of 0.5
     or more is exactly a degraded verdict: a document that scores 1.0 is never "clean", and one
-    tortured phrase with two swaps (strength 0.67) scores 0.33 and stays clean."""
+    tortured phrase with two swaps (strength 0.67) scores 0.33 and stays clean. A specification
+    needs SPECIFICATION_FACTOR times the density of swaps."""
     counts: Counter[str] = Counter(f.kind for f in findings)
 
     def strength(kind: str, minimum_count: int, minimum_density: float | None) -> float:
@@ -56,7 +63,8 @@ def _judge(findings: tuple[Finding, ...], words: int) -> tuple[Verdict, float]:
         return min(by_count, 1000 * counts[kind] / max(1, words) / minimum_density)
 
     tortured = strength("tortured phrase", TORTURED_MINIMUM_FINDINGS, None)
-    spun = strength("spinner substitution", SPUN_MINIMUM_FINDINGS, SPUN_MINIMUM_DENSITY)
+    swap_density = SPUN_MINIMUM_DENSITY * (SPECIFICATION_FACTOR if kind == "specification" else 1.0)
+    spun = strength("spinner substitution", SPUN_MINIMUM_FINDINGS, swap_density)
     translated = strength("machine-translation artefact", MACHINE_MINIMUM_FINDINGS, MACHINE_MINIMUM_DENSITY)
     strongest = max(tortured, spun, translated)
     if tortured >= 1:
