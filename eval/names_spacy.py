@@ -22,8 +22,9 @@ import csv
 import importlib.util
 import time
 from pathlib import Path
+from typing import Any
 
-from content_farm import DEFAULT_FARM, NAMES, _spells, load
+from content_farm import DEFAULT_FARM, NAMES, NAMES_HELD_OUT, _spells, load
 
 LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation"}
 
@@ -42,15 +43,20 @@ def main() -> None:
     import spacy
 
     nlp = spacy.load(args.model)
+    for label_file in (NAMES, NAMES_HELD_OUT):
+        measure(nlp, args.content_farm, label_file, f"spaCy {spacy.__version__}, {args.model}")
+
+
+def measure(nlp: Any, farm: Path, label_file: Path, what: str) -> None:
     gold: dict[str, dict[str, list[list[str]]]] = {}
-    with NAMES.open(encoding="utf-8", newline="") as handle:
+    with label_file.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             gold.setdefault(row["path"], {}).setdefault(row["kind"], []).append(row["names"].split("|"))
     tally = {kind: [0, 0, 0, 0] for kind in ("person", "place", "organisation")}  # right, found, matched, labelled
     words = 0
     started = time.perf_counter()
     for path, labels in sorted(gold.items()):
-        text = " ".join(sentence.text for sentence in load(args.content_farm / path).sentences)
+        text = " ".join(sentence.text for sentence in load(farm / path).sentences)
         words += len(text.split())
         found: dict[str, set[str]] = {kind: set() for kind in tally}
         for entity in nlp(text).ents:
@@ -62,7 +68,7 @@ def main() -> None:
             counts[1] += len(found[kind])
             counts[2] += sum(any(_spells(name, spellings, kind) for name in found[kind]) for spellings in labelled)
             counts[3] += len(labelled)
-    print(f"spaCy {spacy.__version__}, {args.model}, on {len(gold)} labelled texts ({words:,} words):")
+    print(f"{what}, on {len(gold)} labelled texts of {label_file.name} ({words:,} words):")
     for kind, (right, found_count, matched, labelled_count) in tally.items():
         print(
             f"  {kind} names: precision {right}/{found_count} = {right / max(1, found_count):.2f}, "

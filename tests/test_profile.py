@@ -161,3 +161,19 @@ def test_a_section_word_is_no_title() -> None:
 
     document = document_from_text("- Start Date: 2031-01-01\n\n# Summary\n\nAdd widgets.\n", "0042-widget-export.md")
     assert document.profile is not None and document.profile.title == "widget export"
+
+
+def test_a_name_ends_before_a_date() -> None:
+    """ "in Harbourton June 18" names a place, not "Harbourton June" (written for this test)."""
+    people, places, organisations = find_entities(["The crowd gathered in Harbourton June 18, waiting for the mayor."])
+    every = {e.name for group in (people, places, organisations) for e in group}
+    assert not any(" June" in name for name in every), every
+    assert "Harbourton" in {e.name for e in places}
+
+
+def test_an_abbreviated_title_marks_a_person_and_a_place_before_it_is_an_adjective() -> None:
+    """'Massachusetts Sen. Elizabeth Warren' names one person; the state is an adjective there,
+    as 'U.S.' is in 'U.S. prosecutor', and is no organisation she works for."""
+    people, _places, organisations = find_entities(["Massachusetts Sen. Elizabeth Warren spoke first."])
+    assert [e.name for e in people] == ["Elizabeth Warren"]
+    assert not organisations

@@ -52,6 +52,8 @@ _TITLES = frozenset(
         "lieutenant",
         "pm",
         "ceo",
+        # the abbreviations American news writes before a name: "Massachusetts Sen. Elizabeth Warren"
+        *("sen", "rep", "gov", "lt", "sgt", "col", "capt", "maj", "adm", "rev"),
     ]
 )
 _PERSON_BEFORE = frozenset(
@@ -456,6 +458,8 @@ def _candidates(sentence: str) -> list[_Candidate]:
             if gap.strip() or matches[end - 1].group(0).endswith(("'s", "’s")):
                 break
             word = matches[end].group(0)
+            if word.rstrip(".").lower() in _DATE_WORDS:
+                break  # "in Orlando June 18", "Trump Tuesday": a date follows the name
             if _capitalised(word):
                 end += 1
             elif (
@@ -482,7 +486,15 @@ def _candidates(sentence: str) -> list[_Candidate]:
         after = matches[end].group(0).lower() if end < len(matches) else ""
         # "Tesla CEO Elon Musk": the words before an inner title name whom the person works for
         inner = next((i for i in range(1, len(tokens) - 1) if _is_title_word(tokens[i])), None)
-        if inner is not None and inner <= 3 and not any(_is_title_word(t) for t in tokens[:inner]):
+        employer = tokens[:inner] if inner is not None else []
+        # ... unless they are a place: "Massachusetts Sen. Elizabeth Warren" uses it as an adjective
+        if (
+            employer
+            and inner is not None
+            and inner <= 3
+            and not any(_is_title_word(t) for t in employer)
+            and " ".join(employer) not in places()
+        ):
             found.append(_Candidate(tokens[:inner], before, tokens[inner].lower(), start == 0, False))
         found.append(_Candidate(tokens, before, after, start == 0, possessive))
         index = end
@@ -500,6 +512,13 @@ _NOT_NAME_BEFORE_NUMBER = (
         ]
     )
 )
+# Full month names ("May" is also a surname) and weekdays: a date after a name is not part of it.
+_DATE_WORDS = frozenset(
+    [
+        *("january", "february", "march", "april", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+    ]
+) | frozenset(WEEKDAY_NAMES)
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|di|van|von|mc|o)[-'’][A-Z]")
 
 
@@ -533,6 +552,7 @@ def _classify(candidate: _Candidate, lowercase_words: set[str]) -> tuple[str | N
     if (
         len(tokens) > 1
         and candidate.sentence_start
+        and not titled  # after a title the first word is a given name, not the sentence's opener
         and not has_organisation_word
         and (tokens[0].lower() in lowercase_words or is_common_word(tokens[0], 3000))
     ):
