@@ -369,6 +369,25 @@ def test_empty_answers_and_checklist_boxes_answer_nothing() -> None:
     assert status["timeline"] == "missing"  # a checklist box is a process step, not a milestone
 
 
+def test_a_decision_on_scope_answers_scope_even_where_the_document_argues() -> None:
+    """Sections that argue or look back answer nothing, except a sentence that decides scope: "the
+    policies are intentionally left out of scope" under "Unresolved questions" (as Rust RFC 3013
+    says it). A "must" in a Rationale still answers nothing."""
+    spec = document_from_text(
+        "# Proposal\n\n## Summary\n\nThe exporter shall write UTF-8 files for the billing team.\n\n"
+        "## Rationale\n\nThe exporter must never block the ledger, we argued.\n\n"
+        "## Unresolved questions\n\nHow tools use the option is a policy, and policies are intentionally "
+        "left out of scope.\n",
+        "proposal.md",
+    )
+    items = {item.key: item for item in build_checklist((spec,), find_requirements((spec,)))}
+    assert items["scope"].status == "answered"
+    assert [q.text for q in items["scope"].evidence] == [
+        "How tools use the option is a policy, and policies are intentionally left out of scope."
+    ]
+    assert not any("ledger" in q.text for item in items.values() for q in item.evidence)
+
+
 def test_checklist_floors_hold_on_real_specifications() -> None:
     """eval/checklist_real.py on the answer key of 16 real PEPs, KEPs and Rust RFCs: item-level
     precision and recall, pinned in eval/checklist_real_floors.json, hold."""

@@ -31,6 +31,9 @@ class ItemSpec:
     needs_pattern: str | None = None
     # Words that state the item in meeting notes and e-mails, where plainer wording is the habit.
     note_cue: str | None = None
+    # Words that state the item even in a section that argues or looks back: "the policies are
+    # intentionally left out of scope" under "Unresolved questions" is a decision on scope.
+    decisive_cue: str | None = None
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -94,6 +97,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "unstated scope grows without limit",
         heading=r"scope|goals|non-goals|non goals|out of scope|product scope|boundar\w*",
         cue=r"\b(?:in scope|out of scope|outside (?:the|its) scope|not in scope|non-goals?)\b",
+        decisive_cue=r"\b(?:(?:is|are|be|left|kept|considered) out of scope|(?:is|are|be|left|falls?) outside (?:the|its|this \w+'s) scope|(?:is|are) not in scope)\b",
     ),
     ItemSpec(
         "data",
@@ -467,6 +471,8 @@ class _CueCandidates:
         self.documents = documents
         self.outlines = outlines
         self._sentences: list[tuple[Sentence, bool]] | None = None
+        # the specifications' sentences in sections that argue: only a decisive cue is read there
+        self.discursive: list[Sentence] = []
 
     @property
     def sentences(self) -> list[tuple[Sentence, bool]]:
@@ -480,7 +486,11 @@ class _CueCandidates:
                 is_note = document.path not in self.outlines
                 paths = self.outlines.get(document.path) or section_paths(document)
                 for sentence, path in zip(document.sentences, paths, strict=True):
-                    if sentence.block_kind in ("heading", "comment", "metadata") or is_discursive(path):
+                    if sentence.block_kind in ("heading", "comment", "metadata"):
+                        continue
+                    if is_discursive(path):
+                        if _states(sentence.text):
+                            self.discursive.append(sentence)
                         continue
                     if any(_DEFINITIONS.search(title) for title in path):
                         continue  # a definition explains a word; it states nothing about the system
@@ -506,6 +516,9 @@ def _cue_quotes(spec: ItemSpec, stating: _CueCandidates) -> list[Quote]:
             found = seen[key] = (note_pattern if is_note else pattern).search(sentence.text) is not None
         if found:
             quotes.append(Quote(sentence.text, sentence.location))
+    if spec.decisive_cue is not None:
+        decisive = re.compile(spec.decisive_cue, flags)
+        quotes += [Quote(s.text, s.location) for s in stating.discursive if decisive.search(s.text)]
     return quotes
 
 
