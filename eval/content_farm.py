@@ -14,9 +14,9 @@ Measured (issue 12's targets in brackets):
 2. Spans on the spun copies that have their original: the copy's substituted words are found by
    aligning it with its original (word-level diff; a replaced run of at most 4 words on each side
    is one substitution). The excerpts were cut at different places, so only the part of the copy
-   between the first and the last word it shares with its original is scored. A finding is right when it overlaps a substituted word; precision is
-   right findings over findings [>= 0.9], recall substitutions overlapped by a finding over
-   substitutions [>= 0.5].
+   between the first and the last word it shares with its original is scored. A finding is right
+   when it overlaps a substituted word; precision is right findings over findings [>= 0.9],
+   recall substitutions overlapped by a finding over substitutions [>= 0.5].
 3. The real specifications of ``../shared/data/specs``: documents judged spun, tortured or
    machine-paraphrased [0] and false findings per 1,000 words [<= 0.5].
 4. Each copy beside its original, as a two-document bundle: related, and the direction named
@@ -284,29 +284,44 @@ def _spells(found: str, spellings: list[str], kind: str) -> bool:
     return False
 
 
-def names(farm: Path, figures: Figures, label_file: Path = NAMES, prefix: str = "") -> None:
-    """Names found against the labelled names of real texts, per kind; and outlets where labelled."""
+NAME_KINDS = ("person", "place", "organisation")
+
+
+def name_labels(label_file: Path) -> dict[str, dict[str, list[list[str]]]]:
+    """Per labelled text: per kind (and "outlet"), each name as its list of spellings."""
     gold: dict[str, dict[str, list[list[str]]]] = {}
     with label_file.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             gold.setdefault(row["path"], {}).setdefault(row["kind"], []).append(row["names"].split("|"))
-    tally = {kind: [0, 0, 0, 0] for kind in ("person", "place", "organisation")}  # right, found, matched, labelled
+    return gold
+
+
+def count_names(
+    tally: dict[str, list[int]], labels: dict[str, list[list[str]]], found_by_kind: dict[str, list[str]]
+) -> None:
+    """Adds one text's names to the tally: per kind right, found, labelled names found, labelled."""
+    for kind, counts in tally.items():
+        labelled = labels.get(kind, [])
+        found = found_by_kind[kind]
+        counts[0] += sum(any(_spells(name, spellings, kind) for spellings in labelled) for name in found)
+        counts[1] += len(found)
+        counts[2] += sum(any(_spells(name, spellings, kind) for name in found) for spellings in labelled)
+        counts[3] += len(labelled)
+
+
+def names(farm: Path, figures: Figures, label_file: Path = NAMES, prefix: str = "") -> None:
+    """Names found against the labelled names of real texts, per kind; and outlets where labelled."""
+    tally = {kind: [0, 0, 0, 0] for kind in NAME_KINDS}
     outlets = [0, 0]
-    for path, labels in sorted(gold.items()):
+    for path, labels in sorted(name_labels(label_file).items()):
         document = load(farm / path)
         assert document.profile is not None
         found_by_kind = {
-            "person": document.profile.people,
-            "place": document.profile.places,
-            "organisation": document.profile.organisations,
+            "person": [entity.name for entity in document.profile.people],
+            "place": [entity.name for entity in document.profile.places],
+            "organisation": [entity.name for entity in document.profile.organisations],
         }
-        for kind, counts in tally.items():
-            labelled = labels.get(kind, [])
-            found = [entity.name for entity in found_by_kind[kind]]
-            counts[0] += sum(any(_spells(name, spellings, kind) for spellings in labelled) for name in found)
-            counts[1] += len(found)
-            counts[2] += sum(any(_spells(name, spellings, kind) for name in found) for spellings in labelled)
-            counts[3] += len(labelled)
+        count_names(tally, labels, found_by_kind)
         if "outlet" in labels:
             expected = labels["outlet"][0]
             outlet = document.profile.outlet

@@ -18,13 +18,12 @@ them, are joined and read at once.
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib.util
 import time
 from pathlib import Path
 from typing import Any
 
-from content_farm import DEFAULT_FARM, NAMES, NAMES_HELD_OUT, _spells, load
+from content_farm import DEFAULT_FARM, NAME_KINDS, NAMES, NAMES_HELD_OUT, count_names, load, name_labels
 
 LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation"}
 
@@ -48,26 +47,18 @@ def main() -> None:
 
 
 def measure(nlp: Any, farm: Path, label_file: Path, what: str) -> None:
-    gold: dict[str, dict[str, list[list[str]]]] = {}
-    with label_file.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            gold.setdefault(row["path"], {}).setdefault(row["kind"], []).append(row["names"].split("|"))
-    tally = {kind: [0, 0, 0, 0] for kind in ("person", "place", "organisation")}  # right, found, matched, labelled
+    gold = name_labels(label_file)
+    tally = {kind: [0, 0, 0, 0] for kind in NAME_KINDS}
     words = 0
     started = time.perf_counter()
     for path, labels in sorted(gold.items()):
         text = " ".join(sentence.text for sentence in load(farm / path).sentences)
         words += len(text.split())
-        found: dict[str, set[str]] = {kind: set() for kind in tally}
+        found: dict[str, set[str]] = {kind: set() for kind in NAME_KINDS}
         for entity in nlp(text).ents:
             if entity.label_ in LABELS:
                 found[LABELS[entity.label_]].add(entity.text)
-        for kind, counts in tally.items():
-            labelled = labels.get(kind, [])
-            counts[0] += sum(any(_spells(name, spellings, kind) for spellings in labelled) for name in found[kind])
-            counts[1] += len(found[kind])
-            counts[2] += sum(any(_spells(name, spellings, kind) for name in found[kind]) for spellings in labelled)
-            counts[3] += len(labelled)
+        count_names(tally, labels, {kind: sorted(names) for kind, names in found.items()})
     print(f"{what}, on {len(gold)} labelled texts of {label_file.name} ({words:,} words):")
     for kind, (right, found_count, matched, labelled_count) in tally.items():
         print(

@@ -471,8 +471,7 @@ class _CueCandidates:
         self.documents = documents
         self.outlines = outlines
         self._sentences: list[tuple[Sentence, bool]] | None = None
-        # the specifications' sentences in sections that argue: only a decisive cue is read there
-        self.discursive: list[Sentence] = []
+        self._discursive: list[Sentence] = []
 
     @property
     def sentences(self) -> list[tuple[Sentence, bool]]:
@@ -490,7 +489,7 @@ class _CueCandidates:
                         continue
                     if is_discursive(path):
                         if _states(sentence.text):
-                            self.discursive.append(sentence)
+                            self._discursive.append(sentence)
                         continue
                     if any(_DEFINITIONS.search(title) for title in path):
                         continue  # a definition explains a word; it states nothing about the system
@@ -498,6 +497,12 @@ class _CueCandidates:
                         continue
                     self._sentences.append((sentence, is_note))
         return self._sentences
+
+    @property
+    def discursive(self) -> list[Sentence]:
+        """The specifications' sentences in sections that argue: only a decisive cue reads them."""
+        _ = self.sentences  # both lists are made in one pass
+        return self._discursive
 
 
 def _cue_quotes(spec: ItemSpec, stating: _CueCandidates) -> list[Quote]:

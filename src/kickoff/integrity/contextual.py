@@ -186,7 +186,7 @@ def confirmed(suspect: Suspect, words: list[ScoredWord] | None) -> bool:
 
     Where the model has no opinion the finding stands: a sentence too short to judge, and a word
     it was never trained to judge (its training spinner left capitalised words alone as names, so
-    it scores "Center" in "Center East" near 0 however wrong it is)."""
+    it scores "Sea" in "the Pacific Sea" near 0 however wrong it is)."""
     if not suspect.judged_by_fit or words is None:
         return True
     overlapping = [w for w in words if w.start < suspect.end and suspect.start < w.end]

@@ -175,7 +175,7 @@ def _may_be_spun(token: Token, position: int) -> bool:
     if text.isupper() and len(text) > 1:
         return False  # acronyms
     if text[0].isupper() and position > 0:
-        return is_common_word(text, _COMMON_RANK)  # "Center East" yes, "Jensen" no
+        return is_common_word(text, _COMMON_RANK)  # "Pacific Sea" yes, "Jensen" no
     return True
 
 

@@ -486,16 +486,11 @@ def _candidates(sentence: str) -> list[_Candidate]:
         after = matches[end].group(0).lower() if end < len(matches) else ""
         # "Tesla CEO Elon Musk": the words before an inner title name whom the person works for
         inner = next((i for i in range(1, len(tokens) - 1) if _is_title_word(tokens[i])), None)
-        employer = tokens[:inner] if inner is not None else []
-        # ... unless they are a place: "Massachusetts Sen. Elizabeth Warren" uses it as an adjective
-        if (
-            employer
-            and inner is not None
-            and inner <= 3
-            and not any(_is_title_word(t) for t in employer)
-            and " ".join(employer) not in places()
-        ):
-            found.append(_Candidate(tokens[:inner], before, tokens[inner].lower(), start == 0, False))
+        if inner is not None and inner <= 3:
+            employer = tokens[:inner]
+            # ... unless they are a place: "Massachusetts Sen. Elizabeth Warren" uses it as an adjective
+            if not any(_is_title_word(t) for t in employer) and " ".join(employer) not in places():
+                found.append(_Candidate(employer, before, tokens[inner].lower(), start == 0, False))
         found.append(_Candidate(tokens, before, after, start == 0, possessive))
         index = end
     return found
