@@ -97,3 +97,62 @@ def test_a_pair_of_texts_is_compared_once_whatever_its_copies(monkeypatch) -> No
     derived = sorted((r.left, r.right) for r in relations if r.kind == "derived")
     assert derived == [("a.txt", "reworded.txt"), ("copy-of-a.txt", "reworded.txt")]
     assert len(compared) == 1
+
+
+def test_packed_aligned_sentences_are_the_tuple_they_stand_for() -> None:
+    """A relation keeps its aligned pairs as indexes (memory on a data room); read back, they are
+    the AlignedSentence objects a tuple would hold, and the JSON round trip keeps them."""
+    from kickoff.model import AlignedSentence, AlignedSentences
+    from kickoff.serial import decode_relation, encode_relation
+
+    left, right = document_from_text(BASE, "a.txt"), document_from_text(REWORDED, "b.txt")
+    relation = relate((left, right))[0]
+    aligned = relation.aligned
+    assert isinstance(aligned, AlignedSentences) and len(aligned) >= 4
+    as_tuple = tuple(
+        AlignedSentence(
+            left.sentences[i].text,
+            right.sentences[j].text,
+            similarity,
+            left.sentences[i].location,
+            right.sentences[j].location,
+        )
+        for i, j, similarity in aligned.indexes
+    )
+    assert aligned == as_tuple and as_tuple == aligned and hash(aligned) == hash(as_tuple)
+    assert aligned[-1] == as_tuple[-1] and aligned[1:3] == as_tuple[1:3]
+    documents = {"a.txt": left, "b.txt": right}
+    assert decode_relation(encode_relation(relation, documents), documents) == relation
+
+
+def test_lsh_partners_are_those_of_every_bucket_looked_back(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each document's earlier partners, gathered one document at a time from its own buckets, are
+    those of the reference: every bucket's earlier members within the lookback, closest first."""
+    import numpy as np
+
+    from kickoff.relate import candidates
+
+    rng = np.random.default_rng(7)
+    # few distinct values per band, so buckets are big and the lookback and the cap both bite
+    signatures = rng.integers(0, 3, size=(400, candidates.PERMUTATIONS), dtype=np.uint32)
+    buckets = [sorted(int(m) for m in members) for members in candidates.local_buckets(signatures)]
+    by_key: dict[bytes, list[int]] = {}
+    for index in range(len(signatures)):
+        for key in candidates.band_keys(signatures[index]):
+            by_key.setdefault(key, []).append(index)
+    assert sorted(buckets) == sorted(members for members in by_key.values() if len(members) > 1)
+    earlier: dict[int, set[int]] = {}
+    for members in buckets:
+        for position in range(1, len(members)):
+            start = max(0, position - candidates.MAX_BUCKET_LOOKBACK)
+            earlier.setdefault(members[position], set()).update(members[start:position])
+    expected = set()
+    for index, others_set in earlier.items():
+        others = np.array(sorted(others_set))
+        estimates = (signatures[others] == signatures[index]).sum(axis=1)
+        for other in others[np.lexsort((others, -estimates))[: candidates.MAX_TEXT_PARTNERS]]:
+            expected.add((int(other), index))
+    shingle_sets = [np.array([i], dtype=np.uint64) for i in range(400)]
+    monkeypatch.setattr(candidates, "signatures_of", lambda _: signatures)
+    found = candidates.shingle_pairs(shingle_sets)
+    assert found == expected and len(found) > 400

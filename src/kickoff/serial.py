@@ -19,13 +19,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from kickoff import __version__
 from kickoff.model import (
+    AlignedIndexes,
     AlignedSentence,
+    AlignedSentences,
     Analysis,
     Block,
     BundleVerdict,
@@ -162,30 +164,58 @@ def _split(block: Block, path: str) -> tuple[Sentence, ...]:
 
 
 def encode_relation(relation: Relation, documents: dict[str, Document]) -> dict[str, Any]:
-    encoded = as_dict(relation)
+    # field by field, in the dataclass's order: as_dict would make a dict of every aligned pair
+    encoded = {
+        field.name: None if field.name == "aligned" else as_dict(getattr(relation, field.name))
+        for field in _RELATION_FIELDS
+    }
     left, right = documents.get(relation.left), documents.get(relation.right)
-    if left is not None and right is not None:
-        left_index, right_index = _sentence_index(left), _sentence_index(right)
-        pairs: list[Any] = []
-        for pair in relation.aligned:
-            i = left_index.get((pair.left, pair.left_location))
-            j = right_index.get((pair.right, pair.right_location))
-            if i is None or j is None:
-                pairs.append(as_dict(pair))
-                continue
-            previous = pairs[-1] if pairs else None
-            if (
-                isinstance(previous, list)
-                and previous[2] == pair.similarity == 1.0
-                and previous[0] + _run(previous) == i
-                and previous[1] + _run(previous) == j
-            ):
-                # a run of identical sentences in both documents (a near duplicate's bulk)
-                previous[3:] = [_run(previous) + 1]
-            else:
-                pairs.append([i, j, pair.similarity])
-        encoded["aligned"] = pairs
+    aligned = relation.aligned
+    if left is None or right is None:
+        encoded["aligned"] = as_dict(aligned)
+        return encoded
+    triples: Iterable[tuple[int, int, float]]
+    if (
+        isinstance(aligned, AlignedSentences)
+        and aligned.left_sentences is left.sentences
+        and aligned.right_sentences is right.sentences
+    ):
+        # relate's own pairs: their indexes are at hand, no sentence is looked up
+        triples = aligned.indexes
+    else:
+        triples = _indexes_of(aligned, left, right)
+    pairs: list[Any] = []
+    for position, (i, j, similarity) in enumerate(triples):
+        if i < 0 or j < 0:
+            pairs.append(as_dict(aligned[position]))
+            continue
+        previous = pairs[-1] if pairs else None
+        if (
+            isinstance(previous, list)
+            and previous[2] == similarity == 1.0
+            and previous[0] + _run(previous) == i
+            and previous[1] + _run(previous) == j
+        ):
+            # a run of identical sentences in both documents (a near duplicate's bulk)
+            previous[3:] = [_run(previous) + 1]
+        else:
+            pairs.append([i, j, similarity])
+    encoded["aligned"] = pairs
     return encoded
+
+
+_RELATION_FIELDS = dataclasses.fields(Relation)
+
+
+def _indexes_of(
+    aligned: Sequence[AlignedSentence], left: Document, right: Document
+) -> Iterator[tuple[int, int, float]]:
+    """Each pair's sentence indexes, found by text and location; -1 where a sentence is not found."""
+    left_index, right_index = _sentence_index(left), _sentence_index(right)
+    for pair in aligned:
+        i = left_index.get((pair.left, pair.left_location), -1)
+        j = right_index.get((pair.right, pair.right_location), -1)
+        yield (i, j, pair.similarity) if i >= 0 and j >= 0 else (-1, -1, pair.similarity)
 
 
 def _run(entry: list[Any]) -> int:
@@ -251,25 +281,33 @@ def decode_document(entry: dict[str, Any]) -> Document:
 
 
 def decode_relation(entry: dict[str, Any], documents: dict[str, Document]) -> Relation:
-    aligned = []
-    for pair in entry["aligned"]:
-        if isinstance(pair, list):
-            left_index, right_index, similarity = pair[:3]
-            for step in range(_run(pair)):
-                left = documents[entry["left"]].sentences[left_index + step]
-                right = documents[entry["right"]].sentences[right_index + step]
-                aligned.append(AlignedSentence(left.text, right.text, similarity, left.location, right.location))
-        else:
-            aligned.append(from_dict(AlignedSentence, pair))
+    left, right = documents[entry["left"]], documents[entry["right"]]
+    aligned: Sequence[AlignedSentence]
+    if all(isinstance(pair, list) for pair in entry["aligned"]):
+        triples = ((pair[0] + step, pair[1] + step, pair[2]) for pair in entry["aligned"] for step in range(_run(pair)))
+        aligned = AlignedSentences(left.sentences, right.sentences, AlignedIndexes.of(triples))
+    else:  # a pair whose sentences were not found among the documents' is written out whole
+        aligned = tuple(_aligned_entries(entry["aligned"], left, right))
     return Relation(
         entry["kind"],
         entry["left"],
         entry["right"],
         entry["score"],
         tuple(entry["evidence"]),
-        tuple(aligned),
+        aligned,
         entry["source"],
     )
+
+
+def _aligned_entries(entries: list[Any], left: Document, right: Document) -> Iterator[AlignedSentence]:
+    for pair in entries:
+        if isinstance(pair, list):
+            left_index, right_index, similarity = pair[:3]
+            for step in range(_run(pair)):
+                first, second = left.sentences[left_index + step], right.sentences[right_index + step]
+                yield AlignedSentence(first.text, second.text, similarity, first.location, second.location)
+        else:
+            yield from_dict(AlignedSentence, pair)
 
 
 def read_section(path: Path, name: str) -> Iterator[Any]:

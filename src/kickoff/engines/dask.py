@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from kickoff.relate.candidates import Banding, band_keys
+from kickoff.relate.candidates import Banding, BucketMembers, band_keys
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -63,7 +63,7 @@ def map_on_dask(client: Any, function: Callable[[Item], Result], items: Sequence
 def banding_on_dask(client: Any) -> Banding:
     """LSH buckets made by a shuffle on the cluster (see the module's docstring)."""
 
-    def banding(signatures: npt.NDArray[np.uint32]) -> Iterable[list[int]]:
+    def banding(signatures: npt.NDArray[np.uint32]) -> Iterable[BucketMembers]:
         import dask.bag as bag
 
         chunks = [

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kickoff.gaps.measures import find_measures
-from kickoff.model import Document, Location, Relation, Requirement
+from kickoff.model import Document, Location, Relation, Requirement, differing_pairs
 from kickoff.relate import publication_date
 
 _VERSIONED = ("near duplicate", "derived")
@@ -46,9 +46,7 @@ def find_conflicts(
         if relation.kind not in _VERSIONED or relation.left not in by_path or relation.right not in by_path:
             continue
         newer = _newer(by_path[relation.left], by_path[relation.right])
-        for pair in relation.aligned:
-            if pair.left == pair.right:
-                continue  # one sentence, one set of figures
+        for pair in differing_pairs(relation.aligned):  # one sentence has one set of figures
             left, right = _figures(pair.left), _figures(pair.right)
             if left and right and left != right:
                 conflicts.append(

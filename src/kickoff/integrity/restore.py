@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from kickoff.integrity.collocations import Token, context_score, log_frequency, tokens
 from kickoff.integrity.verdict import integrity_of
 from kickoff.lexicon import replaced_by, synonyms
-from kickoff.model import AlignedSentence, Document, Finding, Relation
+from kickoff.model import AlignedSentence, Document, Finding, Relation, differing_pairs
 from kickoff.profile.dates import MONTH_NAMES, WEEKDAY_NAMES
 from kickoff.relate import publication_date
 from kickoff.text import STOPWORDS
@@ -108,7 +108,7 @@ def _paraphrased(relation: Relation) -> list[AlignedSentence]:
     """The aligned sentences of a derived copy that were rebuilt, if enough were to call it a paraphrase."""
     if relation.kind != "derived":
         return []
-    rebuilt = [aligned for aligned in relation.aligned if _rebuilt(aligned)]
+    rebuilt = [aligned for aligned in differing_pairs(relation.aligned) if _rebuilt(aligned)]
     if len(rebuilt) < PARAPHRASE_MINIMUM_SENTENCES or len(rebuilt) < PARAPHRASE_MINIMUM_SHARE * len(relation.aligned):
         return []
     return rebuilt
@@ -268,9 +268,7 @@ def _differences(relation: Relation) -> list[_Difference]:
     copy_of_same_text = relation.kind in _COPY_KINDS
     found: list[_Difference] = []
     filled = 0
-    for aligned in relation.aligned:
-        if aligned.left == aligned.right:
-            continue  # no replacement to find
+    for aligned in differing_pairs(relation.aligned):  # identical pairs have no replacement to find
         left_tokens = [t for t in tokens(aligned.left) if t.is_word]
         right_tokens = [t for t in tokens(aligned.right) if t.is_word]
         left_words = [t.lower for t in left_tokens]

@@ -6,16 +6,18 @@ names, so the cost grows with the number of related pairs, not with the square o
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from kickoff.model import AlignedSentence, Document, Relation, RelationKind
+from kickoff.model import AlignedIndexes, AlignedSentence, Document, Relation, RelationKind
 from kickoff.relate.align import (
     AlignmentFeatures,
+    PackedSentences,
     align_indexes,
     aligned_from_indexes,
     aligned_share,
@@ -23,6 +25,7 @@ from kickoff.relate.align import (
 )
 from kickoff.relate.candidates import (
     Banding,
+    PackedShingles,
     Shingles,
     document_shingles,
     entity_keys,
@@ -76,7 +79,7 @@ def relate(
     exact = _exact_duplicates(documents_list)
     relations.extend(exact)
     exact_pairs = {(r.left, r.right) for r in exact}
-    shingle_sets = [document_shingles(d) for d in documents_list]
+    shingle_sets = PackedShingles(document_shingles(d) for d in documents_list)
     key_sets = [entity_keys(d) for d in documents_list]
     text_pairs = shingle_pairs(shingle_sets, banding)
     names, weights = name_pairs(key_sets)
@@ -86,9 +89,9 @@ def relate(
         if (documents_list[first].path, documents_list[second].path) not in exact_pairs
     ]
     results = _textual_results(documents_list, shingle_sets, candidates, store, workers, progress or _ignore)
-    for (first, second), (kind, score, evidence, triples) in zip(candidates, results, strict=True):
+    for (first, second), (kind, score, evidence, indexes) in zip(candidates, results, strict=True):
         left, right = documents_list[first], documents_list[second]
-        aligned = aligned_from_indexes(left, right, triples)
+        aligned = aligned_from_indexes(left, right, indexes)
         relation: Relation | None = None
         if kind is not None:
             relation = Relation(kind, left.path, right.path, score, evidence, aligned)
@@ -102,7 +105,7 @@ def relate(
 
 # (copy kind or None, score, evidence, aligned sentence indexes): a pair's textual comparison as
 # plain data, which a worker process returns and the store keeps.
-TextualResult = tuple[RelationKind | None, float, tuple[str, ...], tuple[tuple[int, int, float], ...]]
+TextualResult = tuple[RelationKind | None, float, tuple[str, ...], AlignedIndexes]
 
 # Below this many candidate pairs, worker processes cost more to start than they save.
 PARALLEL_PAIRS_FROM = 2000
@@ -110,7 +113,7 @@ PARALLEL_PAIRS_FROM = 2000
 
 def _textual_results(
     documents: list[Document],
-    shingle_sets: list[Shingles],
+    shingle_sets: PackedShingles,
     pairs: list[tuple[int, int]],
     store: Store | None,
     workers: int,
@@ -151,7 +154,7 @@ def _textual_results(
         result = by_content[distinct[(digests[first], digests[second])]]
         results[position] = result
         if store is not None:
-            store.put(keys[position], list(result))
+            store.put(keys[position], _result_to_json(result))
     return [result for result in results if result is not None]
 
 
@@ -169,12 +172,18 @@ def _content_digests(documents: list[Document]) -> list[str]:
 def _result_from_json(value: Any) -> TextualResult:
     """A stored result (a JSON list written by _textual_results) as the tuple it was."""
     kind: RelationKind | None = value[0]
-    triples = tuple((int(i), int(j), float(s)) for i, j, s in value[3])
-    return kind, float(value[1]), tuple(str(line) for line in value[2]), triples
+    indexes = AlignedIndexes.of((int(i), int(j), float(s)) for i, j, s in value[3])
+    return kind, float(value[1]), tuple(str(line) for line in value[2]), indexes
 
 
-# What worker processes read: set before the pool forks, so that no document is pickled.
-_SHARED: tuple[list[Document], list[Shingles]] = ([], [])
+def _result_to_json(result: TextualResult) -> list[Any]:
+    kind, score, evidence, indexes = result
+    return [kind, score, list(evidence), [list(triple) for triple in indexes]]
+
+
+# What worker processes read: set before the pool forks, so that no document is pickled, and
+# packed, so that reading it copies no page of the parent's (PackedSentences, PackedShingles).
+_SHARED: tuple[PackedSentences, PackedShingles] | None = None
 _FEATURES: dict[int, AlignmentFeatures] = {}
 
 
@@ -184,13 +193,13 @@ def _ignore(count: int) -> None:
 
 def _compare_pairs(
     documents: list[Document],
-    shingle_sets: list[Shingles],
+    shingle_sets: PackedShingles,
     pairs: list[tuple[int, int]],
     workers: int,
     progress: Callable[[int], object],
 ) -> list[TextualResult]:
     global _SHARED
-    _SHARED = (documents, shingle_sets)
+    _SHARED = (PackedSentences(d.sentences for d in documents), shingle_sets)
     _FEATURES.clear()
     try:
         if workers <= 1 or len(pairs) < PARALLEL_PAIRS_FROM or "fork" not in multiprocessing.get_all_start_methods():
@@ -200,6 +209,9 @@ def _compare_pairs(
         size = max(64, len(pairs) // (workers * 16))
         chunks = [pairs[start : start + size] for start in range(0, len(pairs), size)]
         context = multiprocessing.get_context("fork")
+        # Frozen, the parent's objects are never visited by a worker's garbage collector, whose
+        # visits would write to their pages, as reference counts do (see _SHARED).
+        gc.freeze()
         with warnings.catch_warnings(), ProcessPoolExecutor(workers, mp_context=context) as pool:
             # (Python 3.12 warns about forking a process that has threads; the workers only read.)
             warnings.simplefilter("ignore", DeprecationWarning)
@@ -209,17 +221,19 @@ def _compare_pairs(
                 progress(len(chunk_results))
             return results
     finally:
-        _SHARED = ([], [])
+        gc.unfreeze()
+        _SHARED = None
         _FEATURES.clear()
 
 
 def _compare_chunk(pairs: list[tuple[int, int]]) -> list[TextualResult]:
-    documents, shingle_sets = _SHARED
+    assert _SHARED is not None, "set by _compare_pairs"
+    sentences, shingle_sets = _SHARED
     results = []
     for first, second in pairs:
         for position in (first, second):
             if position not in _FEATURES:
-                _FEATURES[position] = alignment_features(documents[position])
+                _FEATURES[position] = alignment_features(sentences.texts(position))
         results.append(_textual(shingle_sets[first], shingle_sets[second], _FEATURES[first], _FEATURES[second]))
         if len(_FEATURES) > 4096:
             _FEATURES.clear()  # pairs come sorted by their first document: old features are done with
@@ -256,17 +270,17 @@ def _textual(
 ) -> TextualResult:
     """A copy relation if the texts are one text; the aligned sentences either way, for reuse."""
     jaccard = shingle_jaccard(left_shingles, right_shingles)
-    triples = align_indexes(left_features, right_features)
+    indexes = AlignedIndexes.of(align_indexes(left_features, right_features))
     if jaccard >= NEAR_DUPLICATE_JACCARD:
-        return "near duplicate", round(jaccard, 3), (f"3-word shingle Jaccard similarity {jaccard:.2f}",), triples
-    share = aligned_share(len(triples), left_features, right_features)
-    if len(triples) >= DERIVED_MINIMUM_SENTENCES and share >= DERIVED_MINIMUM_SHARE:
+        return "near duplicate", round(jaccard, 3), (f"3-word shingle Jaccard similarity {jaccard:.2f}",), indexes
+    share = aligned_share(len(indexes), left_features, right_features)
+    if len(indexes) >= DERIVED_MINIMUM_SENTENCES and share >= DERIVED_MINIMUM_SHARE:
         evidence = (
-            f"{len(triples)} sentences align ({share:.0%} of the shorter document), "
+            f"{len(indexes)} sentences align ({share:.0%} of the shorter document), "
             f"while only {jaccard:.0%} of 3-word shingles are shared: reworded, not copied",
         )
-        return "derived", round(share, 3), evidence, triples
-    return None, 0.0, (), triples
+        return "derived", round(share, 3), evidence, indexes
+    return None, 0.0, (), indexes
 
 
 def _same_event(
@@ -276,7 +290,7 @@ def _same_event(
     right_keys: set[str],
     weights: dict[str, float],
     jaccard: float,
-    aligned: tuple[AlignedSentence, ...],
+    aligned: Sequence[AlignedSentence],
 ) -> Relation | None:
     shared = left_keys & right_keys
     union = left_keys | right_keys

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from kickoff.model import AlignedSentence, Document, Sentence
+import numpy as np
+
+from kickoff.model import AlignedIndexes, AlignedSentences, Document, Sentence
 from kickoff.text import STOPWORDS, words
 
 # Word-sequence similarity above which two sentences are the same sentence, reworded.
@@ -22,7 +25,8 @@ class AlignmentFeatures:
     meets up to ten partners, and tokenising its sentences again for each was most of relate's
     time on a data room (bench/data_room.py)."""
 
-    sentences: tuple[Sentence, ...]
+    # each alignable sentence's index among the document's sentences
+    indexes: tuple[int, ...]
     tokens: tuple[tuple[str, ...], ...]
     content: tuple[frozenset[str], ...]
     index: dict[str, tuple[int, ...]]
@@ -31,9 +35,10 @@ class AlignmentFeatures:
     exact: dict[tuple[str, ...], tuple[int, ...]]
 
 
-def alignment_features(document: Document) -> AlignmentFeatures:
-    sentences = tuple(s for s in document.sentences if len(s.text.split()) >= _MINIMUM_WORDS)
-    tokens = tuple(tuple(w.lower() for w in words(s.text)) for s in sentences)
+def alignment_features(sentence_texts: Sequence[str]) -> AlignmentFeatures:
+    """The features of a document whose sentences, in order, are ``sentence_texts``."""
+    indexes = tuple(i for i, text in enumerate(sentence_texts) if len(text.split()) >= _MINIMUM_WORDS)
+    tokens = tuple(tuple(w.lower() for w in words(sentence_texts[i])) for i in indexes)
     # content_words of each sentence, from the tokens already made (one regex pass, not two)
     content = tuple(frozenset(w for w in sentence if w not in STOPWORDS and len(w) > 1) for sentence in tokens)
     index: dict[str, list[int]] = defaultdict(list)
@@ -44,7 +49,7 @@ def alignment_features(document: Document) -> AlignmentFeatures:
     for position, tokens_of_sentence in enumerate(tokens):
         exact[tokens_of_sentence].append(position)
     return AlignmentFeatures(
-        sentences,
+        indexes,
         tokens,
         content,
         {word: tuple(p) for word, p in index.items()},
@@ -52,11 +57,49 @@ def alignment_features(document: Document) -> AlignmentFeatures:
     )
 
 
+class PackedSentences:
+    """Every document's sentence texts in one UTF-8 buffer, with where each sentence ends.
+
+    Why: relate's worker processes are forked and read what the parent holds. Reading a
+    document's Sentence objects changes their reference counts, which writes to the memory pages
+    they sit on, so each worker came to copy most of the parent's heap (3.7 GiB of proportional
+    memory at 100,000 documents, bench/data_room.py). A worker reads this buffer instead: one
+    object, whose pages are read and never written."""
+
+    def __init__(self, documents: Iterable[tuple[Sentence, ...]]) -> None:
+        chunks: list[bytes] = []
+        ends: list[int] = []
+        firsts = [0]
+        offset = 0
+        for sentences in documents:
+            for sentence in sentences:
+                data = sentence.text.encode("utf-8", "surrogatepass")
+                chunks.append(data)
+                offset += len(data)
+                ends.append(offset)
+            firsts.append(len(ends))
+        self.buffer = b"".join(chunks)
+        self.ends = np.array(ends, dtype=np.int64)
+        self.firsts = np.array(firsts, dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self.firsts) - 1
+
+    def texts(self, document: int) -> list[str]:
+        """The document's sentence texts, in order."""
+        first, last = int(self.firsts[document]), int(self.firsts[document + 1])
+        start = int(self.ends[first - 1]) if first else 0
+        texts = []
+        for end in self.ends[first:last].tolist():
+            texts.append(self.buffer[start:end].decode("utf-8", "surrogatepass"))
+            start = end
+        return texts
+
+
 def align_indexes(lf: AlignmentFeatures, rf: AlignmentFeatures) -> tuple[tuple[int, int, float], ...]:
     """Best one-to-one sentence pairs above the threshold, in the left document's order, as
     (left sentence index, right sentence index, similarity): plain data that a worker process
     returns and the incremental store keeps."""
-    left_sentences, right_sentences = lf.sentences, rf.sentences
     right_index, right_tokens = rf.index, rf.tokens
     scored: list[tuple[float, int, int]] = []
     # One matcher per right sentence: SequenceMatcher indexes its second sequence, so that work
@@ -105,20 +148,14 @@ def align_indexes(lf: AlignmentFeatures, rf: AlignmentFeatures) -> tuple[tuple[i
         used_right.add(right_position)
         chosen.append((left_position, right_position, ratio))
     chosen.sort()
-    return tuple((left_sentences[lp].index, right_sentences[rp].index, round(ratio, 3)) for lp, rp, ratio in chosen)
+    return tuple((lf.indexes[lp], rf.indexes[rp], round(ratio, 3)) for lp, rp, ratio in chosen)
 
 
-def aligned_from_indexes(
-    left: Document, right: Document, triples: tuple[tuple[int, int, float], ...]
-) -> tuple[AlignedSentence, ...]:
-    pairs = []
-    for left_index, right_index, similarity in triples:
-        first, second = left.sentences[left_index], right.sentences[right_index]
-        pairs.append(AlignedSentence(first.text, second.text, similarity, first.location, second.location))
-    return tuple(pairs)
+def aligned_from_indexes(left: Document, right: Document, indexes: AlignedIndexes) -> AlignedSentences:
+    return AlignedSentences(left.sentences, right.sentences, indexes)
 
 
 def aligned_share(aligned_count: int, left: AlignmentFeatures, right: AlignmentFeatures) -> float:
     """Share of the shorter document's (alignable) sentences that found a partner."""
-    shorter = min(len(left.sentences), len(right.sentences))
+    shorter = min(len(left.indexes), len(right.indexes))
     return aligned_count / shorter if shorter else 0.0

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import typing
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -74,6 +75,36 @@ def document_shingles(document: Document) -> Shingles:
     return np.unique(mixed)
 
 
+class PackedShingles(Sequence[Shingles]):
+    """Every document's shingles in one array, each document's a view of it.
+
+    Why one array: relate's forked worker processes read the shingles, and a worker that touches
+    a hundred thousand array objects writes to the pages they sit on (their reference counts) and
+    copies them; one array's data pages are only read, and stay shared with the parent."""
+
+    def __init__(self, shingle_sets: Iterable[Shingles]) -> None:
+        arrays = list(shingle_sets)
+        self.starts = np.zeros(len(arrays) + 1, dtype=np.int64)
+        np.cumsum([len(a) for a in arrays], out=self.starts[1:])
+        self.values = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.uint64)
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    @typing.overload
+    def __getitem__(self, document: int) -> Shingles: ...
+
+    @typing.overload
+    def __getitem__(self, document: slice) -> list[Shingles]: ...
+
+    def __getitem__(self, document: int | slice) -> Shingles | list[Shingles]:
+        if isinstance(document, slice):
+            return [self[i] for i in range(*document.indices(len(self)))]
+        if document < 0:
+            document += len(self)
+        return self.values[self.starts[document] : self.starts[document + 1]]
+
+
 def jaccard(left: Shingles, right: Shingles) -> float:
     """Exact Jaccard similarity of two shingle-hash sets (sorted and distinct)."""
     if not left.size and not right.size:
@@ -103,44 +134,86 @@ def band_keys(document_signature: npt.NDArray[np.uint32]) -> list[bytes]:
     ]
 
 
-def signatures_of(shingle_sets: list[Shingles]) -> npt.NDArray[np.uint32]:
+def signatures_of(shingle_sets: Sequence[Shingles]) -> npt.NDArray[np.uint32]:
     """One MinHash signature per document, as the rows of one array."""
     if not shingle_sets:
         return np.zeros((0, PERMUTATIONS), dtype=np.uint32)
     return np.stack([signature(hashes) for hashes in shingle_sets])
 
 
-def local_buckets(signatures: npt.NDArray[np.uint32]) -> Iterable[list[int]]:
-    """The LSH buckets with more than one document, each listing its documents in order."""
-    buckets: dict[bytes, list[int]] = defaultdict(list)
-    for index in range(len(signatures)):
-        for key in band_keys(signatures[index]):
-            buckets[key].append(index)
-    return [members for members in buckets.values() if len(members) > 1]
+def local_buckets(signatures: npt.NDArray[np.uint32]) -> list[npt.NDArray[np.int64]]:
+    """The LSH buckets with more than one document, each listing its documents in order.
+
+    One band at a time, by sorting its rows: a dict keyed by every band of every document held
+    3.7 million keys at once on a 100,000-document data room (about half a gigabyte); this holds
+    one band's row order and the buckets' members, as integer arrays."""
+    buckets: list[npt.NDArray[np.int64]] = []
+    for band in range(BANDS):
+        rows = np.ascontiguousarray(signatures[:, band * ROWS : (band + 1) * ROWS])
+        if not len(rows):
+            break
+        _, first_of_key, inverse, counts = np.unique(
+            rows, axis=0, return_index=True, return_inverse=True, return_counts=True
+        )
+        inverse = inverse.reshape(-1)
+        shared = counts > 1
+        if not shared.any():
+            continue
+        # documents of the shared keys, grouped by key and in document order within a key
+        members = np.flatnonzero(shared[inverse])
+        members = members[np.argsort(inverse[members], kind="stable")]
+        ends = np.cumsum(counts[shared])
+        # keys in order of their first document, as the dict this replaced listed them
+        groups = np.split(members, ends[:-1])
+        for position in np.argsort(first_of_key[shared], kind="stable"):
+            buckets.append(groups[position])
+    return buckets
 
 
+# A bucket's documents, as a list (a cluster's shuffle) or an integer array (local_buckets).
+BucketMembers = list[int] | npt.NDArray[np.int64]
 # How the buckets are made: in this process (local_buckets) or as a shuffle on a cluster.
-Banding = Callable[[npt.NDArray[np.uint32]], Iterable[list[int]]]
+Banding = Callable[[npt.NDArray[np.uint32]], Iterable[BucketMembers]]
 
 
-def shingle_pairs(shingle_sets: list[Shingles], banding: Banding = local_buckets) -> set[tuple[int, int]]:
+def shingle_pairs(shingle_sets: Sequence[Shingles], banding: Banding = local_buckets) -> set[tuple[int, int]]:
     """Pairs whose MinHash signatures collide in at least one LSH band. Each document keeps its
     closest earlier partners (by estimated Jaccard), and looks back at most MAX_BUCKET_LOOKBACK
     documents per bucket, so templated bundles stay linear. The result depends only on the
-    buckets' members, not on how the buckets were made."""
+    buckets' members, not on how the buckets were made.
+
+    Documents are taken one at a time, each gathering its earlier partners from its own buckets:
+    a set of earlier partners for every document at once grew to hundreds of megabytes on a dense
+    data room."""
     signatures = signatures_of(shingle_sets)
-    earlier: dict[int, set[int]] = defaultdict(set)
-    for members in banding(signatures):
-        members = sorted(members)
-        for position in range(1, len(members)):
-            earlier[members[position]].update(members[max(0, position - MAX_BUCKET_LOOKBACK) : position])
+    buckets = [np.sort(np.asarray(members, dtype=np.int64)) for members in banding(signatures)]
     pairs: set[tuple[int, int]] = set()
-    for index in sorted(earlier):
-        others = np.fromiter(sorted(earlier[index]), dtype=np.int64, count=len(earlier[index]))
+    if not buckets:
+        return pairs
+    lengths = np.fromiter((len(members) for members in buckets), dtype=np.int64, count=len(buckets))
+    member = np.concatenate(buckets)
+    bucket = np.repeat(np.arange(len(buckets)), lengths)
+    place = np.arange(len(member)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    # every (document, bucket, place in the bucket) but the buckets' first members, by document
+    later = place > 0
+    member, bucket, place = member[later], bucket[later], place[later]
+    order = np.argsort(member, kind="stable")
+    member, bucket, place = member[order], bucket[order], place[order]
+    starts = np.flatnonzero(np.r_[True, member[1:] != member[:-1]])
+    ends = np.r_[starts[1:], len(member)]
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        index = int(member[start])
+        others = np.unique(
+            np.concatenate(
+                [
+                    buckets[b][max(0, p - MAX_BUCKET_LOOKBACK) : p]
+                    for b, p in zip(bucket[start:end].tolist(), place[start:end].tolist(), strict=True)
+                ]
+            )
+        )
         estimates = (signatures[others] == signatures[index]).sum(axis=1)
-        order = np.lexsort((others, -estimates))[:MAX_TEXT_PARTNERS]
-        for other in others[order]:
-            pairs.add((int(other), index))
+        chosen = np.lexsort((others, -estimates))[:MAX_TEXT_PARTNERS]
+        pairs.update((other, index) for other in others[chosen].tolist())
     return pairs
 
 
