@@ -102,7 +102,7 @@ def test_a_pair_of_texts_is_compared_once_whatever_its_copies(monkeypatch) -> No
 def test_packed_aligned_sentences_are_the_tuple_they_stand_for() -> None:
     """A relation keeps its aligned pairs as indexes (memory on a data room); read back, they are
     the AlignedSentence objects a tuple would hold, and the JSON round trip keeps them."""
-    from kickoff.model import AlignedSentence, AlignedSentences
+    from kickoff.model import AlignedSentence, AlignedSentences, differing_pairs
     from kickoff.serial import decode_relation, encode_relation
 
     left, right = document_from_text(BASE, "a.txt"), document_from_text(REWORDED, "b.txt")
@@ -122,7 +122,13 @@ def test_packed_aligned_sentences_are_the_tuple_they_stand_for() -> None:
     assert aligned == as_tuple and as_tuple == aligned and hash(aligned) == hash(as_tuple)
     assert aligned[-1] == as_tuple[-1] and aligned[1:3] == as_tuple[1:3]
     documents = {"a.txt": left, "b.txt": right}
-    assert decode_relation(encode_relation(relation, documents), documents) == relation
+    decoded = decode_relation(encode_relation(relation, documents), documents)
+    assert decoded == relation
+    # the pairs that differ: as the aligner marked them, and as found again from the texts
+    differing = [pair for pair in as_tuple if pair.left != pair.right]
+    assert differing and list(differing_pairs(aligned)) == differing
+    assert isinstance(decoded.aligned, AlignedSentences) and decoded.aligned.indexes.differing is None
+    assert list(differing_pairs(decoded.aligned)) == differing == list(differing_pairs(as_tuple))
 
 
 def test_lsh_partners_are_those_of_every_bucket_looked_back(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -155,4 +161,4 @@ def test_lsh_partners_are_those_of_every_bucket_looked_back(monkeypatch) -> None
     shingle_sets = [np.array([i], dtype=np.uint64) for i in range(400)]
     monkeypatch.setattr(candidates, "signatures_of", lambda _: signatures)
     found = candidates.shingle_pairs(shingle_sets)
-    assert found == expected and len(found) > 400
+    assert found.tolist() == sorted(list(pair) for pair in expected) and len(found) > 400

@@ -215,10 +215,14 @@ class AlignedIndexes:
 
     positions: array[int] = field(default_factory=lambda: array("i"))
     similarities: array[float] = field(default_factory=lambda: array("d"))
+    # Which pairs (by their place in this list) join two different texts, where the aligner knew:
+    # the later stages look only at those, and a data room's pairs are mostly identical sentences.
+    # None: not known, and found by comparing the texts.
+    differing: array[int] | None = field(default=None, compare=False)
 
     @classmethod
-    def of(cls, triples: Iterable[tuple[int, int, float]]) -> AlignedIndexes:
-        packed = cls()
+    def of(cls, triples: Iterable[tuple[int, int, float]], differing: Iterable[int] | None = None) -> AlignedIndexes:
+        packed = cls(differing=None if differing is None else array("i", differing))
         for left, right, similarity in triples:
             packed.positions.append(left)
             packed.positions.append(right)
@@ -280,6 +284,10 @@ class AlignedSentences(Sequence[AlignedSentence]):
     def differing(self) -> Iterator[AlignedSentence]:
         """The pairs whose two sentences differ, made without making the identical ones (most
         pairs of a data room's overlapping excerpts)."""
+        if self.indexes.differing is not None:
+            for position in self.indexes.differing:
+                yield self[position]
+            return
         left_sentences, right_sentences = self.left_sentences, self.right_sentences
         positions = self.indexes.positions
         for position in range(len(self)):

@@ -77,7 +77,8 @@ class Store:
         self._pending: list[tuple[str, bytes]] = []
         # Keys this run asked for or wrote; when the run completes, the rest (files since removed
         # or changed, pairs no longer compared) is dropped, so the store does not grow without end.
-        self._used: set[str] = set()
+        # A temporary table, not a set: a data room asks for over a million keys.
+        self.connection.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
         self.complete = False
 
     def key(self, kind: str, *parts: str) -> str:
@@ -90,10 +91,10 @@ class Store:
     def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
         """Values of the keys found, by key (queried in batches within SQLite's variable limit)."""
         keys = list(keys)
-        self._used.update(keys)
         found: dict[str, Any] = {}
         for start in range(0, len(keys), 500):
             batch = keys[start : start + 500]
+            self.connection.executemany("INSERT OR IGNORE INTO temp.used VALUES (?)", ((key,) for key in batch))
             marks = ",".join("?" * len(batch))
             for key, value in self.connection.execute(f"SELECT key, value FROM results WHERE key IN ({marks})", batch):
                 loaded = _load(value)
@@ -102,7 +103,6 @@ class Store:
         return found
 
     def put(self, key: str, value: Any) -> None:
-        self._used.add(key)
         data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
         self._pending.append((key, zlib.compress(data, 1)))
         if len(self._pending) >= 2000:
@@ -111,6 +111,9 @@ class Store:
     def commit(self) -> None:
         if self._pending:
             self.connection.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self._pending)
+            self.connection.executemany(
+                "INSERT OR IGNORE INTO temp.used VALUES (?)", ((key,) for key, _ in self._pending)
+            )
             self.connection.commit()
             self._pending.clear()
 
@@ -122,10 +125,7 @@ class Store:
         self.connection.close()
 
     def _sweep(self) -> None:
-        self.connection.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
-        self.connection.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((key,) for key in self._used))
-        self.connection.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
-        self.connection.execute("DROP TABLE used")
+        self.connection.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM temp.used)")
         self.connection.commit()
 
 

@@ -10,9 +10,12 @@ import gc
 import hashlib
 import multiprocessing
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from kickoff.model import AlignedIndexes, AlignedSentence, Document, Relation, RelationKind
 from kickoff.relate.align import (
@@ -26,12 +29,13 @@ from kickoff.relate.align import (
 from kickoff.relate.candidates import (
     Banding,
     PackedShingles,
+    Pairs,
     Shingles,
     document_shingles,
     entity_keys,
     local_buckets,
+    merged_pairs,
     name_pairs,
-    ordered,
     shingle_pairs,
 )
 from kickoff.relate.candidates import (
@@ -78,18 +82,26 @@ def relate(
     relations: list[Relation] = []
     exact = _exact_duplicates(documents_list)
     relations.extend(exact)
-    exact_pairs = {(r.left, r.right) for r in exact}
+    position_of = {document.path: position for position, document in enumerate(documents_list)}
+    exact_pairs = np.array([(position_of[r.left], position_of[r.right]) for r in exact], dtype=np.int64).reshape(-1, 2)
+    del position_of
     shingle_sets = PackedShingles(document_shingles(d) for d in documents_list)
     key_sets = [entity_keys(d) for d in documents_list]
-    text_pairs = shingle_pairs(shingle_sets, banding)
     names, weights = name_pairs(key_sets)
-    candidates = [
-        (first, second)
-        for first, second in ordered(text_pairs | names)
-        if (documents_list[first].path, documents_list[second].path) not in exact_pairs
-    ]
+    candidates = merged_pairs(shingle_pairs(shingle_sets, banding), names)
+    if len(exact_pairs) and len(candidates):
+        # an exact duplicate is already related: no textual comparison of it
+        count = len(documents_list)
+        candidates = candidates[
+            ~np.isin(candidates[:, 0] * count + candidates[:, 1], exact_pairs[:, 0] * count + exact_pairs[:, 1])
+        ]
     results = _textual_results(documents_list, shingle_sets, candidates, store, workers, progress or _ignore)
-    for (first, second), (kind, score, evidence, indexes) in zip(candidates, results, strict=True):
+    # The same evidence reads the same in many relations ("3-word shingle Jaccard similarity
+    # 0.90"): one tuple for all of them.
+    evidence_seen: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for position, (first, second) in enumerate(_rows(candidates)):
+        kind, score, evidence, indexes = results[position]
+        evidence = evidence_seen.setdefault(evidence, evidence)
         left, right = documents_list[first], documents_list[second]
         aligned = aligned_from_indexes(left, right, indexes)
         relation: Relation | None = None
@@ -103,6 +115,13 @@ def relate(
     return tuple(sorted(relations, key=lambda r: (_KIND_ORDER[r.kind], r.left, r.right)))
 
 
+def _rows(pairs: Pairs, batch: int = 65536) -> Iterator[tuple[int, int]]:
+    """The pairs as Python integers, a batch at a time (a list of all of them would be a copy of
+    every pair as objects)."""
+    for start in range(0, len(pairs), batch):
+        yield from zip(pairs[start : start + batch, 0].tolist(), pairs[start : start + batch, 1].tolist(), strict=True)
+
+
 # (copy kind or None, score, evidence, aligned sentence indexes): a pair's textual comparison as
 # plain data, which a worker process returns and the store keeps.
 TextualResult = tuple[RelationKind | None, float, tuple[str, ...], AlignedIndexes]
@@ -111,74 +130,87 @@ TextualResult = tuple[RelationKind | None, float, tuple[str, ...], AlignedIndexe
 PARALLEL_PAIRS_FROM = 2000
 
 
+# Pairs looked up in the store at a time: their keys are made, asked for and dropped, so no list
+# of every pair's key is held (a data room has over a million).
+STORE_BATCH = 20_000
+
+
 def _textual_results(
     documents: list[Document],
     shingle_sets: PackedShingles,
-    pairs: list[tuple[int, int]],
+    pairs: Pairs,
     store: Store | None,
     workers: int,
     progress: Callable[[int], object],
 ) -> list[TextualResult]:
-    keys: list[str] = []
-    cached: dict[str, object] = {}
-    if store is not None:
-        for first, second in pairs:
-            left, right = documents[first], documents[second]
-            keys.append(store.key("pair", left.path, left.source.sha256, right.path, right.source.sha256))
-        cached = store.get_many(keys)
     results: list[TextualResult | None] = [None] * len(pairs)
-    missing: list[int] = []
-    for position in range(len(pairs)):
-        value = cached.get(keys[position]) if keys else None
-        if value is None:
-            missing.append(position)
-        else:
-            results[position] = _result_from_json(value)
+    if store is not None:
+        for start in range(0, len(pairs), STORE_BATCH):
+            keys = [
+                _pair_key(store, documents, first, second)
+                for first, second in _rows(pairs[start : start + STORE_BATCH])
+            ]
+            cached = store.get_many(keys)
+            for offset, key in enumerate(keys):
+                value = cached.get(key)
+                if value is not None:
+                    results[start + offset] = _result_from_json(value)
+    missing = np.array([position for position, result in enumerate(results) if result is None], dtype=np.int64)
     progress(len(pairs) - len(missing))
     # A pair's comparison depends on the two texts only, not on the paths: exact copies (and
     # copies of copies) would repeat it once per copy, so each distinct pair of texts is compared
-    # once (a data room's exact copies made about a fifth of its candidate pairs).
-    digests = _content_digests(documents)
-    distinct: dict[tuple[str, str], int] = {}
-    for position in missing:
-        first, second = pairs[position]
-        distinct.setdefault((digests[first], digests[second]), position)
-    representatives = sorted(set(distinct.values()))
-    compared = _compare_pairs(
-        documents, shingle_sets, [pairs[position] for position in representatives], workers, progress
-    )
-    by_content = dict(zip(representatives, compared, strict=True))
+    # once (a data room's exact copies made about a fifth of its candidate pairs). The first pair
+    # of each pair of texts stands for the others.
+    texts = _content_ids(documents)
+    codes = texts[pairs[missing, 0]] * len(documents) + texts[pairs[missing, 1]]
+    _, first_of_code, code_of_missing = np.unique(codes, return_index=True, return_inverse=True)
+    representatives = missing[first_of_code]
+    order = np.argsort(representatives, kind="stable")
+    compared = _compare_pairs(documents, shingle_sets, pairs[representatives[order]], workers, progress)
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
     progress(len(missing) - len(representatives))
-    for position in missing:
-        first, second = pairs[position]
-        result = by_content[distinct[(digests[first], digests[second])]]
+    for position, code in zip(missing.tolist(), code_of_missing.reshape(-1).tolist(), strict=True):
+        result = compared[int(rank[code])]
         results[position] = result
         if store is not None:
-            store.put(keys[position], _result_to_json(result))
+            first, second = int(pairs[position, 0]), int(pairs[position, 1])
+            store.put(_pair_key(store, documents, first, second), _result_to_json(result))
     return [result for result in results if result is not None]
 
 
-def _content_digests(documents: list[Document]) -> list[str]:
-    """A digest of what a pair's comparison reads of a document: its blocks' kinds and texts."""
-    digests = []
-    for document in documents:
+def _pair_key(store: Store, documents: list[Document], first: int, second: int) -> str:
+    left, right = documents[first], documents[second]
+    return store.key("pair", left.path, left.source.sha256, right.path, right.source.sha256)
+
+
+def _content_ids(documents: list[Document]) -> npt.NDArray[np.int64]:
+    """Per document, a number that two documents share when what a pair's comparison reads of
+    them is the same: their blocks' kinds and texts."""
+    ids: dict[bytes, int] = {}
+    numbers = np.empty(len(documents), dtype=np.int64)
+    for position, document in enumerate(documents):
         digest = hashlib.sha256()
         for block in document.source.blocks:
             digest.update(f"{block.kind}\0{block.text}\0".encode("utf-8", "surrogatepass"))
-        digests.append(digest.hexdigest())
-    return digests
+        numbers[position] = ids.setdefault(digest.digest(), len(ids))
+    return numbers
 
 
 def _result_from_json(value: Any) -> TextualResult:
     """A stored result (a JSON list written by _textual_results) as the tuple it was."""
     kind: RelationKind | None = value[0]
-    indexes = AlignedIndexes.of((int(i), int(j), float(s)) for i, j, s in value[3])
+    differing = value[4] if len(value) > 4 else None
+    indexes = AlignedIndexes.of(
+        ((int(i), int(j), float(s)) for i, j, s in value[3]), None if differing is None else map(int, differing)
+    )
     return kind, float(value[1]), tuple(str(line) for line in value[2]), indexes
 
 
 def _result_to_json(result: TextualResult) -> list[Any]:
     kind, score, evidence, indexes = result
-    return [kind, score, list(evidence), [list(triple) for triple in indexes]]
+    differing = list(indexes.differing) if indexes.differing is not None else None
+    return [kind, score, list(evidence), [list(triple) for triple in indexes], differing]
 
 
 # What worker processes read: set before the pool forks, so that no document is pickled, and
@@ -194,7 +226,7 @@ def _ignore(count: int) -> None:
 def _compare_pairs(
     documents: list[Document],
     shingle_sets: PackedShingles,
-    pairs: list[tuple[int, int]],
+    pairs: Pairs,
     workers: int,
     progress: Callable[[int], object],
 ) -> list[TextualResult]:
@@ -226,16 +258,22 @@ def _compare_pairs(
         _FEATURES.clear()
 
 
-def _compare_chunk(pairs: list[tuple[int, int]]) -> list[TextualResult]:
+# Documents whose alignment features a worker keeps. Pairs come sorted by their first document,
+# so its features are reused across its partners; a partner is a random earlier document, which a
+# bigger cache seldom holds (a worker's own memory, each, on a data room).
+FEATURES_KEPT = 1024
+
+
+def _compare_chunk(pairs: Pairs) -> list[TextualResult]:
     assert _SHARED is not None, "set by _compare_pairs"
     sentences, shingle_sets = _SHARED
     results = []
-    for first, second in pairs:
+    for first, second in pairs.tolist():
         for position in (first, second):
             if position not in _FEATURES:
                 _FEATURES[position] = alignment_features(sentences.texts(position))
         results.append(_textual(shingle_sets[first], shingle_sets[second], _FEATURES[first], _FEATURES[second]))
-        if len(_FEATURES) > 4096:
+        if len(_FEATURES) > FEATURES_KEPT:
             _FEATURES.clear()  # pairs come sorted by their first document: old features are done with
     return results
 
@@ -270,7 +308,13 @@ def _textual(
 ) -> TextualResult:
     """A copy relation if the texts are one text; the aligned sentences either way, for reuse."""
     jaccard = shingle_jaccard(left_shingles, right_shingles)
-    indexes = AlignedIndexes.of(align_indexes(left_features, right_features))
+    triples = align_indexes(left_features, right_features)
+    differing = (
+        position
+        for position, (i, j, similarity) in enumerate(triples)
+        if similarity < 1.0 or left_features.texts[i] != right_features.texts[j]
+    )
+    indexes = AlignedIndexes.of(triples, differing)
     if jaccard >= NEAR_DUPLICATE_JACCARD:
         return "near duplicate", round(jaccard, 3), (f"3-word shingle Jaccard similarity {jaccard:.2f}",), indexes
     share = aligned_share(len(indexes), left_features, right_features)

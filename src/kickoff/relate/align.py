@@ -25,7 +25,8 @@ class AlignmentFeatures:
     meets up to ten partners, and tokenising its sentences again for each was most of relate's
     time on a data room (bench/data_room.py)."""
 
-    # each alignable sentence's index among the document's sentences
+    # every sentence's text, and each alignable sentence's index among them
+    texts: tuple[str, ...]
     indexes: tuple[int, ...]
     tokens: tuple[tuple[str, ...], ...]
     content: tuple[frozenset[str], ...]
@@ -49,6 +50,7 @@ def alignment_features(sentence_texts: Sequence[str]) -> AlignmentFeatures:
     for position, tokens_of_sentence in enumerate(tokens):
         exact[tokens_of_sentence].append(position)
     return AlignmentFeatures(
+        tuple(sentence_texts),
         indexes,
         tokens,
         content,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import sys
 import typing
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -36,6 +37,12 @@ MAX_BUCKET_LOOKBACK = 200
 
 # A document's shingles: sorted, distinct 64-bit hashes (see document_shingles).
 Shingles = npt.NDArray[np.uint64]
+
+# Pairs of document positions, one row (first, second) each, first < second, sorted and distinct.
+# An array, not a set of tuples: a data room of 100,000 documents has over a million candidate
+# pairs, and a tuple of two integers costs about a hundred bytes, a row sixteen.
+Pairs = npt.NDArray[np.int64]
+
 
 _MASK = np.uint64(0xFFFFFFFF)
 # Multiply-shift hashing, (a * x + b) mod 2**64 >> 32, one (a, b) per permutation; fixed seed.
@@ -176,7 +183,7 @@ BucketMembers = list[int] | npt.NDArray[np.int64]
 Banding = Callable[[npt.NDArray[np.uint32]], Iterable[BucketMembers]]
 
 
-def shingle_pairs(shingle_sets: Sequence[Shingles], banding: Banding = local_buckets) -> set[tuple[int, int]]:
+def shingle_pairs(shingle_sets: Sequence[Shingles], banding: Banding = local_buckets) -> Pairs:
     """Pairs whose MinHash signatures collide in at least one LSH band. Each document keeps its
     closest earlier partners (by estimated Jaccard), and looks back at most MAX_BUCKET_LOOKBACK
     documents per bucket, so templated bundles stay linear. The result depends only on the
@@ -187,9 +194,10 @@ def shingle_pairs(shingle_sets: Sequence[Shingles], banding: Banding = local_buc
     data room."""
     signatures = signatures_of(shingle_sets)
     buckets = [np.sort(np.asarray(members, dtype=np.int64)) for members in banding(signatures)]
-    pairs: set[tuple[int, int]] = set()
     if not buckets:
-        return pairs
+        return np.zeros((0, 2), dtype=np.int64)
+    partners: list[npt.NDArray[np.int64]] = []
+    documents: list[int] = []
     lengths = np.fromiter((len(members) for members in buckets), dtype=np.int64, count=len(buckets))
     member = np.concatenate(buckets)
     bucket = np.repeat(np.arange(len(buckets)), lengths)
@@ -212,23 +220,27 @@ def shingle_pairs(shingle_sets: Sequence[Shingles], banding: Banding = local_buc
             )
         )
         estimates = (signatures[others] == signatures[index]).sum(axis=1)
-        chosen = np.lexsort((others, -estimates))[:MAX_TEXT_PARTNERS]
-        pairs.update((other, index) for other in others[chosen].tolist())
-    return pairs
+        partners.append(others[np.lexsort((others, -estimates))[:MAX_TEXT_PARTNERS]])
+        documents.append(index)
+    counts = np.fromiter((len(chosen) for chosen in partners), dtype=np.int64, count=len(partners))
+    return ordered_pairs(np.concatenate(partners), np.repeat(np.array(documents, dtype=np.int64), counts))
 
 
 def entity_keys(document: Document) -> set[str]:
-    """Comparable name keys: a person by surname (so 'Berger' meets 'Anna Berger')."""
+    """Comparable name keys: a person by surname (so 'Berger' meets 'Anna Berger').
+
+    Interned: relate holds every document's keys at once, and a name most documents share would
+    otherwise be one string per document."""
     profile = document.profile
     if profile is None:
         return set()
     keys = {f"person:{p.name.split()[-1].split('-')[-1].lower()}" for p in profile.people}
     keys |= {f"place:{p.name.lower()}" for p in profile.places}
     keys |= {f"organisation:{o.name.lower()}" for o in profile.organisations}
-    return keys
+    return {sys.intern(key) for key in keys}
 
 
-def name_pairs(key_sets: list[set[str]]) -> tuple[set[tuple[int, int]], dict[str, float]]:
+def name_pairs(key_sets: list[set[str]]) -> tuple[Pairs, dict[str, float]]:
     """Pairs sharing a name, from an inverted index (each document's strongest partners only), and
     each name's IDF weight."""
     postings: dict[str, list[int]] = defaultdict(list)
@@ -253,12 +265,26 @@ def name_pairs(key_sets: list[set[str]]) -> tuple[set[tuple[int, int]], dict[str
     for (first, second), _ in shared.items():
         partners[first].append((strength[(first, second)], second))
         partners[second].append((strength[(first, second)], first))
-    pairs: set[tuple[int, int]] = set()
+    firsts: list[int] = []
+    seconds: list[int] = []
     for document, candidates in partners.items():
         for _, other in sorted(candidates, key=lambda item: (-item[0], item[1]))[:MAX_NAME_PARTNERS]:
-            pairs.add((min(document, other), max(document, other)))
-    return pairs, weights
+            firsts.append(min(document, other))
+            seconds.append(max(document, other))
+    return ordered_pairs(np.array(firsts, dtype=np.int64), np.array(seconds, dtype=np.int64)), weights
 
 
-def ordered(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    return sorted(set(pairs))
+def ordered_pairs(firsts: npt.NDArray[np.int64], seconds: npt.NDArray[np.int64]) -> Pairs:
+    """The distinct pairs (firsts[i], seconds[i]), sorted."""
+    if not len(firsts):
+        return np.zeros((0, 2), dtype=np.int64)
+    rows = np.unique(np.stack([firsts, seconds], axis=1), axis=0)
+    return rows.astype(np.int64, copy=False)
+
+
+def merged_pairs(*pair_arrays: Pairs) -> Pairs:
+    """The distinct pairs of all the arrays, sorted."""
+    nonempty = [pairs for pairs in pair_arrays if len(pairs)]
+    if not nonempty:
+        return np.zeros((0, 2), dtype=np.int64)
+    return ordered_pairs(*np.concatenate(nonempty).T)
