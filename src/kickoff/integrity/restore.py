@@ -19,6 +19,7 @@ Translation: Loss and Decay of Linguistic Richness in Machine Translation").
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -118,8 +119,14 @@ def _rebuilt(aligned: AlignedSentence) -> bool:
     """Words moved, added or dropped: what a spinner, swapping words in place, never does."""
     if aligned.left == aligned.right:
         return False  # the common case in a data room of overlapping excerpts; nothing to compare
-    left = [t.lower for t in tokens(aligned.left) if t.is_word]
-    right = [t.lower for t in tokens(aligned.right) if t.is_word]
+    return _rebuilt_texts(aligned.left, aligned.right)
+
+
+@functools.lru_cache(maxsize=16384)
+def _rebuilt_texts(left_text: str, right_text: str) -> bool:
+    """_rebuilt by the two texts (cached: a data room's copies of copies repeat a pair in many relations)."""
+    left = [t.lower for t in tokens(left_text) if t.is_word]
+    right = [t.lower for t in tokens(right_text) if t.is_word]
     matcher = SequenceMatcher(None, left, right, autojunk=False)
     matched_left: set[int] = set()
     matched_right: set[int] = set()
@@ -269,12 +276,10 @@ def _differences(relation: Relation) -> list[_Difference]:
     found: list[_Difference] = []
     filled = 0
     for aligned in differing_pairs(relation.aligned):  # identical pairs have no replacement to find
-        left_tokens = [t for t in tokens(aligned.left) if t.is_word]
-        right_tokens = [t for t in tokens(aligned.right) if t.is_word]
+        left_tokens, right_tokens, opcodes = _word_opcodes(aligned.left, aligned.right)
         left_words = [t.lower for t in left_tokens]
         right_words = [t.lower for t in right_tokens]
-        matcher = SequenceMatcher(None, left_words, right_words, autojunk=False)
-        for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+        for operation, i1, i2, j1, j2 in opcodes:
             if operation != "replace" or max(i2 - i1, j2 - j1) > _LONGEST_SUBSTITUTION:
                 continue
             if _filled_in(left_tokens[i1:i2]) or _filled_in(right_tokens[j1:j2]):
@@ -290,6 +295,18 @@ def _differences(relation: Relation) -> list[_Difference]:
     if filled >= _TEMPLATE_SHARE * (filled + len(found)):
         return []
     return found
+
+
+@functools.lru_cache(maxsize=16384)
+def _word_opcodes(
+    left_text: str, right_text: str
+) -> tuple[tuple[Token, ...], tuple[Token, ...], tuple[tuple[str, int, int, int, int], ...]]:
+    """The two sentences' word tokens and how one becomes the other. Cached: in a data room the
+    same pair of sentences recurs in the relations of every copy of a copy."""
+    left_tokens = tuple(t for t in tokens(left_text) if t.is_word)
+    right_tokens = tuple(t for t in tokens(right_text) if t.is_word)
+    matcher = SequenceMatcher(None, [t.lower for t in left_tokens], [t.lower for t in right_tokens], autojunk=False)
+    return left_tokens, right_tokens, tuple(matcher.get_opcodes())
 
 
 _MONTHS_AND_DAYS = MONTH_NAMES | WEEKDAY_NAMES

@@ -259,9 +259,10 @@ def _compare_pairs(
 
 
 # Documents whose alignment features a worker keeps. Pairs come sorted by their first document,
-# so its features are reused across its partners; a partner is a random earlier document, which a
-# bigger cache seldom holds (a worker's own memory, each, on a data room).
-FEATURES_KEPT = 1024
+# so its features are reused across its partners; a partner is an earlier document, found again
+# in the cache some of the time (with 1,024, relate took 237 s instead of 195 s on a 100,000-document
+# data room, one run each, for 0.1 GiB less).
+FEATURES_KEPT = 4096
 
 
 def _compare_chunk(pairs: Pairs) -> list[TextualResult]:
