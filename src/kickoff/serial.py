@@ -213,9 +213,11 @@ def _indexes_of(
     """Each pair's sentence indexes, found by text and location; -1 where a sentence is not found."""
     left_index, right_index = _sentence_index(left), _sentence_index(right)
     for pair in aligned:
-        i = left_index.get((pair.left, pair.left_location), -1)
-        j = right_index.get((pair.right, pair.right_location), -1)
-        yield (i, j, pair.similarity) if i >= 0 and j >= 0 else (-1, -1, pair.similarity)
+        yield (
+            left_index.get((pair.left, pair.left_location), -1),
+            right_index.get((pair.right, pair.right_location), -1),
+            pair.similarity,
+        )
 
 
 def _run(entry: list[Any]) -> int:

@@ -119,19 +119,13 @@ def _rebuilt(aligned: AlignedSentence) -> bool:
     """Words moved, added or dropped: what a spinner, swapping words in place, never does."""
     if aligned.left == aligned.right:
         return False  # the common case in a data room of overlapping excerpts; nothing to compare
-    return _rebuilt_texts(aligned.left, aligned.right)
-
-
-@functools.lru_cache(maxsize=16384)
-def _rebuilt_texts(left_text: str, right_text: str) -> bool:
-    """_rebuilt by the two texts (cached: a data room's copies of copies repeat a pair in many relations)."""
-    left = [t.lower for t in tokens(left_text) if t.is_word]
-    right = [t.lower for t in tokens(right_text) if t.is_word]
-    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    left_tokens, right_tokens, opcodes = _word_opcodes(aligned.left, aligned.right)
+    left = [t.lower for t in left_tokens]
+    right = [t.lower for t in right_tokens]
     matched_left: set[int] = set()
     matched_right: set[int] = set()
     added_or_dropped = 0
-    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+    for operation, i1, i2, j1, j2 in opcodes:
         if operation == "equal":
             matched_left.update(range(i1, i2))
             matched_right.update(range(j1, j2))
