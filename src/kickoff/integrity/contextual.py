@@ -1,7 +1,7 @@
 """Replaced words found in context: a replaced-token detector over the MiniLM encoder.
 
 Why a model: a synonym spinner swaps words for thesaurus neighbours without reading the
-sentence ("shook fingers", "Amway Middle", "the place he"). The word-pair counts behind
+sentence ("weighty rain" for "heavy rain", "take a chair" for "take a seat"). The word-pair counts behind
 ``spinner.py`` can only judge a swap that breaks a very common collocation, which on real spun
 copies found 7 of 439 swapped words. Whether a word fits its sentence needs a model of English
 in context.
