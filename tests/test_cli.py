@@ -107,7 +107,7 @@ def test_json_to_stdout(bundle: Path, tmp_path: Path, capsys) -> None:  # type: 
     (bundle / "spec.md").write_text(SPEC)
     main([str(bundle), "--index", str(tmp_path / "I.md"), "--questions", str(tmp_path / "Q.md"), "--json", "-"])
     payload = json.loads(capsys.readouterr().out)
-    assert payload["schema_version"] == 3 and payload["documents"][0]["source"]["path"] == "spec.md"
+    assert payload["schema_version"] == 4 and payload["documents"][0]["source"]["path"] == "spec.md"
 
 
 def test_second_run_is_byte_identical(tmp_path: Path) -> None:

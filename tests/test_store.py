@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
 
@@ -151,3 +152,18 @@ def test_a_previous_json_of_an_older_schema_is_not_read_and_the_run_starts_afres
     assert history["baseline"] is None
     (out / "kickoff.json").write_bytes(b'{"generator":"kickoff 0.1.0","schema_version":3,\n"history":{oops\n')
     assert json.loads(_run(bundle, out, None)["kickoff.json"])["history"]["baseline"] is None
+
+
+def test_a_previous_json_of_schema_3_is_still_the_baseline_of_a_re_run(tmp_path: Path) -> None:
+    """Schema 4 changed only how relations are written: a JSON written by the version before it
+    still gives the questions a re-run compares against."""
+    import json
+
+    bundle = _bundle(tmp_path)
+    out = tmp_path / "out"
+    first = _run(bundle, out, None)["kickoff.json"].decode()
+    assert '"schema_version":4,' in first.splitlines()[0]
+    (out / "kickoff.json").write_text(first.replace('"schema_version":4,', '"schema_version":3,', 1))
+    (bundle / "grown.md").write_text("# Added\n\nThe system shall export reports as CSV.\n")
+    history = json.loads(_run(bundle, out, None)["kickoff.json"])["history"]
+    assert history["baseline"] == {"fingerprint": json.loads(first)["history"]["fingerprint"], "open_keys": ANY}
