@@ -299,7 +299,10 @@ def test_a_big_bundle_gets_an_overview_index() -> None:
 
 def test_worker_processes_give_the_same_analysis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 13: profiling and per-document checks in worker processes (fed in batches while
-    reading goes on), and candidate pairs compared in forked workers, give byte-identical output."""
+    reading goes on), and candidate pairs compared in started workers that map the sentences and
+    shingles from a temporary folder, give byte-identical output; the folder is gone after."""
+    import tempfile
+
     import kickoff.relate as relate_module
     from kickoff import pipeline
     from kickoff.report.json_output import render_json
@@ -314,12 +317,22 @@ def test_worker_processes_give_the_same_analysis(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10)
     monkeypatch.setattr(pipeline._PerDocument, "BATCH", 4)
     monkeypatch.setattr(relate_module, "PARALLEL_PAIRS_FROM", 5)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    made = []
+    original_write = relate_module.PackedShingles.write
+    monkeypatch.setattr(
+        relate_module.PackedShingles, "write", lambda self, folder: made.append(folder) or original_write(self, folder)
+    )
     outputs = []
     for workers in (1, 2):
         config = Config(bundle, None, None, None, workers=workers)
         outputs.append(render_json(pipeline.analyse(config)))
     assert outputs[0] == outputs[1]
     assert '"kind":"near duplicate"' in outputs[1], "pairs were compared"
+    assert len(made) == 1 and made[0].parent == temporary, "the workers read from a temporary folder"
+    assert not list(temporary.iterdir()), "which is removed"
 
 
 def test_the_dask_engine_gives_the_same_analysis(tmp_path: Path) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import count_pair_comparisons, document_from_text
 from kickoff.relate import relate
 
@@ -162,3 +165,26 @@ def test_lsh_partners_are_those_of_every_bucket_looked_back(monkeypatch) -> None
     monkeypatch.setattr(candidates, "signatures_of", lambda _: signatures)
     found = candidates.shingle_pairs(shingle_sets)
     assert found.tolist() == sorted(list(pair) for pair in expected) and len(found) > 400
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 2**31 - 1), st.integers(0, 2**31 - 1), st.floats(0, 1, allow_nan=False)),
+        max_size=40,
+    ),
+    st.one_of(st.none(), st.lists(st.integers(0, 39), max_size=10)),
+)
+def test_aligned_indexes_pack_their_pairs_and_which_differ(
+    triples: list[tuple[int, int, float]], differing: list[int] | None
+) -> None:
+    """One bytes object per relation (memory on a data room) holds exactly the pairs it was made
+    of, and which of them differ; two packs of the same pairs are equal whatever they know of that."""
+    from kickoff.model import AlignedIndexes
+
+    packed = AlignedIndexes.of(triples, differing)
+    assert list(packed) == triples and len(packed) == len(triples)
+    assert [packed.pair(position) for position in range(len(triples))] == triples
+    assert (None if packed.differing is None else list(packed.differing)) == differing
+    plain = AlignedIndexes.of(triples)
+    assert plain == packed and hash(plain) == hash(packed) and plain.differing is None
+    assert AlignedIndexes.of(triples[:-1]) != packed or not triples

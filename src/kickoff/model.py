@@ -7,6 +7,7 @@ JSON are two views of the same objects. ``as_dict``/``from_dict`` are the only J
 from __future__ import annotations
 
 import dataclasses
+import struct
 import types
 import typing
 from array import array
@@ -204,38 +205,72 @@ class AlignedSentence:
     right_location: Location
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class AlignedIndexes:
     """Aligned sentence pairs as (left sentence index, right sentence index, similarity), packed
-    in two arrays: what relate's worker processes return, and what a relation keeps.
+    in one bytes object: what relate's worker processes return, and what a relation keeps.
 
-    Why packed: a 100,000-document data room aligns about eleven million sentence pairs. A tuple
-    and an AlignedSentence object for each were more than a gigabyte of the run's memory; here a
-    pair is sixteen bytes."""
+    Why packed: a 100,000-document data room aligns about eleven million sentence pairs in
+    almost nine hundred thousand relations. A tuple and an AlignedSentence object for each pair
+    were more than a gigabyte of the run's memory; three arrays per relation were still about
+    250 bytes of object headers and spare room each. Here a pair is sixteen bytes, and a
+    relation's pairs one object: the left and right indexes (int32, two per pair), then the
+    similarities (float64), then the positions of the pairs that differ (int32)."""
 
-    positions: array[int] = field(default_factory=lambda: array("i"))
-    similarities: array[float] = field(default_factory=lambda: array("d"))
-    # Which pairs (by their place in this list) join two different texts, where the aligner knew:
-    # the later stages look only at those, and a data room's pairs are mostly identical sentences.
-    # None: not known, and found by comparing the texts.
-    differing: array[int] | None = field(default=None, compare=False)
+    data: bytes = b""
+    count: int = 0
+    # Whether ``data`` ends with the pairs that join two different texts (by their place in this
+    # list), where the aligner knew: the later stages look only at those, and a data room's pairs
+    # are mostly identical sentences. Not known: found by comparing the texts.
+    knows_differing: bool = False
 
     @classmethod
     def of(cls, triples: Iterable[tuple[int, int, float]], differing: Iterable[int] | None = None) -> AlignedIndexes:
-        packed = cls(differing=None if differing is None else array("i", differing))
+        positions: array[int] = array("i")
+        similarities: array[float] = array("d")
         for left, right, similarity in triples:
-            packed.positions.append(left)
-            packed.positions.append(right)
-            packed.similarities.append(similarity)
-        return packed
+            positions.append(left)
+            positions.append(right)
+            similarities.append(similarity)
+        data = positions.tobytes() + similarities.tobytes()
+        if differing is not None:
+            data += array("i", differing).tobytes()
+        return cls(data, len(similarities), differing is not None)
 
     def __len__(self) -> int:
-        return len(self.similarities)
+        return self.count
+
+    def pair(self, position: int) -> tuple[int, int, float]:
+        """The ``position``-th pair (0 <= position < len(self))."""
+        left, right = _TWO_INDEXES.unpack_from(self.data, 8 * position)
+        return left, right, _SIMILARITY.unpack_from(self.data, 8 * self.count + 8 * position)[0]
+
+    @property
+    def differing(self) -> Sequence[int] | None:
+        """The places of the pairs that join two different texts; None where not known."""
+        if not self.knows_differing:
+            return None
+        return memoryview(self.data)[16 * self.count :].cast("i")
 
     def __iter__(self) -> Iterator[tuple[int, int, float]]:
-        positions = self.positions
-        for position, similarity in enumerate(self.similarities):
+        view = memoryview(self.data)
+        positions = view[: 8 * self.count].cast("i")
+        similarities = view[8 * self.count : 16 * self.count].cast("d")
+        for position, similarity in enumerate(similarities):
             yield positions[2 * position], positions[2 * position + 1], similarity
+
+    def __eq__(self, other: object) -> bool:
+        """The same pairs; which of them differ is derived, and not compared."""
+        if not isinstance(other, AlignedIndexes):
+            return NotImplemented
+        return self.count == other.count and self.data[: 16 * self.count] == other.data[: 16 * other.count]
+
+    def __hash__(self) -> int:
+        return hash(self.data[: 16 * self.count])
+
+
+_TWO_INDEXES = struct.Struct("=ii")
+_SIMILARITY = struct.Struct("=d")
 
 
 class AlignedSentences(Sequence[AlignedSentence]):
@@ -271,12 +306,10 @@ class AlignedSentences(Sequence[AlignedSentence]):
             position += len(self)
         if not 0 <= position < len(self):
             raise IndexError("aligned sentence out of range")
-        positions = self.indexes.positions
-        left = self.left_sentences[positions[2 * position]]
-        right = self.right_sentences[positions[2 * position + 1]]
-        return AlignedSentence(
-            left.text, right.text, self.indexes.similarities[position], left.location, right.location
-        )
+        left_index, right_index, similarity = self.indexes.pair(position)
+        left = self.left_sentences[left_index]
+        right = self.right_sentences[right_index]
+        return AlignedSentence(left.text, right.text, similarity, left.location, right.location)
 
     def __iter__(self) -> Iterator[AlignedSentence]:
         return (self[position] for position in range(len(self)))
@@ -289,9 +322,8 @@ class AlignedSentences(Sequence[AlignedSentence]):
                 yield self[position]
             return
         left_sentences, right_sentences = self.left_sentences, self.right_sentences
-        positions = self.indexes.positions
-        for position in range(len(self)):
-            if left_sentences[positions[2 * position]].text != right_sentences[positions[2 * position + 1]].text:
+        for position, (left, right, _) in enumerate(self.indexes):
+            if left_sentences[left].text != right_sentences[right].text:
                 yield self[position]
 
     def __eq__(self, other: object) -> bool:

@@ -26,6 +26,10 @@ def sentences_of(source: SourceDocument) -> tuple[Sentence, ...]:
             continue
         location = Location(source.path, block.page, block.section)
         pieces = [block.text] if block.kind in {"heading", "table row"} else split_sentences(block.text)
+        if pieces == [block.text]:
+            # one string for a one-sentence block and its sentence, not two equal ones: more than
+            # half the blocks of real prose are one sentence, and a data room holds every one
+            pieces = [block.text]
         for piece in pieces:
             result.append(Sentence(piece, len(result), location, block.kind))
     return tuple(result)

@@ -6,12 +6,13 @@ names, so the cost grows with the number of related pairs, not with the square o
 
 from __future__ import annotations
 
-import gc
+import contextlib
 import hashlib
 import multiprocessing
-import warnings
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -78,7 +79,20 @@ def relate(
     whose two documents are unchanged is taken from it; with workers, the other pairs are compared
     in worker processes; ``banding`` makes the LSH buckets here or on a cluster. Either way the
     relations are the same. ``progress`` is told how many pairs were compared, as they are."""
-    documents_list = list(documents)
+    # The temporary folder the comparison's workers map their data from, when there are workers:
+    # it lasts as long as relate, which reads the shingles from it too (_compare_pairs).
+    with contextlib.ExitStack() as spill:
+        return _relate(list(documents), store, workers, banding, progress, spill)
+
+
+def _relate(
+    documents_list: list[Document],
+    store: Store | None,
+    workers: int,
+    banding: Banding,
+    progress: Callable[[int], object] | None,
+    spill: contextlib.ExitStack,
+) -> tuple[Relation, ...]:
     relations: list[Relation] = []
     exact = _exact_duplicates(documents_list)
     relations.extend(exact)
@@ -95,7 +109,7 @@ def relate(
         candidates = candidates[
             ~np.isin(candidates[:, 0] * count + candidates[:, 1], exact_pairs[:, 0] * count + exact_pairs[:, 1])
         ]
-    results = _textual_results(documents_list, shingle_sets, candidates, store, workers, progress or _ignore)
+    results = _textual_results(documents_list, shingle_sets, candidates, store, workers, progress or _ignore, spill)
     # The same evidence reads the same in many relations ("3-word shingle Jaccard similarity
     # 0.90"): one tuple for all of them.
     evidence_seen: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -142,6 +156,7 @@ def _textual_results(
     store: Store | None,
     workers: int,
     progress: Callable[[int], object],
+    spill: contextlib.ExitStack,
 ) -> list[TextualResult]:
     results: list[TextualResult | None] = [None] * len(pairs)
     if store is not None:
@@ -166,7 +181,7 @@ def _textual_results(
     _, first_of_code, code_of_missing = np.unique(codes, return_index=True, return_inverse=True)
     representatives = missing[first_of_code]
     order = np.argsort(representatives, kind="stable")
-    compared = _compare_pairs(documents, shingle_sets, pairs[representatives[order]], workers, progress)
+    compared = _compare_pairs(documents, shingle_sets, pairs[representatives[order]], workers, progress, spill)
     rank = np.empty_like(order)
     rank[order] = np.arange(len(order))
     progress(len(missing) - len(representatives))
@@ -213,8 +228,8 @@ def _result_to_json(result: TextualResult) -> list[Any]:
     return [kind, score, list(evidence), [list(triple) for triple in indexes], differing]
 
 
-# What worker processes read: set before the pool forks, so that no document is pickled, and
-# packed, so that reading it copies no page of the parent's (PackedSentences, PackedShingles).
+# What the comparison reads: every document's sentences and shingles, packed. Worker processes
+# map them from files (_attach).
 _SHARED: tuple[PackedSentences, PackedShingles] | None = None
 _FEATURES: dict[int, AlignmentFeatures] = {}
 
@@ -229,40 +244,58 @@ def _compare_pairs(
     pairs: Pairs,
     workers: int,
     progress: Callable[[int], object],
+    spill: contextlib.ExitStack,
 ) -> list[TextualResult]:
+    """Each pair's textual comparison, in order; in worker processes when there are many.
+
+    The workers are started afresh ("spawn"), not forked, and map the packed sentences and
+    shingles from a temporary folder that ``spill`` removes. Forked, they inherited the parent's
+    heap of every document and relation made so far, and every object a worker made landed in a
+    free slot of an inherited page, which the kernel then copied: on a 100,000-document data room
+    each worker came to hold about 0.4 GiB of its own (bench/data_room.py). The parent maps the
+    shingles from the same file, in place of its own copy: their pages are then held once for
+    all processes, and can be dropped and read again when memory is short."""
     global _SHARED
-    _SHARED = (PackedSentences(d.sentences for d in documents), shingle_sets)
-    _FEATURES.clear()
-    try:
-        if workers <= 1 or len(pairs) < PARALLEL_PAIRS_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    sentences = PackedSentences.of(d.sentences for d in documents)
+    if workers <= 1 or len(pairs) < PARALLEL_PAIRS_FROM:
+        _SHARED = (sentences, shingle_sets)
+        try:
             results = _compare_chunk(pairs)
-            progress(len(pairs))
-            return results
-        size = max(64, len(pairs) // (workers * 16))
-        chunks = [pairs[start : start + size] for start in range(0, len(pairs), size)]
-        context = multiprocessing.get_context("fork")
-        # Frozen, the parent's objects are never visited by a worker's garbage collector, whose
-        # visits would write to their pages, as reference counts do (see _SHARED).
-        gc.freeze()
-        with warnings.catch_warnings(), ProcessPoolExecutor(workers, mp_context=context) as pool:
-            # (Python 3.12 warns about forking a process that has threads; the workers only read.)
-            warnings.simplefilter("ignore", DeprecationWarning)
-            results = []
-            for chunk_results in pool.map(_compare_chunk, chunks):
-                results.extend(chunk_results)
-                progress(len(chunk_results))
-            return results
-    finally:
-        gc.unfreeze()
-        _SHARED = None
-        _FEATURES.clear()
+        finally:
+            _SHARED = None
+            _FEATURES.clear()
+        progress(len(pairs))
+        return results
+    size = max(64, len(pairs) // (workers * 16))
+    # (ignore_cleanup_errors: where a mapped file cannot be removed, Windows, it is left behind)
+    folder = spill.enter_context(tempfile.TemporaryDirectory(prefix="kickoff-relate-", ignore_cleanup_errors=True))
+    sentences.write(Path(folder))
+    del sentences
+    shingle_sets.write(Path(folder))
+    shingle_sets.map_from(Path(folder))
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_attach, initargs=(folder,)) as pool:
+        results = []
+        chunks = (pairs[start : start + size] for start in range(0, len(pairs), size))
+        for chunk_results in pool.map(_compare_chunk, chunks):
+            results.extend(chunk_results)
+            progress(len(chunk_results))
+        return results
+
+
+def _attach(folder: str) -> None:
+    """A worker's start: map what ``_compare_pairs`` wrote."""
+    global _SHARED
+    shingle_sets = PackedShingles(())
+    shingle_sets.map_from(Path(folder))
+    _SHARED = (PackedSentences.mapped(Path(folder)), shingle_sets)
 
 
 # Documents whose alignment features a worker keeps. Pairs come sorted by their first document,
 # so its features are reused across its partners; a partner is an earlier document, found again
 # in the cache some of the time. On a 100,000-document data room, one run each: 1,024 kept, relate
 # 237 s and a peak of 2.33 GiB; 4,096 kept, 217 s and 2.53 GiB.
-FEATURES_KEPT = 4096
+FEATURES_KEPT = 2048
 
 
 def _compare_chunk(pairs: Pairs) -> list[TextualResult]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import mmap
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from kickoff.model import AlignedIndexes, AlignedSentences, Document, Sentence
 from kickoff.text import STOPWORDS, words
@@ -62,13 +65,19 @@ def alignment_features(sentence_texts: Sequence[str]) -> AlignmentFeatures:
 class PackedSentences:
     """Every document's sentence texts in one UTF-8 buffer, with where each sentence ends.
 
-    Why: relate's worker processes are forked and read what the parent holds. Reading a
-    document's Sentence objects changes their reference counts, which writes to the memory pages
-    they sit on, so each worker came to copy most of the parent's heap (3.7 GiB of proportional
-    memory at 100,000 documents, bench/data_room.py). A worker reads this buffer instead: one
-    object, whose pages are read and never written."""
+    Why: relate's worker processes read every document's sentences. A buffer and two integer
+    arrays can be written to a file once and mapped by each worker (``write``, ``mapped``),
+    where objects would have to be pickled to each, or inherited by forking a parent whose heap
+    the workers then copy page by page (bench/data_room.py measured 3.7 GiB of proportional
+    memory at 100,000 documents)."""
 
-    def __init__(self, documents: Iterable[tuple[Sentence, ...]]) -> None:
+    def __init__(self, buffer: bytes | memoryview, ends: npt.NDArray[np.int64], firsts: npt.NDArray[np.int64]) -> None:
+        self.buffer = memoryview(buffer)
+        self.ends = ends
+        self.firsts = firsts
+
+    @classmethod
+    def of(cls, documents: Iterable[Sequence[Sentence]]) -> PackedSentences:
         chunks: list[bytes] = []
         ends: list[int] = []
         firsts = [0]
@@ -80,9 +89,28 @@ class PackedSentences:
                 offset += len(data)
                 ends.append(offset)
             firsts.append(len(ends))
-        self.buffer = b"".join(chunks)
-        self.ends = np.array(ends, dtype=np.int64)
-        self.firsts = np.array(firsts, dtype=np.int64)
+        return cls(b"".join(chunks), np.array(ends, dtype=np.int64), np.array(firsts, dtype=np.int64))
+
+    def write(self, folder: Path) -> None:
+        """Written to ``folder`` for ``mapped`` to read."""
+        (folder / "sentences.utf8").write_bytes(self.buffer)
+        np.save(folder / "sentence-ends.npy", self.ends)
+        np.save(folder / "sentence-firsts.npy", self.firsts)
+
+    @classmethod
+    def mapped(cls, folder: Path) -> PackedSentences:
+        """The sentences ``write`` wrote, mapped from the files rather than read into memory: the
+        operating system shares their pages between workers and can drop them when short."""
+        path = folder / "sentences.utf8"
+        buffer: bytes | memoryview = b""
+        if path.stat().st_size:
+            with path.open("rb") as handle:
+                buffer = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+        return cls(
+            buffer,
+            np.load(folder / "sentence-ends.npy", mmap_mode="r").view(np.ndarray),
+            np.load(folder / "sentence-firsts.npy", mmap_mode="r").view(np.ndarray),
+        )
 
     def __len__(self) -> int:
         return len(self.firsts) - 1
@@ -93,7 +121,7 @@ class PackedSentences:
         start = int(self.ends[first - 1]) if first else 0
         texts = []
         for end in self.ends[first:last].tolist():
-            texts.append(self.buffer[start:end].decode("utf-8", "surrogatepass"))
+            texts.append(str(self.buffer[start:end], "utf-8", "surrogatepass"))
             start = end
         return texts
 

@@ -8,6 +8,7 @@ import sys
 import typing
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -85,15 +86,27 @@ def document_shingles(document: Document) -> Shingles:
 class PackedShingles(Sequence[Shingles]):
     """Every document's shingles in one array, each document's a view of it.
 
-    Why one array: relate's forked worker processes read the shingles, and a worker that touches
-    a hundred thousand array objects writes to the pages they sit on (their reference counts) and
-    copies them; one array's data pages are only read, and stay shared with the parent."""
+    Why one array: relate's worker processes read every document's shingles, and two arrays are
+    written to a file once and mapped by each worker (``write``, ``mapped``), where a hundred
+    thousand array objects would be pickled to each."""
 
     def __init__(self, shingle_sets: Iterable[Shingles]) -> None:
         arrays = list(shingle_sets)
         self.starts = np.zeros(len(arrays) + 1, dtype=np.int64)
         np.cumsum([len(a) for a in arrays], out=self.starts[1:])
         self.values = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.uint64)
+
+    def write(self, folder: Path) -> None:
+        """Written to ``folder`` for ``mapped`` to read."""
+        np.save(folder / "shingle-starts.npy", self.starts)
+        np.save(folder / "shingles.npy", self.values)
+
+    def map_from(self, folder: Path) -> None:
+        """Read from now on from the files ``write`` wrote, mapped: processes that map one file
+        share its pages, and the arrays held before are let go."""
+        # plain views of the maps: a slice of a np.memmap is a memmap, slower to make
+        self.starts = np.load(folder / "shingle-starts.npy", mmap_mode="r").view(np.ndarray)
+        self.values = np.load(folder / "shingles.npy", mmap_mode="r").view(np.ndarray)
 
     def __len__(self) -> int:
         return len(self.starts) - 1
