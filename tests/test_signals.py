@@ -51,3 +51,26 @@ def test_a_signal_ends_the_run_cleanly(tmp_path: Path, sent: signal.Signals, exp
     ]
     assert not out.exists() or list(out.iterdir()) == []
     assert sorted(p.name for p in bundle.iterdir() if not p.name.startswith("note-")) == []
+
+
+def test_an_interrupted_stage_stops_its_workers_instead_of_finishing_their_work() -> None:
+    """A stage hands its workers all its work up front (relate's comparison, profiling); when the
+    run is interrupted, the work in flight is killed and the rest cancelled, not waited for."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kickoff.engines.local import stopped_with_the_run
+
+    pool = ProcessPoolExecutor(2)
+    futures = [pool.submit(time.sleep, 60) for _ in range(6)]
+    with pytest.raises(KeyboardInterrupt), stopped_with_the_run(pool):
+        while not all(process.is_alive() for process in list(pool._processes.values())) or len(pool._processes) < 2:
+            time.sleep(0.05)
+        raise KeyboardInterrupt
+    outcomes = []
+    for future in futures:
+        try:
+            outcomes.append("cancelled" if future.cancelled() else repr(future.exception(timeout=120)))
+        except Exception as error:  # any outcome but a finished sleep is what is checked
+            outcomes.append(repr(error))
+    assert "None" not in outcomes, "no sleep ran to its end"
+    assert "cancelled" in outcomes

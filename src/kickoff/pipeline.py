@@ -13,6 +13,7 @@ from functools import partial
 from typing import Any
 
 from kickoff.config import Config
+from kickoff.engines.local import stop
 from kickoff.gaps import find_gaps
 from kickoff.ingest import read_files
 from kickoff.integrity import assess_document, assess_integrity
@@ -225,11 +226,7 @@ class _PerDocument:
         Interrupted, they are stopped at once: a batch in flight can take a minute with the
         contextual model, and Ctrl-C must not wait for it."""
         if self.pool is not None:
-            if kind is not None:
-                # ProcessPoolExecutor has no public way to stop running work before Python 3.14.
-                for process in list(getattr(self.pool, "_processes", {}).values()):
-                    process.kill()  # SIGTERM would meet the handler the worker inherited
-            self.pool.shutdown(wait=kind is None, cancel_futures=True)
+            stop(self.pool, interrupted=kind is not None)
             self.pool = None
 
     def add(self, source: SourceDocument) -> None:

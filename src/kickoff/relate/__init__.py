@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from kickoff.engines.local import stopped_with_the_run
 from kickoff.model import AlignedIndexes, AlignedSentence, Document, Relation, RelationKind
 from kickoff.relate.align import (
     AlignmentFeatures,
@@ -274,7 +275,8 @@ def _compare_pairs(
     shingle_sets.write(Path(folder))
     shingle_sets.map_from(Path(folder))
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_attach, initargs=(folder,)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_attach, initargs=(folder,))
+    with stopped_with_the_run(pool):
         results = []
         chunks = (pairs[start : start + size] for start in range(0, len(pairs), size))
         for chunk_results in pool.map(_compare_chunk, chunks):
