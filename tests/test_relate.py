@@ -188,3 +188,25 @@ def test_aligned_indexes_pack_their_pairs_and_which_differ(
     plain = AlignedIndexes.of(triples)
     assert plain == packed and hash(plain) == hash(packed) and plain.differing is None
     assert AlignedIndexes.of(triples[:-1]) != packed or not triples
+
+
+def test_a_near_duplicates_evidence_is_left_out_of_the_json_only_where_its_score_says_it() -> None:
+    """Schema 4: a near duplicate's evidence that only states its score is not written (a seventh
+    of a data room's JSON), and is read back as it was; any other evidence is written as it is."""
+    from kickoff.model import Relation
+    from kickoff.relate import near_duplicate_evidence
+    from kickoff.serial import decode_relation, encode_relation
+
+    documents = {"a.txt": document_from_text(BASE, "a.txt"), "b.txt": document_from_text(BASE, "b.txt")}
+    standard = Relation("near duplicate", "a.txt", "b.txt", 0.819, near_duplicate_evidence(0.819))
+    # 0.8249 is written 0.82 where its score, rounded to 0.825, would read 0.82 or 0.83
+    rounded = Relation("near duplicate", "a.txt", "b.txt", 0.825, near_duplicate_evidence(0.8249))
+    empty = Relation("near duplicate", "a.txt", "b.txt", 0.9, ())
+    other = Relation("near duplicate", "a.txt", "b.txt", 0.9, ("a reviewer's note",))
+    derived = Relation("derived", "a.txt", "b.txt", 0.5, ())
+    encoded = [encode_relation(relation, documents) for relation in (standard, rounded, empty, other, derived)]
+    assert "evidence" not in encoded[0] and encoded[0]["score"] == 0.819
+    assert encoded[2]["evidence"] == [] and encoded[3]["evidence"] == ["a reviewer's note"]
+    assert "evidence" not in encoded[4] and "source" not in encoded[4] and "aligned" not in encoded[4]
+    for relation, entry in zip((standard, rounded, empty, other, derived), encoded, strict=True):
+        assert decode_relation(entry, documents) == relation

@@ -46,7 +46,7 @@ from kickoff.relate.candidates import (
 from kickoff.store import Store
 from kickoff.text import content_words, normalise_space
 
-__all__ = ["connected_groups", "publication_date", "relate"]
+__all__ = ["connected_groups", "near_duplicate_evidence", "publication_date", "relate"]
 
 REQUIRES = ("sentences", "profile")
 PROVIDES = ("relations",)
@@ -128,6 +128,12 @@ def _relate(
         if relation is not None:
             relations.append(relation)
     return tuple(sorted(relations, key=lambda r: (_KIND_ORDER[r.kind], r.left, r.right)))
+
+
+def near_duplicate_evidence(jaccard: float) -> tuple[str, ...]:
+    """What a near duplicate's evidence says: its shingle Jaccard similarity. The JSON leaves it
+    out where it says just that of the relation's score (serial.encode_relation)."""
+    return (f"3-word shingle Jaccard similarity {jaccard:.2f}",)
 
 
 def _rows(pairs: Pairs, batch: int = 65536) -> Iterator[tuple[int, int]]:
@@ -352,7 +358,7 @@ def _textual(
     )
     indexes = AlignedIndexes.of(triples, differing)
     if jaccard >= NEAR_DUPLICATE_JACCARD:
-        return "near duplicate", round(jaccard, 3), (f"3-word shingle Jaccard similarity {jaccard:.2f}",), indexes
+        return "near duplicate", round(jaccard, 3), near_duplicate_evidence(jaccard), indexes
     share = aligned_share(len(indexes), left_features, right_features)
     if len(indexes) >= DERIVED_MINIMUM_SENTENCES and share >= DERIVED_MINIMUM_SHARE:
         evidence = (
