@@ -26,6 +26,7 @@ from kickoff.cli import (
 )
 from kickoff.report import render_index, render_questions
 from kickoff.report.html import render_html
+from kickoff.report.json_output import render_json
 
 SPEC = "# Kiosk\n\n## Purpose\n\nThe purpose of this system is to sell tickets.\n\n## Requirements\n\n- The kiosk shall print a ticket within 3 seconds.\n"
 
@@ -197,12 +198,14 @@ def test_rerun_on_a_grown_bundle_closes_answered_questions(tmp_path: Path, bundl
 
 
 def test_committed_seed_outputs_are_current(tmp_path: Path) -> None:
-    """seeds/INDEX.md and QUESTIONS.md must equal what the code generates now (regenerate with `make run`)."""
+    """seeds/INDEX.md, QUESTIONS.md, the report and the JSON must equal what the code generates now
+    (regenerate with `make run`)."""
     config = Config(ROOT / "seeds", tmp_path / "INDEX.md", tmp_path / "QUESTIONS.md", tmp_path / "kickoff.json")
     analysis = run(config)
     assert (ROOT / "seeds" / "INDEX.md").read_text("utf-8") == render_index(analysis)
     assert (ROOT / "QUESTIONS.md").read_text("utf-8") == render_questions(analysis)
     assert (ROOT / "seeds" / "report.html").read_text("utf-8") == render_html(analysis)
+    assert (ROOT / "seeds" / "kickoff.json").read_text("utf-8") == render_json(analysis)
 
 
 def test_readme_screenshot_shows_the_current_report() -> None:
@@ -245,6 +248,7 @@ def test_clinic_example_outputs_are_current(tmp_path: Path) -> None:
     assert (example / "QUESTIONS.md").read_text("utf-8") == render_questions(analysis)
     assert (example / "INDEX.md").read_text("utf-8") == render_index(analysis)
     assert (example / "report.html").read_text("utf-8") == render_html(analysis)
+    assert (example / "kickoff.json").read_text("utf-8") == render_json(analysis)
 
 
 def test_example_bundles_agree_with_their_answer_keys() -> None:
