@@ -219,7 +219,7 @@ def encode_relation(relation: Relation, documents: dict[str, Document]) -> dict[
 def _compact_relation(relation: Relation, encoded: dict[str, Any]) -> dict[str, Any]:
     """The record without its null and empty fields (as a document's), and without a near
     duplicate's evidence where it only states the relation's score: in a data room that one line
-    was a seventh of the JSON (725,120 near duplicates among 100,000 documents,
+    was a seventh of the JSON (about 725,000 near duplicates among 100,000 documents,
     bench/data_room.py). ``decode_relation`` puts both back."""
     compact = _without_empty(encoded)
     if relation.kind == "near duplicate":

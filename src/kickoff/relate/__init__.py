@@ -301,8 +301,9 @@ def _attach(folder: str) -> None:
 
 # Documents whose alignment features a worker keeps. Pairs come sorted by their first document,
 # so its features are reused across its partners; a partner is an earlier document, found again
-# in the cache some of the time. On a 100,000-document data room, one run each: 1,024 kept, relate
-# 237 s and a peak of 2.33 GiB; 4,096 kept, 217 s and 2.53 GiB.
+# in the cache some of the time. On a 100,000-document data room, one run each, with workers that
+# were forked: 1,024 kept, relate 237 s and a peak of 2.33 GiB; 4,096 kept, 217 s and 2.53 GiB.
+# Started afresh: 4,096 kept, 254 s and 1.87 GiB; 2,048 kept, 215 s and 1.72 GiB (README).
 FEATURES_KEPT = 2048
 
 
