@@ -7,7 +7,9 @@ JSON are two views of the same objects. ``as_dict``/``from_dict`` are the only J
 from __future__ import annotations
 
 import dataclasses
+import functools
 import struct
+import sys
 import types
 import typing
 from array import array
@@ -527,8 +529,17 @@ def _convert(annotation: Any, data: Any) -> Any:
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_convert(args[0], item) for item in data)
         return tuple(_convert(arg, item) for arg, item in zip(args, data, strict=True))
+    if origin is Literal and isinstance(data, str):
+        # One string per value of a closed set ("clean", "person", "news report"): a store's
+        # 100,000 documents read back would otherwise hold a copy of one in every record.
+        return sys.intern(data)
     if dataclasses.is_dataclass(annotation):
-        hints = get_type_hints(annotation)
-        names = {f.name for f in dataclasses.fields(annotation)}
+        hints, names = _fields_of(typing.cast(type, annotation))
         return annotation(**{k: _convert(hints[k], v) for k, v in data.items() if k in names})  # type: ignore[operator]  # a dataclass type is callable; mypy sees an instance protocol
     return data
+
+
+@functools.cache
+def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A record class's field types and names, resolved once, not once per record read."""
+    return get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import sys
 import typing
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -31,6 +32,7 @@ from kickoff.model import (
     AlignedSentences,
     Analysis,
     Block,
+    BlockKind,
     BundleVerdict,
     ChecklistItem,
     Document,
@@ -281,9 +283,16 @@ def decode_document(entry: dict[str, Any]) -> Document:
     path = source_data["path"]
     blocks: list[Block] = []
     sentences: list[Sentence] = []
+    # One string per section heading and per block kind, as profiling made them, not one per
+    # block: read back from a store, a data room's documents held a copy in every block.
+    sections: dict[str, str] = {}
     for item in source_data["blocks"]:
         text = item["text"] if "text" in item else " ".join(item["sentences"])
-        block = Block(text, item.get("kind", "paragraph"), item.get("page"), item.get("section"), item.get("level", 0))
+        section = item.get("section")
+        if section is not None:
+            section = sections.setdefault(section, section)
+        kind = typing.cast(BlockKind, sys.intern(item["kind"])) if "kind" in item else "paragraph"
+        block = Block(text, kind, item.get("page"), section, item.get("level", 0))
         blocks.append(block)
         location = Location(path, block.page, block.section)
         own = item["sentences"] if "sentences" in item else [sentence.text for sentence in _split(block, path)]

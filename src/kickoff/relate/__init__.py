@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import multiprocessing
+import sys
 import tempfile
+import typing
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -221,7 +223,8 @@ def _content_ids(documents: list[Document]) -> npt.NDArray[np.int64]:
 
 def _result_from_json(value: Any) -> TextualResult:
     """A stored result (a JSON list written by _textual_results) as the tuple it was."""
-    kind: RelationKind | None = value[0]
+    # one string per kind, not one per pair read back
+    kind = typing.cast(RelationKind | None, value[0] and sys.intern(value[0]))
     differing = value[4] if len(value) > 4 else None
     indexes = AlignedIndexes.of(
         ((int(i), int(j), float(s)) for i, j, s in value[3]), None if differing is None else map(int, differing)
