@@ -17,7 +17,6 @@ trip).
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import sys
 import typing
@@ -49,12 +48,13 @@ from kickoff.model import (
     SourceMetadata,
     as_dict,
     from_dict,
+    record_fields,
 )
 from kickoff.relate import near_duplicate_evidence
 
-# 4: a relation leaves out a null source and an empty list of aligned pairs. 3: one record per
-# line, small sections first; blocks carry their sentences; aligned pairs are sentence indexes.
-# (2: the verdict became an object.)
+# 4: a relation leaves out a null source, an empty list of aligned pairs, and a near duplicate's
+# evidence where it only states the score. 3: one record per line, small sections first; blocks
+# carry their sentences; aligned pairs are sentence indexes. (2: the verdict became an object.)
 SCHEMA_VERSION = 4
 # The layouts ``read_section`` reads: the sections an earlier run's history is read from are the
 # same in 3 and 4.
@@ -148,7 +148,7 @@ def _filled(cls: type, record: Any) -> Any:
     """The record with the fields ``_without_empty`` left out: empty tuples and nulls again."""
     if record is None:
         return None
-    hints = _type_hints(cls)
+    hints, _ = record_fields(cls)
     complete = dict(record)
     for field in dataclasses.fields(cls):
         if field.name in complete:
@@ -158,12 +158,6 @@ def _filled(cls: type, record: Any) -> Any:
             continue
         complete[field.name] = [] if typing.get_origin(hints[field.name]) is tuple else None
     return complete
-
-
-@functools.cache
-def _type_hints(cls: type) -> dict[str, Any]:
-    """A record class's field types, resolved once: a data room decodes 100,000 documents."""
-    return typing.get_type_hints(cls)
 
 
 def _take_block(sentences: Iterator[Sentence], block: Block, path: str) -> list[Sentence]:

@@ -87,7 +87,7 @@ class PackedShingles(Sequence[Shingles]):
     """Every document's shingles in one array, each document's a view of it.
 
     Why one array: relate's worker processes read every document's shingles, and two arrays are
-    written to a file once and mapped by each worker (``write``, ``mapped``), where a hundred
+    written to a file once and mapped by each worker (``write``, ``map_from``), where a hundred
     thousand array objects would be pickled to each."""
 
     def __init__(self, shingle_sets: Iterable[Shingles]) -> None:
