@@ -26,7 +26,8 @@ PROVIDES = ()
 
 
 def write_report(analysis: Analysis, config: Config) -> None:
-    """Render every output first, then write them as one set (see ``files.write_all``)."""
+    """Write every output as one set (see ``files.write_all``): the small ones rendered first,
+    the JSON and the HTML page written as they are made, so that neither is held whole."""
     outputs: list[tuple[Path, str | Iterable[str]]] = []
     if config.index_path is not None:
         outputs.append((config.index_path, render_index(analysis)))
@@ -35,9 +36,9 @@ def write_report(analysis: Analysis, config: Config) -> None:
     if config.json_path is not None:
         outputs.append((config.json_path, json_chunks(analysis)))
     if config.html_path is not None:
-        from kickoff.report.html import render_html
+        from kickoff.report.html import html_chunks
 
-        outputs.append((config.html_path, render_html(analysis)))
+        outputs.append((config.html_path, html_chunks(analysis)))
     write_all(outputs)
     if config.json_to_stdout:
         sys.stdout.writelines(json_chunks(analysis))

@@ -23,7 +23,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -129,10 +129,18 @@ class _Anchors:
 
 def render_html(analysis: Analysis) -> str:
     """The whole page as one string: same Analysis, same bytes."""
+    return "".join(html_chunks(analysis))
+
+
+def html_chunks(analysis: Analysis) -> Iterator[str]:
+    """The page in the pieces the template makes, for a writer to write as they come: a data
+    room's page is tens of megabytes, and held whole (beside the rows it was made from) it was
+    the report stage's peak of memory (bench/data_room.py)."""
     style, script = _asset("report.css"), _asset("report.js")
     anchors = _anchors(analysis.documents)
     with_text = len(analysis.documents) <= MAX_DOCUMENTS_WITH_TEXT
-    rows = [_table_row(number, document) for number, document in enumerate(analysis.documents, start=1)]
+    table = _DocumentTable.of(analysis.documents)
+    shown_relations = analysis.relations[:MAX_SIDE_BY_SIDE]
     context = {
         "version": __version__,
         "analysis": analysis,
@@ -149,11 +157,11 @@ def render_html(analysis: Analysis) -> str:
         ),
         "style": style,
         "script": script,
-        "table_json": _script_json(rows),
-        "first_rows": rows[:PAGE_SIZE],
+        "table_json": table.json,
+        "first_rows": table.first_rows,
         "page_size": PAGE_SIZE,
-        "kinds": sorted({str(row["kind"]) for row in rows}),
-        "trusts": sorted({str(row["trust"]) for row in rows}),
+        "kinds": table.kinds,
+        "trusts": table.trusts,
         "questions": [_question(analysis, question, anchors) for question in analysis.questions],
         "checklist": [
             (item, [_quote(q.text, q.location, anchors) for q in item.evidence]) for item in analysis.checklist
@@ -163,21 +171,23 @@ def render_html(analysis: Analysis) -> str:
             for requirement in analysis.requirements
         ],
         "category_names": CATEGORY_NAMES,
-        "cards": [(number, d) for number, d in enumerate(analysis.documents, start=1)][:MAX_CARDS],
+        "cards": list(enumerate(analysis.documents[:MAX_CARDS], start=1)),
         "reference": set(analysis.verdict.reference),
         "more_cards": max(0, len(analysis.documents) - MAX_CARDS),
         "with_text": with_text,
         "side_by_side": list(islice(_side_by_sides(analysis, anchors), MAX_SIDE_BY_SIDE)),
-        "relations": analysis.relations[:MAX_SIDE_BY_SIDE],
+        "relations": shown_relations,
         "more_relations": max(0, len(analysis.relations) - MAX_SIDE_BY_SIDE),
-        "relation_links": {r: (anchors.document(r.left), anchors.document(r.right)) for r in analysis.relations},
+        # the links of the relations shown only: a data room has hundreds of thousands, and
+        # hashing each (every field, its aligned sentences too) cost seconds for nothing
+        "relation_links": {r: (anchors.document(r.left), anchors.document(r.right)) for r in shown_relations},
         "graph": _graph(analysis, anchors),
         "problems": analysis.problems,
         "where": where,
         "target_label": _target_label,
         "byline": byline_with_origin,
     }
-    return _template().render(context)
+    yield from _template().generate(context)
 
 
 @cache
@@ -218,6 +228,33 @@ def _anchors(documents: tuple[Document, ...]) -> _Anchors:
         if len(documents) <= MAX_DOCUMENTS_WITH_TEXT:
             anchors.sentences[document.path] = {s.text: s.index for s in document.sentences}
     return anchors
+
+
+@dataclass(frozen=True)
+class _DocumentTable:
+    """The documents table: every row as JSON for the page's script, the first page of rows for
+    the page without script, and the kinds and verdicts to filter by. The rows are made and
+    encoded one at a time, not held as a list of a data room's hundred thousand dictionaries."""
+
+    json: str
+    first_rows: list[dict[str, object]]
+    kinds: list[str]
+    trusts: list[str]
+
+    @classmethod
+    def of(cls, documents: Sequence[Document]) -> _DocumentTable:
+        encoded: list[str] = []
+        first_rows: list[dict[str, object]] = []
+        kinds: set[str] = set()
+        trusts: set[str] = set()
+        for number, document in enumerate(documents, start=1):
+            row = _table_row(number, document)
+            if number <= PAGE_SIZE:
+                first_rows.append(row)
+            kinds.add(str(row["kind"]))
+            trusts.add(str(row["trust"]))
+            encoded.append(_script_json(row))
+        return cls("[" + ",".join(encoded) + "]", first_rows, sorted(kinds), sorted(trusts))
 
 
 def _table_row(number: int, document: Document) -> dict[str, object]:
