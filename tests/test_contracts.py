@@ -44,6 +44,19 @@ def test_json_round_trips_through_the_model(tmp_path: Path) -> None:
 EXTENSIONS = [".txt", ".md", ".html", ".pdf", ".docx", ".eml", ".zip", ".csv", ".py", ""]
 
 
+def test_an_analysis_survives_pickling_as_worker_processes_hand_it_back(tmp_path: Path) -> None:
+    """Records pickle by position (model._pickled_by_position): every field comes back, in its
+    place, for every record class an analysis holds, a relation's packed pairs included."""
+    import pickle
+
+    config = Config(ROOT / "seeds", tmp_path / "I.md", tmp_path / "Q.md", None)
+    analysis = analyse(config)
+    assert analysis.relations and analysis.documents[0].integrity is not None
+    rebuilt = pickle.loads(pickle.dumps(analysis))
+    assert rebuilt == analysis
+    assert [r.aligned for r in rebuilt.relations] == [r.aligned for r in analysis.relations]
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=4096), extension=st.sampled_from(EXTENSIONS))
 def test_random_bytes_never_escape_a_reader(data: bytes, extension: str) -> None:

@@ -544,3 +544,30 @@ def record_fields(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
     """A record class's field types and names, resolved once, not once per record read (a data
     room reads 100,000 documents back from its store)."""
     return get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls))
+
+
+def _pickled_by_position(cls: type) -> None:
+    """Pickle a slotted record as a tuple of its field values, read back by position.
+
+    Why: worker processes hand their documents back pickled, and the state functions dataclasses
+    gives a frozen slotted class call ``dataclasses.fields()`` for every object; on a
+    100,000-document data room that was over half a minute of the main process
+    (bench/data_room.py). The names are resolved once here instead."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    setter = object.__setattr__
+
+    def __getstate__(self: Any) -> tuple[Any, ...]:
+        return tuple([getattr(self, name) for name in names])
+
+    def __setstate__(self: Any, state: Sequence[Any]) -> None:
+        for name, value in zip(names, state, strict=True):
+            setter(self, name, value)
+
+    setattr(cls, "__getstate__", __getstate__)  # noqa: B010  # a method put on a made class
+    setattr(cls, "__setstate__", __setstate__)  # noqa: B010
+
+
+for _record in list(globals().values()):
+    if isinstance(_record, type) and dataclasses.is_dataclass(_record) and "__slots__" in _record.__dict__:
+        _pickled_by_position(_record)
+del _record
