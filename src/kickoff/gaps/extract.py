@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kickoff.model import TABLE_CELL_SEPARATOR, Document, Sentence
 from kickoff.profile.outline import section_paths
@@ -112,9 +113,6 @@ def statement_form(sentence: Sentence, is_specification: bool) -> str | None:
     if _EARS.search(text):
         return "EARS"
     modal = _MODAL.search(text)
-    under_requirement_heading = bool(
-        sentence.location.section and _REQUIREMENT_HEADING.search(sentence.location.section)
-    )
     if _DISCUSSION_OPENER.match(text) or _TEMPLATE_INSTRUCTION.search(text):
         return None
     # "will" states a fact or an intent (ISO 29148 §5.2.4): in a specification it is a requirement
@@ -126,11 +124,22 @@ def statement_form(sentence: Sentence, is_specification: bool) -> str | None:
         modal = binding[0] if binding else None
     if modal and (is_specification or _SYSTEM_SUBJECT.search(text[: modal.start()])):
         return modal.group(1).lower()
-    if is_specification and under_requirement_heading and sentence.block_kind in {"list item", "table row"}:
+    if (
+        is_specification
+        and sentence.block_kind in {"list item", "table row"}
+        and _requirement_heading(sentence.location.section)
+    ):
         if sentence.block_kind == "table row" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", text):
             return None  # a header row or a row of figures, not a statement
         return sentence.block_kind
     return None
+
+
+@lru_cache(maxsize=4096)
+def _requirement_heading(section: str | None) -> bool:
+    """Whether a section's heading names requirements; asked per sentence of a section, answered
+    once per heading."""
+    return bool(section and _REQUIREMENT_HEADING.search(section))
 
 
 def inside_subordinate(text: str, position: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 
 # Below this many letters the guess is noise; we say "unknown" instead.
 _MINIMUM_LETTERS = 20
@@ -18,7 +19,8 @@ def _identifier():  # type: ignore[no-untyped-def]
 
 def detect_language(text: str) -> str:
     sample = text[:_SAMPLE_CHARACTERS]
-    if sum(character.isalpha() for character in sample) < _MINIMUM_LETTERS:
+    # enough letters or not: counting stops at the minimum, not at the end of a long document
+    if len(list(islice(filter(str.isalpha, sample), _MINIMUM_LETTERS))) < _MINIMUM_LETTERS:
         return "unknown"
     language, probability = _identifier().classify(sample)
     return str(language) if probability >= 0.5 else "unknown"
