@@ -14,10 +14,10 @@ from typing import Any
 
 from kickoff.config import Config
 from kickoff.engines.local import stop
-from kickoff.gaps import find_gaps
+from kickoff.gaps import document_requirements, find_gaps
 from kickoff.ingest import read_files
 from kickoff.integrity import assess_document, assess_integrity
-from kickoff.model import Analysis, Document, ReadProblem, SourceDocument, as_dict, from_dict
+from kickoff.model import Analysis, Document, ReadProblem, Requirement, SourceDocument, as_dict, from_dict
 from kickoff.profile import profile_document
 from kickoff.relate import relate
 from kickoff.report import check_output_locations, write_report
@@ -86,7 +86,7 @@ def _dask(config: Config) -> Iterator[Any]:
 
 
 def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any) -> Analysis:
-    documents, problems = _read_and_profile(config, timer, store, client)
+    documents, problems, known_requirements = _read_and_profile(config, timer, store, client)
     if not documents and not problems:
         raise EmptyBundle(
             f"{config.bundle}: no files to read (hidden folders such as .git, files left out by "
@@ -106,7 +106,7 @@ def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any
         progress()
     with timer.stage("gaps"), _progress(config, "finding gaps", "step", 1) as progress:
         requirements, checklist, questions, verdict, history = find_gaps(
-            ordered, None if config.json_to_stdout else config.json_path, relations
+            ordered, None if config.json_to_stdout else config.json_path, relations, known_requirements
         )
         progress()
     return Analysis(
@@ -138,12 +138,14 @@ def run(config: Config) -> Analysis:
 
 def _read_and_profile(
     config: Config, timer: StageTimer, store: Store | None, client: Any
-) -> tuple[list[Document], list[ReadProblem]]:
-    """Ingest, then profile and the per-document integrity check: every document of the bundle and
-    every read problem. A file whose bytes the store has seen gives its stored documents; the
-    others are parsed and profiled (in workers alongside reading on a big bundle), then stored."""
+) -> tuple[list[Document], list[ReadProblem], dict[str, tuple[Requirement, ...]]]:
+    """Ingest, then profile, the per-document integrity check and each document's requirement
+    statements: every document of the bundle, every read problem, and the statements by path. A
+    file whose bytes the store has seen gives its stored documents; the others are parsed and
+    profiled (in workers alongside reading on a big bundle), then stored."""
     documents: list[Document] = []
     problems: list[ReadProblem] = []
+    requirements: dict[str, tuple[Requirement, ...]] = {}
     # Files read afresh, by store key: the positions of their documents among those handed to
     # ``per_document`` and their problems, stored once the per-document stages have run.
     fresh: dict[str, tuple[list[int], list[ReadProblem]]] = {}
@@ -163,10 +165,13 @@ def _read_and_profile(
                     key = store.key("file", item.name, item.sha256, str(item.truncated)) if store else ""
                     cached = store.get(key) if store else None
                     if cached is not None:
-                        for entry in cached["documents"]:
+                        stored_requirements = cached.get("requirements") or [None] * len(cached["documents"])
+                        for entry, statements in zip(cached["documents"], stored_requirements, strict=True):
                             document = decode_document(entry)
                             problems.extend(_warnings(document.source))
                             documents.append(document)
+                            if statements is not None:
+                                requirements[document.path] = tuple(from_dict(Requirement, r) for r in statements)
                         problems.extend(from_dict(ReadProblem, p) for p in cached["problems"])
                         continue
                     positions, file_problems = fresh.setdefault(key, ([], []))
@@ -180,20 +185,23 @@ def _read_and_profile(
                         per_document.add(part)
                     problems.extend(file_problems)
         with timer.stage("profile and integrity, per document"):
-            new_documents = per_document.finish()
+            profiled = per_document.finish()
     if store is not None:
         with timer.stage("store"):
             for key, (positions, file_problems) in fresh.items():
                 store.put(
                     key,
                     {
-                        "documents": [encode_document(new_documents[i]) for i in positions],
+                        "documents": [encode_document(profiled[i][0]) for i in positions],
                         "problems": [as_dict(p) for p in file_problems],
+                        "requirements": [[as_dict(r) for r in profiled[i][1]] for i in positions],
                     },
                 )
             store.commit()
-    documents.extend(new_documents)
-    return documents, problems
+    for document, statements in profiled:
+        documents.append(document)
+        requirements[document.path] = statements
+    return documents, problems, requirements
 
 
 class _PerDocument:
@@ -214,8 +222,8 @@ class _PerDocument:
         self.workers = config.worker_count
         self.count = 0
         self.pending: list[SourceDocument] = []
-        self.in_flight: deque[Future[list[Document]]] = deque()
-        self.done: list[Document] = []
+        self.in_flight: deque[Future[list[Profiled]]] = deque()
+        self.done: list[Profiled] = []
         self.pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> _PerDocument:
@@ -244,8 +252,9 @@ class _PerDocument:
         while len(self.in_flight) > self.workers * 4:
             self.done.extend(self.in_flight.popleft().result())
 
-    def finish(self) -> list[Document]:
-        """Every document, profiled and checked, in the order they were added."""
+    def finish(self) -> list[Profiled]:
+        """Every document, profiled and checked, with its requirement statements, in the order
+        they were added."""
         if self.client is not None:
             from kickoff.engines.dask import map_on_dask
 
@@ -276,11 +285,17 @@ def _warnings(source: SourceDocument) -> list[ReadProblem]:
 PARALLEL_FROM = 400
 
 
-def _profile_and_assess(source: SourceDocument, contextual: bool = False) -> Document:
-    return assess_document(profile_document(source), contextual)
+# A document with its requirement statements (gaps.document_requirements): what the per-document
+# stages make of one source.
+Profiled = tuple[Document, tuple[Requirement, ...]]
 
 
-def _profile_batch(sources: list[SourceDocument], contextual: bool) -> list[Document]:
+def _profile_and_assess(source: SourceDocument, contextual: bool = False) -> Profiled:
+    document = assess_document(profile_document(source), contextual)
+    return document, document_requirements(document)
+
+
+def _profile_batch(sources: list[SourceDocument], contextual: bool) -> list[Profiled]:
     return [_profile_and_assess(source, contextual) for source in sources]
 
 
