@@ -167,3 +167,47 @@ def test_a_previous_json_of_schema_3_is_still_the_baseline_of_a_re_run(tmp_path:
     (bundle / "grown.md").write_text("# Added\n\nThe system shall export reports as CSV.\n")
     history = json.loads(_run(bundle, out, None)["kickoff.json"])["history"]
     assert history["baseline"] == {"fingerprint": json.loads(first)["history"]["fingerprint"], "open_keys": ANY}
+
+
+def test_copies_share_one_stored_result_per_pair_of_texts(tmp_path: Path) -> None:
+    """A pair of texts is compared, stored and read back once, however many copies make it: a
+    warm run holds one result for all the copies' relations, as a cold run does."""
+    from kickoff import analyse
+
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    first, second = sorted((ROOT / "seeds").glob("*.txt"))
+    for number in range(3):
+        shutil.copy(first, bundle / f"copy-{number}.txt")
+    shutil.copy(second, bundle / "other.txt")
+    store = tmp_path / "store.sqlite"
+    config = Config(bundle, None, None, None, store_path=store)
+    cold = analyse(config)
+    warm = analyse(config)
+    assert warm.relations == cold.relations
+    with sqlite3.connect(store) as connection:
+        pairs = connection.execute("SELECT count(*) FROM results WHERE key LIKE '%:pair:%'").fetchone()[0]
+    # two pairs of texts: a copy beside the other text, and a copy beside a copy (copies of the
+    # first are its exact duplicates, and are not compared with it)
+    assert pairs == 2
+    for analysis in (cold, warm):
+        to_other = [r for r in analysis.relations if "other.txt" in (r.left, r.right)]
+        assert len(to_other) == 3
+        assert len({id(r.aligned.indexes) for r in to_other}) == 1  # type: ignore[attr-defined]
+
+
+def test_a_warm_run_reads_requirement_statements_back_instead_of_finding_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kickoff.gaps
+
+    bundle = _bundle(tmp_path)
+    store = tmp_path / "store.sqlite"
+    first = _run(bundle, tmp_path / "first", store)
+    searched: list[str] = []
+    original = kickoff.gaps.find_statements
+    monkeypatch.setattr(
+        kickoff.gaps, "find_statements", lambda document: searched.append(document.path) or original(document)
+    )
+    assert _run(bundle, tmp_path / "warm", store) == first
+    assert searched == []

@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -66,7 +67,8 @@ class Store:
     def __init__(self, path: Path, limits: Limits, variant: str = "") -> None:
         """``variant`` names what else the results depend on (whether the contextual model read them)."""
         self.path = path
-        self.prefix = f"{SCHEMA}:{code_fingerprint()}:{_limits_key(limits)}:{variant}"
+        # (the byte order too: a pair result keeps its aligned pairs as packed machine integers)
+        self.prefix = f"{SCHEMA}:{code_fingerprint()}:{sys.byteorder}:{_limits_key(limits)}:{variant}"
         path.parent.mkdir(parents=True, exist_ok=True)
         self.connection = sqlite3.connect(path)
         self.connection.execute("PRAGMA journal_mode=WAL")

@@ -6,12 +6,14 @@ names, so the cost grows with the number of related pairs, not with the square o
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import multiprocessing
 import sys
 import tempfile
 import typing
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -167,40 +169,80 @@ def _textual_results(
     progress: Callable[[int], object],
     spill: contextlib.ExitStack,
 ) -> list[TextualResult]:
-    results: list[TextualResult | None] = [None] * len(pairs)
+    """Each pair's textual comparison, in the pairs' order.
+
+    A pair's comparison depends on the two texts only, not on the paths: exact copies (and copies
+    of copies) would repeat it once per copy, so each distinct pair of texts is compared once (a
+    data room's exact copies made about a fifth of its candidate pairs), and its copies share the
+    result, the same objects. The first pair of each pair of texts stands for the others, in the
+    store too: a warm run reads one result per pair of texts, and holds it once, as a cold run
+    does (read per pair, a data room's warm run held a copy per pair, bench/data_room.py)."""
+    texts = _content_ids(documents)
+    codes = texts[pairs[:, 0]] * len(documents) + texts[pairs[:, 1]]
+    _, first_of_code, code_of_pair = np.unique(codes, return_index=True, return_inverse=True)
+    del codes
+    # the representatives in the pairs' order (sorted by first document, as relate's cache needs)
+    order = np.argsort(first_of_code, kind="stable")
+    representatives = first_of_code[order]
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    found: list[TextualResult | None] = [None] * len(representatives)
     if store is not None:
-        for start in range(0, len(pairs), STORE_BATCH):
+        for start in range(0, len(representatives), STORE_BATCH):
             keys = [
                 _pair_key(store, documents, first, second)
-                for first, second in _rows(pairs[start : start + STORE_BATCH])
+                for first, second in _rows(pairs[representatives[start : start + STORE_BATCH]])
             ]
             cached = store.get_many(keys)
             for offset, key in enumerate(keys):
                 value = cached.get(key)
                 if value is not None:
-                    results[start + offset] = _result_from_json(value)
-    missing = np.array([position for position, result in enumerate(results) if result is None], dtype=np.int64)
+                    found[start + offset] = _result_from_json(value)
+    missing = np.array([number for number, result in enumerate(found) if result is None], dtype=np.int64)
     progress(len(pairs) - len(missing))
-    # A pair's comparison depends on the two texts only, not on the paths: exact copies (and
-    # copies of copies) would repeat it once per copy, so each distinct pair of texts is compared
-    # once (a data room's exact copies made about a fifth of its candidate pairs). The first pair
-    # of each pair of texts stands for the others.
-    texts = _content_ids(documents)
-    codes = texts[pairs[missing, 0]] * len(documents) + texts[pairs[missing, 1]]
-    _, first_of_code, code_of_missing = np.unique(codes, return_index=True, return_inverse=True)
-    representatives = missing[first_of_code]
-    order = np.argsort(representatives, kind="stable")
-    compared = _compare_pairs(documents, shingle_sets, pairs[representatives[order]], workers, progress, spill)
-    rank = np.empty_like(order)
-    rank[order] = np.arange(len(order))
-    progress(len(missing) - len(representatives))
-    for position, code in zip(missing.tolist(), code_of_missing.reshape(-1).tolist(), strict=True):
-        result = compared[int(rank[code])]
-        results[position] = result
+    missing = missing[_locality_order(pairs[representatives[missing]], len(documents))]
+    compared = _compare_pairs(documents, shingle_sets, pairs[representatives[missing]], workers, progress, spill)
+    for number, result in zip(missing.tolist(), compared, strict=True):
+        found[number] = result
         if store is not None:
-            first, second = int(pairs[position, 0]), int(pairs[position, 1])
+            first, second = (int(position) for position in pairs[representatives[number]])
             store.put(_pair_key(store, documents, first, second), _result_to_json(result))
-    return [result for result in results if result is not None]
+    return [typing.cast(TextualResult, found[number]) for number in rank[code_of_pair.reshape(-1)].tolist()]
+
+
+def _locality_order(pairs: Pairs, count: int) -> npt.NDArray[np.int64]:
+    """An order of the pairs in which a document's partners come close together, so that the
+    alignment features a worker keeps (FEATURES_KEPT) are found again rather than made again.
+
+    The documents are numbered in breadth-first order over the pairs, and the pairs sorted by
+    their two numbers: a document and its partners get near numbers. In the bundle's order a
+    partner is anywhere, and a data room's workers made each document's features four times over
+    (bench/data_room.py). Only the order of the work changes, not a result."""
+    if len(pairs) == 0:
+        return np.zeros(0, dtype=np.int64)
+    ends = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    others = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    by_end = np.argsort(ends, kind="stable")
+    neighbours = others[by_end].tolist()
+    starts = np.searchsorted(ends[by_end], np.arange(count + 1)).tolist()
+    number = [-1] * count
+    next_number = 0
+    for start in np.unique(ends).tolist():
+        if number[start] >= 0:
+            continue
+        number[start] = next_number
+        next_number += 1
+        queue = deque([start])
+        while queue:
+            document = queue.popleft()
+            for other in neighbours[starts[document] : starts[document + 1]]:
+                if number[other] < 0:
+                    number[other] = next_number
+                    next_number += 1
+                    queue.append(other)
+    numbers = np.array(number, dtype=np.int64)
+    left, right = numbers[pairs[:, 0]], numbers[pairs[:, 1]]
+    return np.lexsort((np.maximum(left, right), np.minimum(left, right))).astype(np.int64)
 
 
 def _pair_key(store: Store, documents: list[Document], first: int, second: int) -> str:
@@ -222,20 +264,25 @@ def _content_ids(documents: list[Document]) -> npt.NDArray[np.int64]:
 
 
 def _result_from_json(value: Any) -> TextualResult:
-    """A stored result (a JSON list written by _textual_results) as the tuple it was."""
+    """A stored result (a JSON list written by _result_to_json) as the tuple it was."""
     # one string per kind, not one per pair read back
     kind = typing.cast(RelationKind | None, value[0] and sys.intern(value[0]))
-    differing = value[4] if len(value) > 4 else None
-    indexes = AlignedIndexes.of(
-        ((int(i), int(j), float(s)) for i, j, s in value[3]), None if differing is None else map(int, differing)
-    )
+    indexes = AlignedIndexes(base64.b64decode(value[3]), int(value[4]), bool(value[5]))
     return kind, float(value[1]), tuple(str(line) for line in value[2]), indexes
 
 
 def _result_to_json(result: TextualResult) -> list[Any]:
+    """A result as the store keeps it: the aligned pairs as their packed bytes (base64), read
+    back without unpacking a list per pair (a data room's warm run reads a million results)."""
     kind, score, evidence, indexes = result
-    differing = list(indexes.differing) if indexes.differing is not None else None
-    return [kind, score, list(evidence), [list(triple) for triple in indexes], differing]
+    return [
+        kind,
+        score,
+        list(evidence),
+        base64.b64encode(indexes.data).decode("ascii"),
+        indexes.count,
+        indexes.knows_differing,
+    ]
 
 
 # What the comparison reads: every document's sentences and shingles, packed. Worker processes
@@ -255,8 +302,9 @@ def _compare_pairs(
     workers: int,
     progress: Callable[[int], object],
     spill: contextlib.ExitStack,
-) -> list[TextualResult]:
-    """Each pair's textual comparison, in order; in worker processes when there are many.
+) -> Iterator[TextualResult]:
+    """Each pair's textual comparison, in order, as it is made (the caller stores each while the
+    workers go on); in worker processes when there are many.
 
     The workers are started afresh ("spawn"), not forked, and map the packed sentences and
     shingles from a temporary folder that ``spill`` removes. Forked, they inherited the parent's
@@ -275,7 +323,8 @@ def _compare_pairs(
             _SHARED = None
             _FEATURES.clear()
         progress(len(pairs))
-        return results
+        yield from results
+        return
     size = max(64, len(pairs) // (workers * 16))
     # (ignore_cleanup_errors: where a mapped file cannot be removed, Windows, it is left behind)
     folder = spill.enter_context(tempfile.TemporaryDirectory(prefix="kickoff-relate-", ignore_cleanup_errors=True))
@@ -286,12 +335,10 @@ def _compare_pairs(
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_attach, initargs=(folder,))
     with stopped_with_the_run(pool):
-        results = []
         chunks = (pairs[start : start + size] for start in range(0, len(pairs), size))
         for chunk_results in pool.map(_compare_chunk, chunks):
-            results.extend(chunk_results)
             progress(len(chunk_results))
-        return results
+            yield from chunk_results
 
 
 def _attach(folder: str) -> None:
@@ -319,8 +366,9 @@ def _compare_chunk(pairs: Pairs) -> list[TextualResult]:
             if position not in _FEATURES:
                 _FEATURES[position] = alignment_features(sentences.texts(position))
         results.append(_textual(shingle_sets[first], shingle_sets[second], _FEATURES[first], _FEATURES[second]))
-        if len(_FEATURES) > FEATURES_KEPT:
-            _FEATURES.clear()  # pairs come sorted by their first document: old features are done with
+        while len(_FEATURES) > FEATURES_KEPT:
+            # the oldest go first: pairs come in an order that keeps partners close (_locality_order)
+            del _FEATURES[next(iter(_FEATURES))]
     return results
 
 
