@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -337,6 +338,7 @@ def test_worker_processes_give_the_same_analysis(tmp_path: Path, monkeypatch: py
     assert '"kind":"near duplicate"' in outputs[1], "pairs were compared"
     assert len(made) == 1 and made[0].parent == temporary, "the workers read from a temporary folder"
     assert not list(temporary.iterdir()), "which is removed"
+    assert gc.get_freeze_count() == 0, "what was frozen while the workers ran is thawed"
 
 
 def test_the_dask_engine_gives_the_same_analysis(tmp_path: Path) -> None:
