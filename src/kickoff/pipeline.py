@@ -226,7 +226,6 @@ class _PerDocument:
         self.in_flight: deque[Future[list[Profiled]]] = deque()
         self.done: list[Profiled] = []
         self.pool: ProcessPoolExecutor | None = None
-        self.froze = False
 
     def __enter__(self) -> _PerDocument:
         return self
@@ -238,8 +237,7 @@ class _PerDocument:
         if self.pool is not None:
             stop(self.pool, interrupted=kind is not None)
             self.pool = None
-            if self.froze:
-                gc.unfreeze()
+            gc.unfreeze()
 
     def add(self, source: SourceDocument) -> None:
         self.count += 1
@@ -255,11 +253,10 @@ class _PerDocument:
             # objects are left out of the collector's passes in the workers and here until the
             # pool ends: a pass writes to every object it visits, and the kernel then copies the
             # page, so each worker came to hold about 0.45 GiB of the parent's heap
-            # (bench/data_room.py, 100,000 documents, 1 % changed). (Where the program calling
-            # kickoff froze objects of its own, they stay as it left them.)
-            self.froze = gc.get_freeze_count() == 0
-            if self.froze:
-                gc.freeze()
+            # (bench/data_room.py, 100,000 documents, 1 % changed). Thawing at the end thaws
+            # whatever else was frozen too (CPython 3.12 freezes a few hundred objects of its
+            # own at start): they go back to the collector's oldest generation, no harm.
+            gc.freeze()
             self.pool = ProcessPoolExecutor(self.workers)
         self.in_flight.append(self.pool.submit(_profile_batch, self.pending, self.contextual))
         self.pending = []
