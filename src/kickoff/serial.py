@@ -342,7 +342,7 @@ def decode_relation(entry: dict[str, Any], documents: dict[str, Document]) -> Re
 
 
 def _implied_evidence(entry: dict[str, Any]) -> tuple[str, ...]:
-    """The evidence a relation record leaves out (_without_implied_evidence)."""
+    """The evidence a relation record leaves out (_compact_relation)."""
     return near_duplicate_evidence(entry["score"]) if entry["kind"] == "near duplicate" else ()
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kickoff.model import TABLE_CELL_SEPARATOR, Document, Sentence
 from kickoff.profile.outline import section_paths
@@ -127,19 +126,13 @@ def statement_form(sentence: Sentence, is_specification: bool) -> str | None:
     if (
         is_specification
         and sentence.block_kind in {"list item", "table row"}
-        and _requirement_heading(sentence.location.section)
+        and sentence.location.section
+        and _REQUIREMENT_HEADING.search(sentence.location.section)
     ):
         if sentence.block_kind == "table row" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", text):
             return None  # a header row or a row of figures, not a statement
         return sentence.block_kind
     return None
-
-
-@lru_cache(maxsize=4096)
-def _requirement_heading(section: str | None) -> bool:
-    """Whether a section's heading names requirements; asked per sentence of a section, answered
-    once per heading."""
-    return bool(section and _REQUIREMENT_HEADING.search(section))
 
 
 def inside_subordinate(text: str, position: int) -> bool:

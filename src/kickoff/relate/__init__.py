@@ -179,13 +179,9 @@ def _textual_results(
     does (read per pair, a data room's warm run held a copy per pair, bench/data_room.py)."""
     texts = _content_ids(documents)
     codes = texts[pairs[:, 0]] * len(documents) + texts[pairs[:, 1]]
-    _, first_of_code, code_of_pair = np.unique(codes, return_index=True, return_inverse=True)
+    # per distinct pair of texts (a code), the first pair that has it: its representative
+    _, representatives, code_of_pair = np.unique(codes, return_index=True, return_inverse=True)
     del codes
-    # the representatives in the pairs' order (sorted by first document, as relate's cache needs)
-    order = np.argsort(first_of_code, kind="stable")
-    representatives = first_of_code[order]
-    rank = np.empty_like(order)
-    rank[order] = np.arange(len(order))
     found: list[TextualResult | None] = [None] * len(representatives)
     if store is not None:
         for start in range(0, len(representatives), STORE_BATCH):
@@ -207,7 +203,7 @@ def _textual_results(
         if store is not None:
             first, second = (int(position) for position in pairs[representatives[number]])
             store.put(_pair_key(store, documents, first, second), _result_to_json(result))
-    return [typing.cast(TextualResult, found[number]) for number in rank[code_of_pair.reshape(-1)].tolist()]
+    return [typing.cast(TextualResult, found[code]) for code in code_of_pair.reshape(-1).tolist()]
 
 
 def _locality_order(pairs: Pairs, count: int) -> npt.NDArray[np.int64]:
