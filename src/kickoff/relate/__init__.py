@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import math
 import multiprocessing
 import sys
 import tempfile
@@ -430,7 +431,8 @@ def _same_event(
     union = left_keys | right_keys
     if not union:
         return None
-    score = sum(weights[k] for k in shared) / sum(weights[k] for k in union)
+    # fsum: exact whatever the order of the sets, which changes from run to run
+    score = math.fsum(weights[k] for k in shared) / math.fsum(weights[k] for k in union)
     people = sorted(k.split(":", 1)[1] for k in shared if k.startswith("person:"))
     by_names = score >= SAME_EVENT_MINIMUM_SCORE and len(shared) >= SAME_EVENT_MINIMUM_SHARED and bool(people)
     # An earthquake's reports name its town and agencies, hardly a person; wire rewrites spell a

@@ -258,7 +258,9 @@ def name_pairs(key_sets: list[set[str]]) -> tuple[Pairs, dict[str, float]]:
     each name's IDF weight."""
     postings: dict[str, list[int]] = defaultdict(list)
     for index, keys in enumerate(key_sets):
-        for key in keys:
+        # sorted: a set's order changes from run to run (string hashing is salted per process),
+        # and the strengths below are float sums, whose last bits follow the order of addition
+        for key in sorted(keys):
             postings[key].append(index)
     count = len(key_sets)
     weights = {key: math.log((count + 1) / (len(docs) + 1)) + 1.0 for key, docs in postings.items()}
