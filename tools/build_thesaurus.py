@@ -53,8 +53,11 @@ def same_stem(first: str, second: str) -> bool:
     return shared >= max(3, min(len(first), len(second)) - 2)
 
 
-def read_synsets(part: str) -> dict[str, tuple[list[str], list[str]]]:
-    """offset -> (single-word lemmas, offsets of 'similar to' synsets)."""
+def read_synsets(part: str, pointer_types: tuple[str, ...] = ("&",)) -> dict[str, tuple[list[str], list[str]]]:
+    """offset -> (single-word lemmas, offsets of the related synsets).
+
+    Related means 'similar to' (``&``) unless ``pointer_types`` names more WordNet pointers
+    (``@`` hypernym, ``~`` hyponym): the training spinner reaches further than the thesaurus."""
     synsets: dict[str, tuple[list[str], list[str]]] = {}
     for line in (WORDNET / f"data.{part}").read_text("latin-1").splitlines():
         if line.startswith(" "):
@@ -64,7 +67,7 @@ def read_synsets(part: str) -> dict[str, tuple[list[str], list[str]]]:
         lemmas = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]).lower() for i in range(count)]
         rest = fields[4 + 2 * count :]
         pointers = int(rest[0])
-        similar = [rest[1 + 4 * i + 1] for i in range(pointers) if rest[1 + 4 * i] == "&"]
+        similar = [rest[1 + 4 * i + 1] for i in range(pointers) if rest[1 + 4 * i] in pointer_types]
         synsets[offset] = ([lemma for lemma in lemmas if WORD.match(lemma)], similar)
     return synsets
 
@@ -97,7 +100,7 @@ def inflections(lemma: str, pos: str, irregular: dict[str, list[str]]) -> list[t
     return forms
 
 
-def wordnet_synonyms(vocabulary: set[str]) -> dict[str, set[str]]:
+def wordnet_synonyms(vocabulary: set[str], pointer_types: tuple[str, ...] = ("&",)) -> dict[str, set[str]]:
     irregular: dict[str, list[str]] = defaultdict(list)
     for line in (WORDNET / "verb.exc").read_text("latin-1").splitlines():
         form, lemma = line.split()[:2]
@@ -105,7 +108,7 @@ def wordnet_synonyms(vocabulary: set[str]) -> dict[str, set[str]]:
             irregular[lemma].append(form)
     synonyms: dict[str, set[str]] = defaultdict(set)
     for part in ("noun", "verb", "adj", "adv"):
-        synsets = read_synsets(part)
+        synsets = read_synsets(part, pointer_types)
         for line in (WORDNET / f"index.{part}").read_text("latin-1").splitlines():
             if line.startswith(" "):
                 continue

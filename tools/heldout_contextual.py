@@ -49,7 +49,7 @@ from kickoff.integrity.contextual import (  # noqa: E402
 from kickoff.integrity.suspects import find_suspects, is_vocabulary, word_uses  # noqa: E402
 from kickoff.model import Document, SourceDocument  # noqa: E402
 from kickoff.profile import profile_document  # noqa: E402
-from train_replaced_token_head import SEED, spin, split, thesaurus  # noqa: E402
+from train_replaced_token_head import RELATIONS, SEED, SENSES, spin, split, thesaurus  # noqa: E402
 
 MINIMUMS = (3, 4, 5)
 
@@ -160,9 +160,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pure", type=Path, required=True, help="folder of the PURE requirements documents")
     parser.add_argument("--news", type=Path, required=True, help="folder of the BBC news articles (news/<topic>/*.txt)")
+    parser.add_argument("--senses", type=int, default=SENSES, help="WordNet senses the spinner draws from")
+    parser.add_argument("--relations", default="".join(RELATIONS), help="WordNet pointers the spinner follows too")
     args = parser.parse_args()
     rng = random.Random(SEED)
-    table = thesaurus()
+    table = thesaurus(args.senses, tuple(args.relations))
     _, held_out = split(args.pure, args.news, rng)
     spin_rng = random.Random(SEED + 1)
     for name, folder in (("PURE", args.pure), ("BBC", args.news)):

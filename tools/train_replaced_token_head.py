@@ -58,6 +58,8 @@ from kickoff.text import STOPWORDS, word_spans  # noqa: E402
 
 FIRST_TUNED_LAYER = 4
 SENSES = 3
+# WordNet pointers followed from each sense besides its own lemmas: "&" similar to.
+RELATIONS: tuple[str, ...] = ("&",)
 SEED = 11
 # The rank given to a word outside the frequency list (82,765 words).
 UNRANKED = 100_000
@@ -90,14 +92,13 @@ def is_prose(sentence: str) -> bool:
     return sum(bool(_TEXT_WORD.match(t)) for t in tokens) / len(tokens) >= 0.75
 
 
-def thesaurus() -> dict[str, list[str]]:
+def thesaurus(senses: int = SENSES, pointer_types: tuple[str, ...] = RELATIONS) -> dict[str, list[str]]:
     import build_thesaurus
 
-    build_thesaurus.SENSES_PER_LEMMA = SENSES
+    build_thesaurus.SENSES_PER_LEMMA = senses
     vocabulary = {word for word, rank in word_ranks().items() if rank <= build_thesaurus.VOCABULARY_SIZE}
-    table = {
-        word: sorted(synonyms) for word, synonyms in build_thesaurus.wordnet_synonyms(vocabulary).items() if synonyms
-    }
+    related = build_thesaurus.wordnet_synonyms(vocabulary, pointer_types)
+    table = {word: sorted(synonyms) for word, synonyms in related.items() if synonyms}
     for tortured, originals in build_thesaurus.substitution_pairs(build_thesaurus.tortured_pairs()).items():
         for original in originals:
             if tortured not in table.setdefault(original, []):
@@ -147,9 +148,11 @@ def split(pure: Path, news: Path, rng: random.Random) -> tuple[list[str], dict[P
     return chosen, held_out
 
 
-def training_items(pure: Path, news: Path) -> list[tuple[str, list[list[int]]]]:
+def training_items(
+    pure: Path, news: Path, senses: int = SENSES, pointer_types: tuple[str, ...] = RELATIONS
+) -> list[tuple[str, list[list[int]]]]:
     rng = random.Random(SEED)
-    table = thesaurus()
+    table = thesaurus(senses, pointer_types)
     chosen, _ = split(pure, news, rng)
     rng.shuffle(chosen)
     items: list[tuple[str, list[list[int]]]] = []
@@ -310,9 +313,13 @@ def main() -> None:
     parser.add_argument("--pure", type=Path, required=True, help="folder of the PURE requirements documents")
     parser.add_argument("--news", type=Path, required=True, help="folder of the BBC news articles (news/<topic>/*.txt)")
     parser.add_argument("--epochs", type=float, default=1.5)
+    parser.add_argument("--senses", type=int, default=SENSES, help="WordNet senses of a word the spinner draws from")
+    parser.add_argument(
+        "--relations", default="".join(RELATIONS), help="WordNet pointers followed too: & similar, @ hypernym, ~ hyponym"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "kickoff" / "data" / HEAD)
     args = parser.parse_args()
-    items = training_items(args.pure, args.news)
+    items = training_items(args.pure, args.news, args.senses, tuple(args.relations))
     print(f"{len(items)} training sentences", flush=True)
     stored = train(items, args.epochs)
     np.savez_compressed(args.out, **stored)  # type: ignore[arg-type]
