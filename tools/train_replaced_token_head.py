@@ -315,7 +315,9 @@ def main() -> None:
     parser.add_argument("--epochs", type=float, default=1.5)
     parser.add_argument("--senses", type=int, default=SENSES, help="WordNet senses of a word the spinner draws from")
     parser.add_argument(
-        "--relations", default="".join(RELATIONS), help="WordNet pointers followed too: & similar, @ hypernym, ~ hyponym"
+        "--relations",
+        default="".join(RELATIONS),
+        help="WordNet pointers followed too: & similar, @ hypernym, ~ hyponym",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "kickoff" / "data" / HEAD)
     args = parser.parse_args()
