@@ -44,7 +44,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 def word_uses(sentences: Iterable[str]) -> Counter[str]:
     """How often the document uses each word, lower-cased."""
-    return Counter(match.group(0).lower() for sentence in sentences for match in WORD.finditer(sentence))
+    return Counter(map(str.lower, WORD.findall("\n".join(sentences))))
 
 
 def is_vocabulary(suspect: Suspect, uses: Counter[str]) -> bool:

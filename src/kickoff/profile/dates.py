@@ -42,8 +42,15 @@ _PATTERNS = [
 ]
 
 
+# Every pattern above needs a year: a text without one (most paragraphs) is passed over in one
+# scan instead of six, each trying month names at every word.
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
 def find_dates(text: str) -> tuple[DateMention, ...]:
     """Dates in order of first appearance, each ISO value once; more precise patterns win overlaps."""
+    if not _ANY_YEAR.search(text):
+        return ()
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, DateMention]] = []
     for pattern in _PATTERNS:

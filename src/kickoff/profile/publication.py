@@ -67,12 +67,23 @@ def _header(source: SourceDocument) -> str:
 
 def find_publication(source: SourceDocument, title: str | None) -> str | None:
     """What the document says it is published as, with the words that say so; None for the rest."""
-    first_page = "\n".join(block.text for block in source.blocks)[:FIRST_PAGE_CHARACTERS]
     header = f"{title or ''}\n{_header(source)}"
     for label, mark in _MARKS:
         found = mark.search(header)
         if found:
             return f"{label} (“{' '.join(found.group(0).split())}”)"
-    if title and _MANUAL_TITLE.search(title) and _COPYRIGHT.search(first_page):
+    if title and _MANUAL_TITLE.search(title) and _COPYRIGHT.search(_first_page(source)):
         return f"a vendor's manual (“{title}”)"
     return None
+
+
+def _first_page(source: SourceDocument) -> str:
+    """The first FIRST_PAGE_CHARACTERS of the text, joined only as far as needed."""
+    texts: list[str] = []
+    length = 0
+    for block in source.blocks:
+        texts.append(block.text)
+        length += len(block.text) + 1
+        if length >= FIRST_PAGE_CHARACTERS:
+            break
+    return "\n".join(texts)[:FIRST_PAGE_CHARACTERS]

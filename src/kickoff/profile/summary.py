@@ -21,12 +21,13 @@ def summarise(sentences: list[str]) -> tuple[str, ...]:
     ]
     if not candidates:
         return tuple(sentences[:SUMMARY_SENTENCES])
-    frequency = Counter(word for _, s in candidates for word in set(content_words(s)))
+    # Each sentence's words once; with no more sentences than the summary takes, all of them are it.
+    worded = [(index, sentence, words) for index, sentence in candidates if (words := set(content_words(sentence)))]
+    if len(worded) <= SUMMARY_SENTENCES:
+        return tuple(sentence for _, sentence, _ in worded)
+    frequency = Counter(word for _, _, words in worded for word in words)
     scored = []
-    for index, sentence in candidates:
-        words = set(content_words(sentence))
-        if not words:
-            continue
+    for index, sentence, words in worded:
         score = sum(frequency[w] for w in words) / (len(words) ** 0.5)
         score *= 1.5 if index < 2 else 1.0
         scored.append((score, -index, index, sentence))
