@@ -154,6 +154,12 @@ TextualResult = tuple[RelationKind | None, float, tuple[str, ...], AlignedIndexe
 
 # Below this many candidate pairs, worker processes cost more to start than they save.
 PARALLEL_PAIRS_FROM = 2000
+# Workers map every document's sentences and shingles, so what they cost grows with the bundle,
+# and what they save with the pairs. A warm run compares few pairs among many documents (1 % of a
+# 100,000-document room changed: about 20,000 pairs), and there their start was the run's memory
+# peak: two workers of about 0.27 GiB each beside the main process (bench/data_room.py). With
+# fewer pairs than a quarter of the documents, the pairs are compared in the main process.
+DOCUMENTS_PER_PARALLEL_PAIR = 4
 
 
 # Pairs looked up in the store at a time: their keys are made, asked for and dropped, so no list
@@ -312,7 +318,7 @@ def _compare_pairs(
     all processes, and can be dropped and read again when memory is short."""
     global _SHARED
     sentences = PackedSentences.of(d.sentences for d in documents)
-    if workers <= 1 or len(pairs) < PARALLEL_PAIRS_FROM:
+    if workers <= 1 or len(pairs) < max(PARALLEL_PAIRS_FROM, len(documents) // DOCUMENTS_PER_PARALLEL_PAIR):
         _SHARED = (sentences, shingle_sets)
         try:
             results = _compare_chunk(pairs)
