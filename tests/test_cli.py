@@ -341,6 +341,34 @@ def test_worker_processes_give_the_same_analysis(tmp_path: Path, monkeypatch: py
     assert gc.get_freeze_count() == 0, "what was frozen while the workers ran is thawed"
 
 
+def test_few_pairs_among_many_documents_are_compared_without_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13: a warm run compares few pairs among many documents; workers that map every
+    document's data would cost more than they save (they were the warm data room's memory peak),
+    so the pairs are compared in the main process, with the same result."""
+    import kickoff.relate as relate_module
+    from kickoff import pipeline
+    from kickoff.report.json_output import render_json
+
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    for n in range(40):  # documents that share no words
+        (bundle / f"doc{n:03}.txt").write_text(" ".join(f"word{n}x{i}" for i in range(40)) + ".")
+    (bundle / "copy.txt").write_text((bundle / "doc000.txt").read_text() + " Checked twice.")
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(relate_module, "PARALLEL_PAIRS_FROM", 1)
+    made = []
+    original_write = relate_module.PackedShingles.write
+    monkeypatch.setattr(
+        relate_module.PackedShingles, "write", lambda self, folder: made.append(folder) or original_write(self, folder)
+    )
+    outputs = [render_json(pipeline.analyse(Config(bundle, None, None, None, workers=w))) for w in (1, 2)]
+    assert outputs[0] == outputs[1]
+    assert '"kind":"near duplicate"' in outputs[1], "the copy was compared with its original"
+    assert made == [], "no workers were started for so few pairs"
+
+
 def test_the_dask_engine_gives_the_same_analysis(tmp_path: Path) -> None:
     """Issue 13: the per-document stages and relate's LSH banding (a shuffle) on a Dask
     LocalCluster of 2 worker processes give the output a local run gives."""
