@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from kickoff.config import Config
-from kickoff.engines.local import stop
+from kickoff.engines.local import release_signals, signals_held, stop
 from kickoff.gaps import document_requirements, find_gaps
 from kickoff.ingest import read_files
 from kickoff.integrity import assess_document, assess_integrity
@@ -257,8 +257,13 @@ class _PerDocument:
             # whatever else was frozen too (CPython 3.12 freezes a few hundred objects of its
             # own at start): they go back to the collector's oldest generation, no harm.
             gc.freeze()
-            self.pool = ProcessPoolExecutor(self.workers)
-        self.in_flight.append(self.pool.submit(_profile_batch, self.pending, self.contextual))
+            # The first submit forks the workers: with the signals held, a Ctrl-C that arrives
+            # meanwhile is delivered after the fork rather than lost inside it (signals_held).
+            with signals_held():
+                self.pool = ProcessPoolExecutor(self.workers, initializer=release_signals)
+                self.in_flight.append(self.pool.submit(_profile_batch, self.pending, self.contextual))
+        else:
+            self.in_flight.append(self.pool.submit(_profile_batch, self.pending, self.contextual))
         self.pending = []
         while len(self.in_flight) > self.workers * 4:
             self.done.extend(self.in_flight.popleft().result())

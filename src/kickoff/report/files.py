@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import stat
 import tempfile
-import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from kickoff.engines.local import signals_held
 
 
 class OutputError(Exception):
@@ -57,7 +57,7 @@ def write_all(outputs: Sequence[tuple[Path, str | Iterable[str]]]) -> None:
     try:
         for path, text in outputs:
             staged.append(_stage(path, text))
-        with _signals_held():
+        with signals_held():
             _commit(staged)
     finally:
         for item in staged:
@@ -132,17 +132,3 @@ def _commit(staged: list[_Staged]) -> None:
         if isinstance(error, OSError):
             raise OutputError(f"{current}: cannot write ({error.strerror or error})") from error
         raise
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM back while the renames run; they are delivered right after."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
