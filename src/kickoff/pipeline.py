@@ -257,12 +257,11 @@ class _PerDocument:
             # whatever else was frozen too (CPython 3.12 freezes a few hundred objects of its
             # own at start): they go back to the collector's oldest generation, no harm.
             gc.freeze()
-            # The first submit forks the workers: with the signals held, a Ctrl-C that arrives
-            # meanwhile is delivered after the fork rather than lost inside it (signals_held).
-            with signals_held():
+        # The first submit forks the workers: with the signals held, a Ctrl-C that arrives
+        # meanwhile is delivered after the fork rather than lost inside it (signals_held).
+        with signals_held():
+            if self.pool is None:
                 self.pool = ProcessPoolExecutor(self.workers, initializer=release_signals)
-                self.in_flight.append(self.pool.submit(_profile_batch, self.pending, self.contextual))
-        else:
             self.in_flight.append(self.pool.submit(_profile_batch, self.pending, self.contextual))
         self.pending = []
         while len(self.in_flight) > self.workers * 4:

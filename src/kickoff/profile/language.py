@@ -22,9 +22,9 @@ _MINIMUM_LETTERS = 20
 _SAMPLE_CHARACTERS = 20_000
 # Function words of English that are rare in the running text of other languages (not "a",
 # "in", "an", "die", "van"; German "was" and Danish "by" are words there too, but far rarer),
-# and the share of a text's words they must make. In English
-# prose they are a quarter to a third of the words (median 0.28 on 9,805 English texts); in 376
-# manual pages in 16 other languages at most 0.17, and those were half English.
+# and the share of a text's words they must make. In English prose they are a quarter to a
+# third of the words (median 0.28 on 9,805 English texts); in 376 manual pages in 16 other
+# languages at most 0.17, and those were half English.
 _ENGLISH_FUNCTION_WORDS = frozenset(
     [
         "the",
