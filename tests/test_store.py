@@ -86,7 +86,7 @@ def test_a_damaged_or_unusable_store_never_fails_the_run(tmp_path: Path) -> None
     store = tmp_path / "store.sqlite"
     _run(bundle, tmp_path / "first", store)
     with sqlite3.connect(store) as connection:
-        connection.execute("UPDATE results SET value = X'00FF'")
+        connection.execute("UPDATE entries SET value = X'00FF'")
     assert _run(bundle, tmp_path / "damaged", store) == cold
     folder_in_the_way = tmp_path / "folder.sqlite"
     folder_in_the_way.mkdir()
@@ -98,11 +98,14 @@ def test_results_of_other_code_are_dropped(tmp_path: Path) -> None:
 
     path = tmp_path / "store.sqlite"
     store = Store(path, Limits())
-    store.connection.execute("INSERT INTO results VALUES ('0:old:code:file:x', X'00')")
-    store.connection.commit()
+    store.put(store.key("file", "a.txt"), {"documents": []})
     store.close()
+    store.connection = sqlite3.connect(path)
+    store.connection.execute("UPDATE about SET value = '0:old:code' WHERE name = 'prefix'")
+    store.connection.commit()
+    store.connection.close()
     reopened = Store(path, Limits())
-    assert reopened.connection.execute("SELECT count(*) FROM results").fetchone() == (0,)
+    assert reopened.connection.execute("SELECT count(*) FROM entries").fetchone() == (0,)
     reopened.close()
 
 
@@ -186,7 +189,9 @@ def test_copies_share_one_stored_result_per_pair_of_texts(tmp_path: Path) -> Non
     warm = analyse(config)
     assert warm.relations == cold.relations
     with sqlite3.connect(store) as connection:
-        pairs = connection.execute("SELECT count(*) FROM results WHERE key LIKE '%:pair:%'").fetchone()[0]
+        pairs = connection.execute(
+            "SELECT count(*) FROM entries WHERE substr(key, 1, 5) = CAST('pair:' AS BLOB)"
+        ).fetchone()[0]
     # two pairs of texts: a copy beside the other text, and a copy beside a copy (copies of the
     # first are its exact duplicates, and are not compared with it)
     assert pairs == 2

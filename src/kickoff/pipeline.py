@@ -149,7 +149,7 @@ def _read_and_profile(
     requirements: dict[str, tuple[Requirement, ...]] = {}
     # Files read afresh, by store key: the positions of their documents among those handed to
     # ``per_document`` and their problems, stored once the per-document stages have run.
-    fresh: dict[str, tuple[list[int], list[ReadProblem]]] = {}
+    fresh: dict[bytes, tuple[list[int], list[ReadProblem]]] = {}
     files = read_files(config)
     with _PerDocument(config, client) as per_document:
         with _progress(config) as progress:
@@ -163,7 +163,7 @@ def _read_and_profile(
                         problems.append(item)
                         logger.warning("%s: %s", item.path, item.reason)
                         continue
-                    key = store.key("file", item.name, item.sha256, str(item.truncated)) if store else ""
+                    key = store.key("file", item.name, item.sha256, str(item.truncated)) if store else b""
                     cached = store.get(key) if store else None
                     if cached is not None:
                         stored_requirements = cached.get("requirements") or [None] * len(cached["documents"])

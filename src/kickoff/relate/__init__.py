@@ -248,7 +248,7 @@ def _locality_order(pairs: Pairs, count: int) -> npt.NDArray[np.int64]:
     return np.lexsort((np.maximum(left, right), np.minimum(left, right))).astype(np.int64)
 
 
-def _pair_key(store: Store, documents: list[Document], first: int, second: int) -> str:
+def _pair_key(store: Store, documents: list[Document], first: int, second: int) -> bytes:
     left, right = documents[first], documents[second]
     return store.key("pair", left.path, left.source.sha256, right.path, right.source.sha256)
 
