@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from conftest import document_from_text
@@ -462,3 +462,18 @@ def test_a_specification_needs_twice_the_density_of_swaps_to_be_judged_spun() ->
     assert SPUN_MINIMUM_DENSITY <= 1000 * 4 / 1500 < SPUN_MINIMUM_DENSITY * SPECIFICATION_FACTOR
     assert verdict_of(swaps, 1500, "news report") == "spun"
     assert verdict_of(swaps, 1500, "specification") == "clean"
+
+
+@example("ΟΔΟΣ Α and ΑΣ.")
+@example("İstanbul’s port, 3.5 km")
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_tokens_are_lowered_as_each_token_alone_would_be(sentence: str) -> None:
+    """Tokens are lowered by slicing the lowered sentence; that must agree with lowering each
+    token on its own, whatever the letters (a final sigma, a dotted capital I)."""
+    from kickoff.integrity.collocations import tokens
+
+    tokens.cache_clear()
+    for token in tokens(sentence):
+        assert token.text == sentence[token.start : token.end]
+        assert token.lower == token.text.lower().replace("’", "'")
+        assert token.is_word == token.text[0].isalpha()

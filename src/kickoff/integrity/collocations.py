@@ -44,11 +44,20 @@ class Token(NamedTuple):
 def tokens(sentence: str) -> tuple[Token, ...]:
     """A sentence's tokens; cached, since the spinner, tortured-phrase and translation checks
     each read every sentence of a document."""
-    return tuple(
-        Token(text, match.start(), text.lower().replace("’", "'"), text[0].isalpha())
-        for match in _TOKEN.finditer(sentence)
-        for text in (match.group(),)
-    )
+    lowered = sentence.lower().replace("’", "'")
+    if len(lowered) != len(sentence) or "Σ" in sentence:
+        # A letter whose lower case is longer ("İ"), or one whose lower case depends on the
+        # letters beside it (a final sigma): each token is lowered on its own.
+        return tuple(
+            Token(text, match.start(), text.lower().replace("’", "'"), text[0].isalpha())
+            for match in _TOKEN.finditer(sentence)
+            for text in (match.group(),)
+        )
+    # Lowered once for the sentence, and sliced: a quarter faster than lowering each token, and
+    # the integrity stage of a data room makes tokens for hundreds of thousands of sentences.
+    spans = [match.span() for match in _TOKEN.finditer(sentence)]
+    make = tuple.__new__
+    return tuple([make(Token, (sentence[s:e], s, lowered[s:e], sentence[s].isalpha())) for s, e in spans])
 
 
 def pair_count(first: str, second: str) -> int:

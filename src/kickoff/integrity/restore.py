@@ -119,7 +119,20 @@ def _rebuilt(aligned: AlignedSentence) -> bool:
     """Words moved, added or dropped: what a spinner, swapping words in place, never does."""
     if aligned.left == aligned.right:
         return False  # the common case in a data room of overlapping excerpts; nothing to compare
-    left_tokens, right_tokens, opcodes = _word_opcodes(aligned.left, aligned.right)
+    return _rebuilt_text(aligned.left, aligned.right)
+
+
+# Distinct pairs of differing sentences whose comparison is kept. In a data room one pair of
+# sentences recurs in the relations of every copy of a copy (10,946 distinct pairs in 89,011
+# comparisons at 10,000 documents); at 100,000 documents a smaller cache of whole token lists
+# thrashed, and making tokens was most of the integrity stage. What is kept per pair is small:
+# a flag, or the few replaced runs.
+_PAIR_CACHE = 131_072
+
+
+@functools.lru_cache(maxsize=_PAIR_CACHE)
+def _rebuilt_text(left_text: str, right_text: str) -> bool:
+    left_tokens, right_tokens, opcodes = _word_opcodes(left_text, right_text)
     left = [t.lower for t in left_tokens]
     right = [t.lower for t in right_tokens]
     matched_left: set[int] = set()
@@ -270,33 +283,54 @@ def _differences(relation: Relation) -> list[_Difference]:
     found: list[_Difference] = []
     filled = 0
     for aligned in differing_pairs(relation.aligned):  # identical pairs have no replacement to find
-        left_tokens, right_tokens, opcodes = _word_opcodes(aligned.left, aligned.right)
-        left_words = [t.lower for t in left_tokens]
-        right_words = [t.lower for t in right_tokens]
-        for operation, i1, i2, j1, j2 in opcodes:
-            if operation != "replace" or max(i2 - i1, j2 - j1) > _LONGEST_SUBSTITUTION:
-                continue
-            if _filled_in(left_tokens[i1:i2]) or _filled_in(right_tokens[j1:j2]):
-                filled += 1  # a name, a number or a date: what a form or a new version changes
-                continue
-            neighbours = _neighbours(left_words[i1:i2], right_words[j1:j2])
-            if not copy_of_same_text and not neighbours:
-                continue
-            left_fit, right_fit = _fit(left_words, i1, i2), _fit(right_words, j1, j2)
-            found.append(
-                _Difference(aligned, tuple(left_tokens[i1:i2]), tuple(right_tokens[j1:j2]), left_fit, right_fit)
-            )
+        filled_here, replaced = _replaced_runs(aligned.left, aligned.right)
+        filled += filled_here
+        for left_run, right_run, neighbours, left_fit, right_fit in replaced:
+            if copy_of_same_text or neighbours:
+                found.append(_Difference(aligned, left_run, right_run, left_fit, right_fit))
     if filled >= _TEMPLATE_SHARE * (filled + len(found)):
         return []
     return found
 
 
-@functools.lru_cache(maxsize=16384)
+# A short replaced run of two aligned sentences: its tokens on each side, whether the two are
+# thesaurus neighbours, and how well each fits its neighbouring words.
+_ReplacedRun = tuple[tuple[Token, ...], tuple[Token, ...], bool, float, float]
+
+
+@functools.lru_cache(maxsize=_PAIR_CACHE)
+def _replaced_runs(left_text: str, right_text: str) -> tuple[int, tuple[_ReplacedRun, ...]]:
+    """(how many replaced runs are names, numbers or dates; the other short replaced runs) of
+    two differing sentences: what _differences needs of them, whichever relation they are in."""
+    left_tokens, right_tokens, opcodes = _word_opcodes(left_text, right_text)
+    left_words = [t.lower for t in left_tokens]
+    right_words = [t.lower for t in right_tokens]
+    filled = 0
+    replaced: list[_ReplacedRun] = []
+    for operation, i1, i2, j1, j2 in opcodes:
+        if operation != "replace" or max(i2 - i1, j2 - j1) > _LONGEST_SUBSTITUTION:
+            continue
+        if _filled_in(left_tokens[i1:i2]) or _filled_in(right_tokens[j1:j2]):
+            filled += 1  # a name, a number or a date: what a form or a new version changes
+            continue
+        replaced.append(
+            (
+                left_tokens[i1:i2],
+                right_tokens[j1:j2],
+                _neighbours(left_words[i1:i2], right_words[j1:j2]),
+                _fit(left_words, i1, i2),
+                _fit(right_words, j1, j2),
+            )
+        )
+    return filled, tuple(replaced)
+
+
+@functools.lru_cache(maxsize=1024)
 def _word_opcodes(
     left_text: str, right_text: str
 ) -> tuple[tuple[Token, ...], tuple[Token, ...], tuple[tuple[str, int, int, int, int], ...]]:
-    """The two sentences' word tokens and how one becomes the other. Cached: in a data room the
-    same pair of sentences recurs in the relations of every copy of a copy."""
+    """The two sentences' word tokens and how one becomes the other (cached for the two callers
+    that read one pair in turn)."""
     left_tokens = tuple(t for t in tokens(left_text) if t.is_word)
     right_tokens = tuple(t for t in tokens(right_text) if t.is_word)
     matcher = SequenceMatcher(None, [t.lower for t in left_tokens], [t.lower for t in right_tokens], autojunk=False)
