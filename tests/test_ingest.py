@@ -312,19 +312,22 @@ def test_reader_time_limit_stops_a_slow_reader(monkeypatch) -> None:  # type: ig
     assert "longer than 0.2 s" in problem.reason
 
 
-def test_a_file_is_read_whole_up_to_the_limit_whatever_size_it_reports(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_is_read_whole_up_to_the_limit_whatever_size_it_reports(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """Ingest reads by the file's reported size (not into a buffer of the limit): a file that
     grew since, or reports no size, is still read up to the limit, and one byte past it says it
     was cut."""
-    import io
-
     from kickoff.ingest import _read_limited
 
     data = b"x" * 100
+    path = tmp_path / "file.bin"
+    path.write_bytes(data)
     for reported in (0, 10, 99, 100, 500):
         monkeypatch.setattr(os, "fstat", lambda _, size=reported: os.stat_result((0, 0, 0, 0, 0, 0, size, 0, 0, 0)))
-        handle = io.BytesIO(data)
-        monkeypatch.setattr(handle, "fileno", lambda: -1)
-        assert _read_limited(handle, 1000) == data, reported
-        handle.seek(0)
-        assert _read_limited(handle, 40) == data[:41], reported
+        for limit, expected in ((1000, data), (40, data[:41]), (100, data), (99, data)):
+            descriptor = os.open(path, os.O_RDONLY)
+            try:
+                assert _read_limited(descriptor, limit) == expected, (reported, limit)
+            finally:
+                os.close(descriptor)

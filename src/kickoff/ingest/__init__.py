@@ -6,7 +6,6 @@ import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
 
 from kickoff.config import Config, Limits
 from kickoff.ingest.dispatch import read_bytes, sniff_format
@@ -53,14 +52,16 @@ def read_files(config: Config) -> Iterator[FileData | ReadProblem]:
         try:
             # O_NOFOLLOW: a link swapped in after the walk checked it is still not followed.
             descriptor = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            with os.fdopen(descriptor, "rb") as handle:
-                data = _read_limited(handle, limits.max_file_bytes)
+            try:
+                data = _read_limited(descriptor, limits.max_file_bytes)
+            finally:
+                os.close(descriptor)
         except OSError as error:
             reason = error.strerror or type(error).__name__
             if entry.path.is_symlink():
                 try:
                     with entry.path.open("rb") as handle:
-                        data = _read_limited(handle, limits.max_file_bytes)
+                        data = _read_limited(handle.fileno(), limits.max_file_bytes)
                 except OSError as second:
                     yield ReadProblem(name, f"cannot open: {second.strerror or reason}")
                     continue
@@ -71,14 +72,19 @@ def read_files(config: Config) -> Iterator[FileData | ReadProblem]:
         yield FileData(name, data[: limits.max_file_bytes], truncated)
 
 
-def _read_limited(handle: BinaryIO, limit: int) -> bytes:
+def _read_limited(descriptor: int, limit: int) -> bytes:
     """At most ``limit`` bytes of the file, and one more if there are more (the caller cuts and
-    says so). Read by the file's size, not by the limit: ``read(limit + 1)`` makes a buffer of
-    the limit (64 MiB) for every file, and a data room's 100,000 small files spent over a minute
-    of the reading process on those buffers (bench/data_room.py)."""
-    size = os.fstat(handle.fileno()).st_size
-    data = handle.read(min(size, limit) + 1)
-    if size < len(data) <= limit:
-        # the file grew since, or reports no size: read on, up to the limit
-        data += handle.read(limit + 1 - len(data))
-    return data
+    says so). Read by the file's size, not by the limit: a buffer of the limit (64 MiB) for
+    every file cost a data room's 100,000 small files over a minute. Read from the descriptor, not
+    through a buffered file object: 0.8 to 1.3 s for those files, against 1.3 to 1.5 s."""
+    wanted = min(os.fstat(descriptor).st_size, limit) + 1
+    parts: list[bytes] = []
+    total = 0
+    while total <= limit:
+        # by the size first; if the file grew since, or reports no size, on up to the limit
+        part = os.read(descriptor, wanted - total if total < wanted else min(limit + 1 - total, 2**20))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
