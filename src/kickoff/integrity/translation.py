@@ -133,8 +133,8 @@ def _loops(sentence: str) -> Iterator[Artefact]:
         found = False
         for length in range(_LONGEST_LOOP, 1, -1):
             end = position + 2 * length
-            if end > len(items):
-                continue
+            if end > len(items) or lowered[position] != lowered[position + length]:
+                continue  # (the first word's test is cheap, and rules out nearly every position)
             phrase = lowered[position : position + length]
             if phrase != lowered[position + length : end]:
                 continue

@@ -519,11 +519,10 @@ _NAME_PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|di|van|von|mc|o)[-'’
 
 def _capitalised(token: str) -> bool:
     """A name-like token: capitalised, or an Arabic/Dutch particle name; not 'Iran-backed'."""
-    if _NAME_PARTICLE.match(token):
-        return True
-    if not token[:1].isupper():
-        return False
-    return not any(part[:1].islower() for part in re.split(r"[-]", token)[1:])
+    # (in this order because it runs on every word of every sentence: most words are neither)
+    if token[:1].isupper():
+        return "-" not in token or not any(part[:1].islower() for part in token.split("-")[1:])
+    return ("-" in token or "'" in token or "’" in token) and _NAME_PARTICLE.match(token) is not None
 
 
 def _classify(candidate: _Candidate, lowercase_words: set[str]) -> tuple[str | None, str]:
