@@ -102,6 +102,10 @@ def restore_from_relations(
             )
             relation = dataclasses.replace(relation, evidence=(*relation.evidence, why))
         updated.append(relation)
+    # The comparisons kept per pair of sentences (up to 131,072 of them) are of no use to the
+    # stages that follow, and the report, where a data room's memory peaks, would hold them too.
+    for cache in (_replaced_runs, _rebuilt_text, _word_opcodes):
+        cache.cache_clear()
     return tuple(_with_restorations(by_path[path], extra.get(path, [])) for path in by_path), tuple(updated)
 
 
