@@ -37,10 +37,11 @@ def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 def find_tortured(sentence: str) -> Iterator[TorturedPhrase]:
     items = [token for token in tokens(sentence) if token.is_word]
     lowered = [token.lower for token in items]
+    index = _by_first_word()  # (once per sentence, not once per word)
     position = 0
     while position < len(items):
         matched = None
-        for words, original in _by_first_word().get(lowered[position], ()):
+        for words, original in index.get(lowered[position], ()):
             if tuple(lowered[position : position + len(words)]) == words:
                 matched = (len(words), original)
                 break
