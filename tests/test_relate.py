@@ -167,6 +167,22 @@ def test_lsh_partners_are_those_of_every_bucket_looked_back(monkeypatch) -> None
     assert found.tolist() == sorted(list(pair) for pair in expected) and len(found) > 400
 
 
+@given(st.lists(st.tuples(*[st.integers(0, 3) | st.integers(0, 2**32 - 1)] * 3), min_size=1, max_size=60))
+def test_band_rows_are_grouped_as_numpy_unique_groups_them(rows: list[tuple[int, int, int]]) -> None:
+    """The banding's grouping of signature rows (a stable sort on the columns) gives what
+    np.unique(axis=0) gives: first occurrences, each row's group, and the groups' sizes."""
+    import numpy as np
+
+    from kickoff.relate.candidates import _row_groups
+
+    array = np.array(rows, dtype=np.uint32)
+    _, first, inverse, counts = np.unique(array, axis=0, return_index=True, return_inverse=True, return_counts=True)
+    found = _row_groups(array)
+    assert found[0].tolist() == first.tolist()
+    assert found[1].tolist() == inverse.reshape(-1).tolist()
+    assert found[2].tolist() == counts.tolist()
+
+
 @given(
     st.lists(
         st.tuples(st.integers(0, 2**31 - 1), st.integers(0, 2**31 - 1), st.floats(0, 1, allow_nan=False)),

@@ -172,10 +172,7 @@ def local_buckets(signatures: npt.NDArray[np.uint32]) -> list[npt.NDArray[np.int
         rows = np.ascontiguousarray(signatures[:, band * ROWS : (band + 1) * ROWS])
         if not len(rows):
             break
-        _, first_of_key, inverse, counts = np.unique(
-            rows, axis=0, return_index=True, return_inverse=True, return_counts=True
-        )
-        inverse = inverse.reshape(-1)
+        first_of_key, inverse, counts = _row_groups(rows)
         shared = counts > 1
         if not shared.any():
             continue
@@ -188,6 +185,25 @@ def local_buckets(signatures: npt.NDArray[np.uint32]) -> list[npt.NDArray[np.int
         for position in np.argsort(first_of_key[shared], kind="stable"):
             buckets.append(groups[position])
     return buckets
+
+
+def _row_groups(
+    rows: npt.NDArray[np.uint32],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Per distinct row: the position of its first occurrence; per row, its distinct row's
+    number; per distinct row, how many rows have it. What ``np.unique(rows, axis=0, ...)`` gives,
+    by a stable sort on the columns. np.unique sorts the rows as structured records: on 100,000
+    random rows, 0.06 s a band against 0.03 s, and relate bands 37 times."""
+    order = np.lexsort(rows.T[::-1])  # by the first column, then the second, ...; stable
+    ordered = rows[order]
+    starts_key = np.ones(len(rows), dtype=bool)
+    starts_key[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+    inverse = np.empty(len(rows), dtype=np.int64)
+    inverse[order] = np.cumsum(starts_key) - 1
+    starts = np.flatnonzero(starts_key)
+    counts = np.diff(np.r_[starts, len(rows)])
+    # the sort is stable, so a group's first row in sorted order is its first in the bundle
+    return order[starts].astype(np.int64), inverse, counts.astype(np.int64)
 
 
 # A bucket's documents, as a list (a cluster's shuffle) or an integer array (local_buckets).
