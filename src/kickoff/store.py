@@ -64,14 +64,14 @@ class Store:
     """Content-keyed results of earlier runs. Reads and writes never fail a run: a store that
     cannot be opened or written is skipped with a warning, and the run goes on cold.
 
-    A data room writes over a million pair results, so the table is laid out for that (measured
-    on 200,000 results of a pair's size): keys are 21 bytes (the kind and 16 bytes of a SHA-256
-    of everything the result depends on) in a table without row ids, a third of the size of the
-    hexadecimal text keys they replace; results are written in key order, many thousands per
-    transaction, since each commit rewrites every page it touched into the log; and which entries
-    a run used is a run number on the row, not a second copy of every key. 200,000 results of a
-    pair's size were written in 2.5 s instead of 8.9 s, and read back in 2.2 s instead of 3.2 s,
-    in a 22 MiB file instead of 63 MiB (this Store against schema 1's, on a busy 2-core machine)."""
+    A data room writes over a million pair results, so the table is laid out for that: keys are
+    21 bytes (the kind and 16 bytes of a SHA-256 of everything the result depends on) in a table
+    without row ids, a third of the size of the hexadecimal text keys they replace; results are
+    written in key order, many thousands per transaction, since each commit rewrites every page
+    it touched into the log; and which entries a run used is a run number on the row, not a
+    second copy of every key. 200,000 results of a pair's size were written in 2.5 s instead of
+    8.9 s, and read back in 2.2 s instead of 3.2 s, in a 22 MiB file instead of 63 MiB
+    (bench/hot_paths.py store, this Store against schema 1's, on a busy 2-core machine)."""
 
     def __init__(self, path: Path, limits: Limits, variant: str = "") -> None:
         """``variant`` names what else the results depend on (whether the contextual model read them)."""

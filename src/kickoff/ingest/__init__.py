@@ -87,4 +87,4 @@ def _read_limited(descriptor: int, limit: int) -> bytes:
             break
         parts.append(part)
         total += len(part)
-    return parts[0] if len(parts) == 1 else b"".join(parts)
+    return b"".join(parts)
