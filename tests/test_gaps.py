@@ -335,6 +335,33 @@ def test_available_for_something_is_not_an_availability_target() -> None:
     assert unmeasurable("The booking service must be available during opening hours.")
 
 
+def test_smells_judge_what_the_statement_requires() -> None:
+    def names(text: str) -> set[str]:
+        return {smell.name for smell in find_smells(text, find_measures(text))}
+
+    # words in an aside, an example or a clause that requires nothing are no smell of the requirement
+    assert "vague term" in names("The portal shall be easy to use.")
+    assert "vague term" not in names("Each report must have an owner -- someone who books the appropriate room.")
+    assert "vague term" not in names("Exports must use the modern ISO-8601 format.")
+    assert "open-ended list" not in names("The tool shall run in a virtual environment (venv, conda, etc.).")
+    assert "vague term" not in names("Several large files were imported last year.")
+    # "should" before its subject is a condition; "we should" is the authors' view; a forecast is no requirement
+    assert "weak imperative" not in names("Tools may support the format, should it be accepted.")
+    assert "weak imperative" not in names("We should be able to agree on the order later.")
+    assert "weak imperative" not in names("It should be noted that the cache is shared.")
+    assert "weak imperative" not in names("If an error should occur and a retry should fail, the job stops.")
+    assert "weak imperative" not in names("Find the places where the hooks should be added by searching the code.")
+    assert "weak imperative" in names("The exporter should write UTF-8.")
+    # a pronoun that explains is no pronoun to resolve; one that is the subject of a requirement is
+    assert "unclear pronoun" not in names("This means that the exporter must restart.")
+    assert "unclear pronoun" in names("It must return the file's name.")
+    # passive voice only under "shall"; "never" is a prohibition a test can check
+    assert "passive voice" not in names("The epoch MUST be sorted by its numeric value.")
+    assert "passive voice" in names("Reports shall be generated nightly.")
+    assert "absolute" not in names("Callers must never move the pinned value.")
+    assert "absolute" in names("The service shall always log failed logins.")
+
+
 def test_real_smell_floors_hold() -> None:
     """eval/real_smells.py on the labelled findings of the 57 real specifications: the precision
     and the share of accepted findings kept, pinned in eval/real_smell_floors.json, hold."""

@@ -12,7 +12,7 @@ from kickoff.text import SYSTEM_SUBJECT as _SYSTEM_SUBJECT
 _MODAL = re.compile(
     r"\b(shall|must|should|will|is required to|are required to|needs? to|has to|have to)\b", re.IGNORECASE
 )
-_USER_STORY = re.compile(r"^\s*As an? .{2,80}?,?\s+I (?:want|need|would like|can)\b", re.IGNORECASE)
+USER_STORY = re.compile(r"^\s*As an? .{2,80}?,?\s+I (?:want|need|would like|can)\b", re.IGNORECASE)
 _EARS = re.compile(r"^\s*(?:When|While|Where|If)\b.{3,200}?,\s*the .{2,60}? shall\b", re.IGNORECASE)
 _REQUIREMENT_HEADING = re.compile(
     r"requirement|feature|function|capabilit|user stor|use case|must have|acceptance|constraint|"
@@ -29,14 +29,21 @@ _DISCUSSION_OPENER = re.compile(
     r"(?:clear|unclear)|For example\b|E\.g\.|Because\b|\(|(?:Should|Must|Shall|Will)\b)"
 )
 # A modal inside an indirect question or a condition ("decide whether that trait should have …",
-# "If URL references should …") is not what the sentence requires.
+# "If URL references should …", "indicating what its dependencies should be") is not what the
+# sentence requires.
 # The clause runs to the modal without a comma: "If present, X should …" requires X.
-_SUBORDINATE_MODAL = re.compile(r"\b(?:if|whether|how)\b[^,;:.]{0,80}?\b(?:should|must|shall)\b", re.IGNORECASE)
+_SUBORDINATE_MODAL = re.compile(r"\b(?:if|whether|how|what)\b[^,;:.]{0,80}?\b(?:should|must|shall)\b", re.IGNORECASE)
+# "places where those should be added", "cases where the versions will coexist": a relative
+# clause inside the sentence (a sentence that opens with "Where …," is a condition, as in EARS).
+_RELATIVE_WHERE = re.compile(r"\s(?:where|in which)\b[^,;:.]{0,80}?\b(?:should|must|shall|will)\b")
+# A condition that is still open, with no comma closing it, holds every modal up to the comma.
+_OPEN_CONDITION = re.compile(r"\b(?:if|whether)\b[^,;:.]{0,80}$", re.IGNORECASE)
 # Reported speech: "Some developers suggested that … should be dropped", "the question of which
 # should be preferred": the modal is someone's opinion, not the design's requirement.
 _REPORTED_MODAL = re.compile(
-    r"\b(?:(?:suggested|proposed|argued|asked|believes?|believed|thinks?|thought) (?:that|whether)|wondered|"
-    r"question of|debated?)\b[^.;:]{0,80}?\b(?:should|must|shall)\b",
+    r"\b(?:(?:suggested|proposed|argued|asked|believes?|believed|thinks?|thought|decided|agreed|concluded) "
+    r"(?:that|whether)|wondered|"
+    r"question of|debated?|(?:does|do|did)(?:n't| not) mean)\b[^.;:]{0,80}?\b(?:should|must|shall)\b",
     re.IGNORECASE,
 )
 # The reader's or a writer's own voice ("you must always specify", "I think it should"): an
@@ -45,17 +52,20 @@ _REPORTED_MODAL = re.compile(
 _PERSON_SUBJECT = re.compile(r"\b(?:you|I)\s+(?:\w+ly\s+|also\s+|still\s+|then\s+|all\s+)?$", re.IGNORECASE)
 # "should" as a forecast ("This should not be a problem", "the hooks should make this easy").
 _EXPECTATION = re.compile(
-    r"should(?:n't| not)? (?:be (?:a |any |no |much of a )?(?:problem|issue|concern|surprise)s?\b|"
-    r"be (?:easy|easier|trivial|simple|straightforward|fine|rare)\b|make (?:it|this|that)\b|help\b|work\b|suffice\b|"
+    r"should(?:n't| not)? (?:(?:be|present|pose|cause) (?:a |any |no |much of a )?(?:problem|issue|concern|surprise|"
+    r"difficult(?:y|ies))s?\b|"
+    r"be (?:easy|easier|trivial|simple|straight-?forward|fine|rare|surprising)\b|make (?:it|this|that)\b|help\b|work\b|"
+    r"suffice\b|matter\b|mean\b|be noted\b|"
     # and as guidance to the reader: "should not be interpreted as a way to …", "should be taken as a sign"
-    r"be (?:interpreted|read|understood|seen|taken|regarded|viewed) as\b)",
+    r"be (?:interpreted|read|understood|seen|taken|regarded|viewed|thought of) (?:as|to (?:mean|refer))\b)",
     re.IGNORECASE,
 )
 
 # Sections that argue, compare or look back rather than specify: a "must" in a PEP's Rationale or
 # a Rust RFC's Alternatives is part of an argument, not a requirement of the design.
 _DISCURSIVE_SECTION = re.compile(
-    r"\b(?:rationale|motivation|background|alternatives?|rejected ideas|prior art|drawbacks|discussion|"
+    r"\b(?:rationale|motivation|background|alternatives?|rejected (?:ideas|proposals|approaches|options)|prior art|"
+    r"drawbacks|discussion|"
     r"appendix|faq|frequently asked|history|acknowledge?ments|references|copyright|future (?:work|possibilities)|"
     r"comparison|how to teach|open issues|unresolved questions|open questions)\b",
     re.IGNORECASE,
@@ -79,7 +89,7 @@ class Statement:
         if self.sentence.block_kind != "table row" or TABLE_CELL_SEPARATOR not in text:
             return text
         cells = text.split(TABLE_CELL_SEPARATOR)
-        stating = [cell for cell in cells if _MODAL.search(cell) or _USER_STORY.search(cell)]
+        stating = [cell for cell in cells if _MODAL.search(cell) or USER_STORY.search(cell)]
         return stating[0] if stating else max(cells, key=len)
 
 
@@ -107,7 +117,7 @@ def statement_form(sentence: Sentence, is_specification: bool) -> str | None:
     text = sentence.text
     if len(text.split()) < 4:
         return None
-    if _USER_STORY.search(text):
+    if USER_STORY.search(text):
         return "user story"
     if _EARS.search(text):
         return "EARS"
@@ -149,12 +159,18 @@ def inside_subordinate(text: str, position: int) -> bool:
         return True
     if _EXPECTATION.match(text, position):
         return True
+    if _OPEN_CONDITION.search(before):
+        return True  # "If an error condition should occur and a thread panic should result, …"
     if re.search(r"\b(?:which|who|that)\s+(?:also\s+|still\s+|then\s+|now\s+)?$", before, re.IGNORECASE):
         return True  # a relative clause: "an API which should no longer be used" describes the API
     end = _modal_end(text, position)
     if end >= 0 and not re.search(r"\w", text[end:]):
         return True  # "The new syntax should" and nothing after: a fragment
-    return any(m.end() == end for pattern in (_SUBORDINATE_MODAL, _REPORTED_MODAL) for m in pattern.finditer(text))
+    return any(
+        m.end() == end
+        for pattern in (_SUBORDINATE_MODAL, _RELATIVE_WHERE, _REPORTED_MODAL)
+        for m in pattern.finditer(text)
+    )
 
 
 def _modal_end(text: str, position: int) -> int:
