@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import random
 import sys
 from pathlib import Path
@@ -28,19 +29,25 @@ from kickoff.profile import profile_document  # noqa: E402
 LABEL_FILES = sorted((ROOT / "eval" / "data").glob("real_smell_*labels.tsv"))
 
 
+def statement_hash(statement: str) -> str:
+    """How a labels file names a statement whose text may not be copied into the repository."""
+    return "sha256:" + hashlib.sha256(statement.encode("utf-8")).hexdigest()
+
+
 def labelled_statements() -> set[tuple[str, str]]:
     covered: set[tuple[str, str]] = set()
     for path in LABEL_FILES:
         with path.open(encoding="utf-8", newline="") as handle:
             covered.update((row["document"], row["statement"]) for row in csv.DictReader(handle, delimiter="\t"))
+    covered |= {(document, statement_hash(statement)) for document, statement in covered}
     return covered
 
 
 def findings(specs: Path) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """(document, statement, [(smell, trigger)]) for every statement with a smell, in file order."""
     found = []
-    for path in sorted(p for p in specs.rglob("*") if p.is_file() and p.suffix in {".md", ".rst", ".txt"}):
-        if path.name == "SOURCE.txt":
+    for path in sorted(p for p in specs.rglob("*") if p.is_file()):
+        if path.name in {"SOURCE.txt", "LICENSE", "LICENSE-MIT"} or path.name.startswith("."):
             continue
         source = read_bytes(path.read_bytes(), path.name, Limits())[0]
         if not isinstance(source, SourceDocument):
@@ -58,9 +65,19 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100, help="findings to draw (whole statements)")
     parser.add_argument("--seed", type=int, default=20261206)
     parser.add_argument("--specs", type=Path, default=ROOT.parent / "shared" / "data" / "specs")
+    parser.add_argument(
+        "--hashed",
+        type=Path,
+        help="also write the labels file to keep, with each statement replaced by its SHA-256 "
+        "(for documents whose text may not be copied here: label OUT, then copy the column over)",
+    )
     args = parser.parse_args()
     covered = labelled_statements()
-    fresh = [item for item in findings(args.specs) if (item[0], item[1]) not in covered]
+    fresh = [
+        item
+        for item in findings(args.specs)
+        if (item[0], item[1]) not in covered and (item[0], statement_hash(item[1])) not in covered
+    ]
     random.Random(args.seed).shuffle(fresh)
     drawn, total = [], 0
     for item in fresh:
@@ -74,6 +91,13 @@ def main() -> None:
         for document, statement, smells in sorted(drawn):
             for smell, trigger in smells:
                 writer.writerow([document, smell, trigger, "", statement])
+    if args.hashed:
+        with args.hashed.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+            writer.writerow(["document", "smell", "trigger", "accepted", "statement"])
+            for document, statement, smells in sorted(drawn):
+                for smell, trigger in smells:
+                    writer.writerow([document, smell, trigger, "", statement_hash(statement)])
     print(f"{total} findings on {len(drawn)} statements drawn from {len(fresh)} unlabelled statements -> {args.out}")
 
 

@@ -161,9 +161,9 @@ def test_smell_rules_spare_schedules_and_see_irregular_participles() -> None:
     assert "absolute" not in names("The service shall read rosters every night.")
     assert "absolute" not in names("The controller shall report its status every 60 seconds.")
     # "every" and "all" are usually meant in real specifications (0 of 25 accepted, eval/real_smells.py);
-    # absolutes of time and degree in a binding statement are still asked about.
+    # absolutes of quality in a binding statement are still asked about.
     assert "absolute" not in names("The service shall log every request.")
-    assert "absolute" in names("The service shall always log failed logins.")
+    assert "absolute" in names("The service shall be available 100% of the time.")
     assert "passive voice" in names("Search results shall be shown within 1 second.")
     assert "passive voice" not in names("Pickup codes shall be sent by the SMS gateway.")
     assert "compound requirement" in names("The tool shall be written in Python 3.11 and shall use MIT code.")
@@ -335,6 +335,21 @@ def test_available_for_something_is_not_an_availability_target() -> None:
     assert unmeasurable("The booking service must be available during opening hours.")
 
 
+def test_smell_floors_hold_on_specifications_never_tuned_on() -> None:
+    """The 28 specifications of eval/data/held-out-specs (in the repository, so this always runs):
+    the precision pinned in eval/real_smell_floors.json holds. (The PURE figure needs ../pure,
+    which is not copied here: `make eval` measures it.)"""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "eval"))
+    import real_smells
+
+    tally = real_smells.measure(real_smells.NEW_DOCUMENTS, real_smells.NEW_DOCUMENT_LABELS)["all"]
+    assert tally.precision() >= real_smells.load_floors()["new_documents_precision"], tally.precision()
+
+
 def test_smells_judge_what_the_statement_requires() -> None:
     def names(text: str) -> set[str]:
         return {smell.name for smell in find_smells(text, find_measures(text))}
@@ -358,8 +373,16 @@ def test_smells_judge_what_the_statement_requires() -> None:
     # passive voice only under "shall"; "never" is a prohibition a test can check
     assert "passive voice" not in names("The epoch MUST be sorted by its numeric value.")
     assert "passive voice" in names("Reports shall be generated nightly.")
+    # an absolute of quality, not one of a rule a test can check
     assert "absolute" not in names("Callers must never move the pinned value.")
-    assert "absolute" in names("The service shall always log failed logins.")
+    assert "absolute" not in names("The service shall always log failed logins.")
+    assert "absolute" in names("The portal shall be available at all times.")
+    assert "absolute" in names("The service shall never lose an order.")
+    # a name or an identifier is no vague word; nor is a "to be confirmed" that a modal requires
+    assert "vague term" not in names("Clients of the Simple API must send application/vnd.pypi.simple.v1+json.")
+    assert "open-ended list" not in names("The ETCS equipment shall report its position.")
+    assert "TBD" not in names("Overwriting a file has to be confirmed by the user.")
+    assert "TBD" in names("The retention period is to be confirmed.")
 
 
 def test_real_smell_floors_hold() -> None:
@@ -379,8 +402,8 @@ def test_real_smell_floors_hold() -> None:
     floors = real_smells.load_floors()
     assert tally.precision() >= floors["precision"], tally.precision()
     assert real_smells.accepted_kept(tally) >= floors["accepted_kept"], real_smells.accepted_kept(tally)
-    held_out = real_smells.measure(specs, real_smells.HELD_OUT_LABELS)["all"]
-    assert held_out.precision() >= floors["held_out_precision"], held_out.precision()
+    fifth = real_smells.measure(specs, real_smells.FIFTH_LABELS)["all"]
+    assert fifth.precision() >= floors["fifth_precision"], fifth.precision()
     assert not tally.unlabelled, tally.unlabelled[:5]  # a new finding on a labelled statement needs a label
 
 

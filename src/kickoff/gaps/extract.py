@@ -33,17 +33,23 @@ _DISCUSSION_OPENER = re.compile(
 # sentence requires.
 # The clause runs to the modal without a comma: "If present, X should …" requires X.
 _SUBORDINATE_MODAL = re.compile(r"\b(?:if|whether|how|what)\b[^,;:.]{0,80}?\b(?:should|must|shall)\b", re.IGNORECASE)
-# "places where those should be added", "cases where the versions will coexist": a relative
-# clause inside the sentence (a sentence that opens with "Where …," is a condition, as in EARS).
-_RELATIVE_WHERE = re.compile(r"\s(?:where|in which)\b[^,;:.]{0,80}?\b(?:should|must|shall|will)\b")
+# "places where those should be added", "a rule that describes when the dependency should be
+# used": a relative clause inside the sentence (one that opens the sentence, "When …, the system
+# shall", is a condition, as in EARS).
+_RELATIVE_WHERE = re.compile(r"\s(?:where|when|in which)\b[^,;:.]{0,80}?\b(?:should|must|shall|will)\b")
 # A condition that is still open, with no comma closing it, holds every modal up to the comma.
 _OPEN_CONDITION = re.compile(r"\b(?:if|whether)\b[^,;:.]{0,80}$", re.IGNORECASE)
 # Reported speech: "Some developers suggested that … should be dropped", "the question of which
 # should be preferred": the modal is someone's opinion, not the design's requirement.
+# So are a reason ("because the user should have control"), an opinion in the first person ("I
+# believe they should"), what a value or directive means ("a Boolean indicating that the packages
+# should be available") and the point of an example ("The key point of this example is that foo
+# should …").
 _REPORTED_MODAL = re.compile(
     r"\b(?:(?:suggested|proposed|argued|asked|believes?|believed|thinks?|thought|decided|agreed|concluded) "
-    r"(?:that|whether)|wondered|"
-    r"question of|debated?|(?:does|do|did)(?:n't| not) mean)\b[^.;:]{0,80}?\b(?:should|must|shall)\b",
+    r"(?:that|whether)|wondered|question of|debated?|(?:does|do|did)(?:n't| not) mean|because|since|"
+    r"(?:I|we) (?:believe|think|feel|suppose|expect|hope)|indicat(?:es?|ed|ing) (?:that|whether)|"
+    r"(?:intention|idea|point|hope|expectation)\b[\w ]{0,40}? is that)\b[^.;:]{0,80}?\b(?:should|must|shall)\b",
     re.IGNORECASE,
 )
 # The reader's or a writer's own voice ("you must always specify", "I think it should"): an
@@ -55,7 +61,8 @@ _EXPECTATION = re.compile(
     r"should(?:n't| not)? (?:(?:be|present|pose|cause) (?:a |any |no |much of a )?(?:problem|issue|concern|surprise|"
     r"difficult(?:y|ies))s?\b|"
     r"be (?:easy|easier|trivial|simple|straight-?forward|fine|rare|surprising)\b|make (?:it|this|that)\b|help\b|work\b|"
-    r"suffice\b|matter\b|mean\b|be noted\b|"
+    r"suffice\b|matter\b|mean\b|be noted\b|be negligible\b|already\b|(?:keep|bear) in mind\b|"
+    r"be (?:aware|mindful)\b|be considered (?:informative|non-normative)\b|"
     # and as guidance to the reader: "should not be interpreted as a way to …", "should be taken as a sign"
     r"be (?:interpreted|read|understood|seen|taken|regarded|viewed|thought of) (?:as|to (?:mean|refer))\b)",
     re.IGNORECASE,
