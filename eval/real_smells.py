@@ -48,7 +48,7 @@ from draw_smells import statement_hash  # noqa: E402
 from kickoff.config import Limits  # noqa: E402
 from kickoff.gaps import find_requirements  # noqa: E402
 from kickoff.ingest import read_bytes  # noqa: E402
-from kickoff.model import SourceDocument  # noqa: E402
+from kickoff.model import Requirement, SourceDocument  # noqa: E402
 from kickoff.profile import profile_document  # noqa: E402
 
 LABELS = ROOT / "eval" / "data" / "real_smell_labels.tsv"
@@ -107,10 +107,10 @@ def measure(specs: Path, path: Path = LABELS) -> dict[str, Tally]:
         path = specs / document
         source = read_bytes(path.read_bytes(), path.name, Limits())[0]
         assert isinstance(source, SourceDocument), source
-        found = {}
-        for requirement in find_requirements((profile_document(source),)):
-            found[requirement.text] = requirement
-            found[statement_hash(requirement.text)] = requirement  # labels of text not copied here
+        found: dict[str, Requirement] = {}
+        for each in find_requirements((profile_document(source),)):
+            found[each.text] = each
+            found[statement_hash(each.text)] = each  # labels of text not copied here
         group = "peps" if document.startswith("peps/") else "keps and rust-rfcs"
         for statement, smells in statements.items():
             requirement = found.get(statement)
