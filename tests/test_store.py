@@ -93,6 +93,30 @@ def test_a_damaged_or_unusable_store_never_fails_the_run(tmp_path: Path) -> None
     assert _run(bundle, tmp_path / "unusable", folder_in_the_way) == cold
 
 
+def test_short_values_are_kept_as_json_and_long_ones_compressed_and_both_read_back(tmp_path: Path) -> None:
+    """A pair's result is too short for zlib to pay (kickoff.store._COMPRESS_FROM); a document's
+    is long. Both must read back as they were, and a damaged value of either kind as nothing."""
+    from kickoff.config import Limits
+
+    path = tmp_path / "store.sqlite"
+    store = Store(path, Limits())
+    short = ["derived", 0.5, ["12 sentences align"], "AAAAAQ==", 1, True]
+    long = {"sentences": ["The exporter shall write UTF-8 files, one per day."] * 100}
+    store.put(store.key("pair", "a"), short)
+    store.put(store.key("file", "b"), long)
+    store.put(store.key("pair", "x"), "x starts no zlib stream")
+    store.commit()
+    stored = dict(store.connection.execute("SELECT key, value FROM entries").fetchall())
+    assert stored[store.key("pair", "a")][:1] == b"["  # plain JSON
+    assert len(stored[store.key("file", "b")]) < 1000  # compressed
+    assert store.get(store.key("pair", "a")) == short
+    assert store.get(store.key("file", "b")) == long
+    assert store.get(store.key("pair", "x")) == "x starts no zlib stream"
+    store.connection.execute("UPDATE entries SET value = CAST('x{broken' AS BLOB)")
+    assert store.get(store.key("pair", "a")) is None
+    store.close()
+
+
 def test_results_of_other_code_are_dropped(tmp_path: Path) -> None:
     from kickoff.config import Limits
 

@@ -11,7 +11,7 @@ store keeps, keyed by content:
 Keys also carry a fingerprint of kickoff's own code and data, so a changed kickoff never reuses an
 old result, and a cold run and a warm run write the same output (a test checks that).
 
-Values are the JSON of ``kickoff.serial``, compressed: never pickle, because whoever can write the
+Values are the JSON of ``kickoff.serial``, compressed when long (``_dump``): never pickle, because whoever can write the
 store could otherwise run code in kickoff. The store lives in the user's cache folder, keyed by
 the bundle's absolute path, never inside the bundle that was handed over.
 
@@ -134,9 +134,7 @@ class Store:
         return found
 
     def put(self, key: bytes, value: Any) -> None:
-        data = zlib.compress(
-            json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 1
-        )
+        data = _dump(value)
         self._pending.append((key, self.run, data))
         self._pending_bytes += len(data) + len(key)
         if len(self._pending) >= _BATCH_ENTRIES or self._pending_bytes >= _BATCH_BYTES:
@@ -194,10 +192,24 @@ def open_store(path: Path | None, limits: Limits, variant: str = "") -> Iterator
         store.close()
 
 
+# A value's JSON is compressed from this length on. A pair's result is about 100-200 bytes, which
+# zlib hardly shortens, and setting zlib up for each cost about 20 µs: on a 10,000-document data
+# room 50,000 pair results took 1 s of compression, a document (2-3 KiB) 40 µs for a third of its
+# size (bench/data_room.py, profiled).
+_COMPRESS_FROM = 1024
+# zlib's stream starts with this byte (deflate, 32 KiB window); JSON text never does.
+_ZLIB_FIRST_BYTE = b"x"
+
+
+def _dump(value: Any) -> bytes:
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    return zlib.compress(data, 1) if len(data) >= _COMPRESS_FROM else data
+
+
 def _load(value: bytes) -> Any | None:
     """A stored value, or None for one that is damaged (then it is computed again)."""
     try:
-        return json.loads(zlib.decompress(value))
+        return json.loads(zlib.decompress(value) if value[:1] == _ZLIB_FIRST_BYTE else value)
     except (zlib.error, ValueError, TypeError):
         return None
 
