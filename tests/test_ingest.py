@@ -8,11 +8,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import make_docx, make_pdf, make_zip
 from kickoff import Config, Limits
 from kickoff.ingest import read_bundle, read_bytes, sniff_format
-from kickoff.ingest.blocks import layout_text, remove_debris
+from kickoff.ingest.blocks import layout_text, remove_debris, strip_debris
 from kickoff.ingest.decode import NotText, decode
 from kickoff.model import ReadProblem, SourceDocument
 
@@ -97,6 +99,55 @@ def test_scraping_debris_is_removed_and_kept_aside() -> None:
     assert cleaned == "date 2020-01-09" and removed == ["Loading..."]
     cleaned, removed = remove_debris("It ended in 2015. . Then more.")
     assert cleaned == "It ended in 2015. Then more." and removed == ["stray '.'"]
+
+
+_DEBRIS_PIECES = st.sampled_from(
+    [
+        "Loading...",
+        "Loading…",
+        "ADVERTISEMENT",
+        "Advertİsement",
+        "Skip to main content",
+        "share this article",
+        "Click here to subscribe",
+        "Sign up for our newsletter",
+        "Read more:",
+        "We use cookies.",
+        "Accept all cookies",
+        "Please enable JavaScript.",
+        "Scroll down for video",
+        "The service",
+        "shall read more data",
+        "2015.",
+        " .",
+        "\t.",
+        "\xa0.",
+        ". .",
+        "«Quote»",
+        "Ünïcode",
+        "ſhare this story",
+        "K",
+        " ",
+        "  ",
+        "|",
+        "?",
+        "reading",
+    ]
+)
+
+
+@given(st.lists(_DEBRIS_PIECES, max_size=12).map(" ".join))
+def test_the_debris_shortcut_never_changes_what_is_removed(line: str) -> None:
+    """remove_debris skips lines that cannot hold debris; on every line it must agree with the
+    full search, including text outside ASCII, whose case folding differs from str.lower."""
+    assert remove_debris(line) == strip_debris(line)
+
+
+@given(st.binary(max_size=512))
+def test_control_bytes_are_counted_as_byte_by_byte(sample: bytes) -> None:
+    from kickoff.ingest.decode import control_bytes
+
+    assert control_bytes(sample) == sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 27))
 
 
 def test_front_matter_metadata_lines_are_read() -> None:

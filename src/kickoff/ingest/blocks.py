@@ -54,12 +54,50 @@ class TextLayout:
     debris: tuple[str, ...]
 
 
+# A word that each debris pattern contains, lower-cased: a line with none of them has no debris,
+# and testing for them is about a third of the cost of the pattern search (remove_debris).
+_DEBRIS_WORDS = (
+    "loading",
+    "advertisement",
+    "skip to",
+    "share ",
+    "click here",
+    "sign up",
+    "subscribe",
+    "read more",
+    "cookies",
+    "javascript",
+    "scroll down",
+)
+_SPACE_THEN_STOP = re.compile(r"\s\.")
+
+
 def remove_debris(line: str) -> tuple[str, list[str]]:
     """Strip known scraping debris from a line; return the cleaned line and what was removed.
 
     Page furniture stands apart from the text: alone on its line, at the line's start or end, or
     between two sentences. Inside a sentence the same words are content ("should not attempt to
-    read more data than …", "router advertisement messages") and are never removed."""
+    read more data than …", "router advertisement messages") and are never removed.
+
+    Most lines have none: an ASCII line without any of the patterns' words, and without a space
+    before a full stop, is returned as it is (on a 100,000-document data room the pattern search
+    over every line took 14 s). Outside ASCII, case folding can differ from ``str.lower``, so
+    those lines are always searched."""
+    if line.isascii() and not _may_hold_debris(line.lower()) and not _SPACE_THEN_STOP.search(line):
+        return line, []
+    return strip_debris(line)
+
+
+def _may_hold_debris(lowered: str) -> bool:
+    # a loop, not any() over a generator: half the time, and this runs on every line
+    for word in _DEBRIS_WORDS:  # noqa: SIM110
+        if word in lowered:
+            return True
+    return False
+
+
+def strip_debris(line: str) -> tuple[str, list[str]]:
+    """``remove_debris`` without its shortcut: every line searched for every pattern."""
     furniture = [m for m in _DEBRIS.finditer(line) if m.group(0).strip() and _stands_apart(line, m.start(), m.end())]
     removed = [m.group(0).strip() for m in furniture]
     removed += ["stray '.'" for _ in _STRAY_STOP.finditer(line)]

@@ -72,13 +72,23 @@ def _plausible(text: str) -> bool:
     return wordy >= 0.6 and (len(sample) < 20 or len(set(sample)) >= 5)
 
 
+_NOT_CONTROL_BYTES = bytes([9, 10, 12, 13, 27, *range(32, 256)])
+
+
+def control_bytes(sample: bytes) -> int:
+    """How many bytes are control characters other than tab, newline, form feed, return and
+    escape: what is left once every other byte is deleted (in C; a Python loop over each file's
+    first bytes took 49 µs a file)."""
+    return len(sample.translate(None, _NOT_CONTROL_BYTES))
+
+
 def _refuse_binary(data: bytes) -> None:
     sample = data[:_SNIFF_BYTES]
     if not sample:
         return
     if b"\x00" in sample:
         raise NotText("binary content (NUL bytes), not text")
-    control = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    control = control_bytes(sample)
     if control / len(sample) > _MAX_CONTROL_SHARE:
         raise NotText(f"binary content ({control} control bytes in the first {len(sample)})")
 
