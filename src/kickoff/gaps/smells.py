@@ -123,13 +123,12 @@ RULES: tuple[SmellRule, ...] = (
     ),
     SmellRule(
         "absolute",
-        # Only in the clause of a "shall" or "must" (below). "all", "every" and "none" are usually
-        # meant in real specifications ("All command-line scripts … must be present", "returns
-        # None"), and 0 of 25 such findings were accepted on them (eval/real_smells.py).
         # Only an absolute of quality, which no test can show ("always available", "never fail",
-        # "100 %", "error-free"). In a rule about data or behaviour an absolute is exact and
-        # testable: "devN MUST always be preceded by a dot", "callers must never move the value";
-        # 0 of 6 such findings on real specifications were accepted (eval/real_smells.py).
+        # "100 %", "error-free"), and only in the clause of a "shall" or "must" (find_smells). In
+        # a rule about data or behaviour an absolute is exact and testable ("devN MUST always be
+        # preceded by a dot", "callers must never move the value"), and "all", "every" and "none"
+        # are meant ("returns None"): 0 of 31 such findings on real specifications were accepted
+        # (eval/real_smells.py).
         re.compile(
             r"\b100 ?%|\b(?:at all times|(?:always|continuously) (?:be )?(?:available|up|online|accessible|reachable|"
             r"responsive|operational)|never (?:fail|crash|lose|go down|be (?:down|unavailable))|"
@@ -192,10 +191,10 @@ RULES: tuple[SmellRule, ...] = (
         "unclear pronoun",
         # A pronoun that opens the statement as the subject of its modal and stands for something
         # outside it: "They must be cloneable", "This must return the basename …", "It must be
-        # readable …". Not a statement that explains rather than requires ("This means that …",
-        # "These may happen earlier", "This will tighten the validation"), not a demonstrative before its noun ("This method …"), not
-        # the empty "it" of "It should be possible to …", and not a pronoun whose noun is earlier
-        # in the same sentence.
+        # readable …". Not in a statement that explains rather than requires ("This means that
+        # …", "These may happen earlier", "This will tighten the validation"), not a
+        # demonstrative before its noun ("This method …"), not the empty "it" of "It should be
+        # possible to …", and not a pronoun whose noun is earlier in the same sentence.
         re.compile(
             r"^(?!That is,)(?:This|That|They|These|Those|It)\s+(?:also\s+)?(?:must|shall|should)\s+"
             r"(?!(?:not\s+)?be\s+(?:possible|safe|necessary|desirable|clear|obvious|noted|useful|easy|hard|difficult|"
