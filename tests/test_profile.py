@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import document_from_text
 from kickoff.profile.dates import find_dates
@@ -222,3 +224,33 @@ def test_english_function_words_answer_as_the_model_does_on_real_documents() -> 
     answered = [sample for sample in samples if _plainly_english(sample)]
     assert all(_identifier().classify(sample)[0] == "en" for sample in answered)
     assert len(answered) >= len(samples) // 2, (len(answered), len(samples))
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "said",
+                "SAID",
+                "Said",
+                "according to",
+                "Spokesman",
+                "noted",
+                "unnoted",
+                "İsaid",
+                "ſaid",
+                "K",
+                " ",
+                ".",
+                "-",
+            ]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_reporting_words_are_counted_as_the_case_insensitive_search_counts_them(text: str) -> None:
+    """kind._reporting_count lowers ASCII text for a faster search; it must count what the
+    case-insensitive pattern counts, on any text."""
+    from kickoff.profile import kind
+
+    assert kind._reporting_count(text) == len(kind._REPORTING.findall(text))

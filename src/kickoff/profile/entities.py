@@ -417,10 +417,13 @@ class _Candidate:
 
 def find_entities(sentences: list[str]) -> tuple[tuple[Entity, ...], ...]:
     """Return (people, places, organisations), each sorted by mentions, then name."""
-    candidates = [c for sentence in sentences for c in _candidates(sentence)]
-    lowercase_words = {
-        token.lower() for sentence in sentences for token in _TOKEN.findall(sentence) if token[:1].islower()
-    }
+    candidates: list[_Candidate] = []
+    lowercase_words: set[str] = set()
+    for sentence in sentences:
+        # one pass of the token pattern per sentence serves both (it was two)
+        matches = list(_TOKEN.finditer(sentence))
+        candidates.extend(_candidates(sentence, matches))
+        lowercase_words.update(token.lower() for match in matches if (token := match.group(0))[:1].islower())
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     mentions: Counter[str] = Counter()
     for candidate in candidates:
@@ -442,8 +445,8 @@ def find_entities(sentences: list[str]) -> tuple[tuple[Entity, ...], ...]:
     return ordered[0], ordered[1], ordered[2]
 
 
-def _candidates(sentence: str) -> list[_Candidate]:
-    matches = list(_TOKEN.finditer(sentence))
+def _candidates(sentence: str, matches: list[re.Match[str]]) -> list[_Candidate]:
+    """Runs of capitalised tokens (``matches``: the sentence's tokens) that may be names."""
     found: list[_Candidate] = []
     index = 0
     while index < len(matches):
