@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test suite lint browser install-check eval bench seeds thesaurus clean examples screenshot
+.PHONY: run test suite lint browser antiword install-check eval bench seeds thesaurus clean examples screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,12 +34,16 @@ suite: $(STAMP)
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
 
+## antiword: Debian's antiword, which reads legacy Word .doc (13 of the PURE documents that `eval` reads)
+antiword:
+	@command -v antiword >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq antiword >/dev/null; }
+
 ## install-check: build the wheel and sdist, install the wheel as a user would, run it on every format
 install-check:
 	$(PYTHON) tools/check_install.py --python $(PYTHON)
 
 ## eval: print the accuracy figures reported in the README
-eval: $(STAMP)
+eval: $(STAMP) antiword
 	$(BIN)/python eval/kinds.py
 	$(BIN)/python eval/markup.py
 	$(BIN)/python eval/requirements.py
