@@ -61,9 +61,10 @@ LABELS = ROOT / "eval" / "data" / "real_smell_labels.tsv"
 #   fifth: 88 findings, seed 1206, every statement of ../shared/data/specs still unlabelled (0.74);
 #   new documents: 111 findings on 28 specifications never run before (eval/data/held-out-specs:
 #     18 PEPs, 10 Rust RFCs), seed 20261207 (0.69 when drawn);
-#   PURE: 120 findings on the 78 real SRS documents of PURE (PDF, Word, HTML; read from ../pure/req,
-#     never copied here, so the labels name each statement by its SHA-256), seed 78 (0.81 when
-#     drawn, after the changes made looking at the new documents' set).
+#   PURE: 120 findings on 97 statements of 35 real SRS documents of PURE (read from ../pure/req,
+#     never copied here, so the labels name each statement by its SHA-256), seed 78, drawn from
+#     the 65 documents then readable (the 13 Word .doc files need antiword, not installed then)
+#     (0.81 when drawn, after the changes made looking at the new documents' set).
 SECOND_LABELS = ROOT / "eval" / "data" / "real_smell_heldout_labels.tsv"
 THIRD_LABELS = ROOT / "eval" / "data" / "real_smell_heldout2_labels.tsv"
 FOURTH_LABELS = ROOT / "eval" / "data" / "real_smell_heldout3_labels.tsv"
@@ -177,7 +178,7 @@ def main() -> None:
             NEW_DOCUMENTS,
             NEW_DOCUMENT_LABELS,
         ),
-        ("pure_precision", "PURE: 78 real SRS documents (held out; 0.81 when drawn)", args.pure, PURE_LABELS),
+        ("pure_precision", "PURE: real SRS documents (held out; 0.81 when drawn)", args.pure, PURE_LABELS),
     ):
         count = sum(1 for _ in path.open(encoding="utf-8")) - 1
         print()
