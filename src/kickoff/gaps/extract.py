@@ -9,7 +9,7 @@ from kickoff.model import TABLE_CELL_SEPARATOR, Document, Sentence
 from kickoff.profile.outline import section_paths
 from kickoff.text import SYSTEM_SUBJECT as _SYSTEM_SUBJECT
 
-_MODAL = re.compile(
+MODAL = re.compile(
     r"\b(shall|must|should|will|is required to|are required to|needs? to|has to|have to)\b", re.IGNORECASE
 )
 USER_STORY = re.compile(r"^\s*As an? .{2,80}?,?\s+I (?:want|need|would like|can)\b", re.IGNORECASE)
@@ -96,7 +96,7 @@ class Statement:
         if self.sentence.block_kind != "table row" or TABLE_CELL_SEPARATOR not in text:
             return text
         cells = text.split(TABLE_CELL_SEPARATOR)
-        stating = [cell for cell in cells if _MODAL.search(cell) or USER_STORY.search(cell)]
+        stating = [cell for cell in cells if MODAL.search(cell) or USER_STORY.search(cell)]
         return stating[0] if stating else max(cells, key=len)
 
 
@@ -128,15 +128,15 @@ def statement_form(sentence: Sentence, is_specification: bool) -> str | None:
         return "user story"
     if _EARS.search(text):
         return "EARS"
-    modal = _MODAL.search(text)
+    modal = MODAL.search(text)
     if _DISCUSSION_OPENER.match(text) or _TEMPLATE_INSTRUCTION.search(text):
         return None
     # "will" states a fact or an intent (ISO 29148 §5.2.4): in a specification it is a requirement
     # only with the system as its subject ("The application will display …", the SRS habit).
     if modal and modal.group(1).lower() == "will" and not _SYSTEM_SUBJECT.search(text[: modal.start()]):
-        modal = next((m for m in _MODAL.finditer(text) if m.group(1).lower() != "will"), None)
+        modal = next((m for m in MODAL.finditer(text) if m.group(1).lower() != "will"), None)
     if modal and modal.group(1).lower() in ("should", "must", "shall", "has to", "have to", "needs to", "need to"):
-        binding = [m for m in _MODAL.finditer(text) if not inside_subordinate(text, m.start())]
+        binding = [m for m in MODAL.finditer(text) if not inside_subordinate(text, m.start())]
         modal = binding[0] if binding else None
     if modal and (is_specification or _SYSTEM_SUBJECT.search(text[: modal.start()])):
         return modal.group(1).lower()
@@ -158,7 +158,7 @@ def inside_subordinate(text: str, position: int) -> bool:
     follows a conditional ("would have to") or the reader's "you", or forecasts
     ("should not be a problem")."""
     before = text[:position]
-    if before.count("(") > before.count(")"):
+    if in_parentheses(text, position):
         return True
     if before.count('"') % 2 or before.count("“") > before.count("”"):
         return True  # inside a quotation: "There should be one obvious way to do it"
@@ -180,6 +180,12 @@ def inside_subordinate(text: str, position: int) -> bool:
     )
 
 
+def in_parentheses(text: str, position: int) -> bool:
+    """Whether ``position`` is inside an aside in parentheses ("(should be rare)", "(such as …)")."""
+    before = text[:position]
+    return before.count("(") > before.count(")")
+
+
 def _modal_end(text: str, position: int) -> int:
-    match = _MODAL.match(text, position)
+    match = MODAL.match(text, position)
     return match.end() if match else -1

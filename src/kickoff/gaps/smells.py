@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kickoff.gaps.extract import USER_STORY, inside_subordinate
+from kickoff.gaps.extract import MODAL, USER_STORY, in_parentheses, inside_subordinate
 from kickoff.model import Measure, Smell
 
 
@@ -255,9 +255,6 @@ _LEVEL_RULES = frozenset({"weak imperative", "optionality"})
 _CLAUSE_RULES = frozenset(
     {"vague term", "escape clause", "open-ended list", "superlative or unreferenced comparative", "absolute"}
 )
-_STATEMENT_MODAL = re.compile(
-    r"\b(?:shall|must|should|will|(?:is|are) required to|needs? to|has to|have to)\b", re.IGNORECASE
-)
 # Where a clause ends: a semicolon or colon, a full stop inside the statement, a dash, or a comma
 # before a conjunction that starts another clause ("…, meaning that", "…, but", "…, which").
 _CLAUSE_BREAK = re.compile(
@@ -272,8 +269,6 @@ _CLAUSE_BREAK = re.compile(
 _NOT_A_WEAK_REQUIREMENT = re.compile(
     r"should\s+(?:it|they|this|that|these|those|he|she|we|you|the|an?|any|one|there)\b", re.IGNORECASE
 )
-# "we should" is the authors' view of their own work ("we should leverage …", "we should be able
-# to come to a consensus"), not a requirement on what is built.
 # A vague word that the sentence pins down is not vague: "the appropriate venue mentioned above",
 # "the modern POSIX.1-2001 pax format", "simple semantics (such as openapi tags)".
 _QUALIFIED = re.compile(
@@ -284,6 +279,8 @@ _QUALIFIED = re.compile(
 # supports", "the best match among the candidates".
 _DEFINED_SUPERLATIVE = re.compile(r"(?:\s+[\w-]+){1,2}?\s+(?:that|which|among|of (?:the|all))\b")
 _CONDITION = re.compile(r"\b(?:if|whether|where|when)\b[^,;:.]*$", re.IGNORECASE)
+# "we should" is the authors' view of their own work ("we should leverage …", "we should be able
+# to come to a consensus"), not a requirement on what is built.
 _AUTHORS = re.compile(r"\bwe\s+(?:\w+ly\s+|also\s+|still\s+|then\s+)?$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(
     r"\b(?:within|under|below|less than|at most|at least|up to|no more than)\s+\d+(?:\.\d+)?\b(?!\s*(?:%|[a-zA-Zµ]))"
@@ -297,7 +294,7 @@ def binding_clause(text: str) -> tuple[int, int, str | None]:
     -- someone who … shepherds the discussions in the appropriate forums" requires a champion;
     "appropriate" describes the champion's work and is no vague criterion of the requirement.
     A statement without a modal (a list item, a table row) is one clause."""
-    modal = next((m for m in _STATEMENT_MODAL.finditer(text) if not inside_subordinate(text, m.start())), None)
+    modal = next((m for m in MODAL.finditer(text) if not inside_subordinate(text, m.start())), None)
     if modal is None:
         return 0, len(text), None
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, modal.start())), default=0)
@@ -313,12 +310,6 @@ def _part_of_a_name(text: str, match: re.Match[str]) -> bool:
     before = text[match.start() - 1] if match.start() else " "
     after = text[match.end()] if match.end() < len(text) else " "
     return before in "./+_-" or after in "/+_" or (after == "." and text[match.end() + 1 : match.end() + 2].isalnum())
-
-
-def _in_parentheses(text: str, position: int) -> bool:
-    """An aside: "(created by the venv package or a similar tool such as virtualenv)" gives examples."""
-    before = text[:position]
-    return before.count("(") > before.count(")")
 
 
 def find_smells(text: str, measures: tuple[Measure, ...]) -> tuple[Smell, ...]:
@@ -359,7 +350,7 @@ def find_smells(text: str, measures: tuple[Measure, ...]) -> tuple[Smell, ...]:
             matches = (
                 m
                 for m in matches
-                if clause_start <= m.start() and m.end() <= clause_end and not _in_parentheses(text, m.start())
+                if clause_start <= m.start() and m.end() <= clause_end and not in_parentheses(text, m.start())
             )
         match = next(iter(matches), None)
         if match:
