@@ -4,6 +4,7 @@
     python bench/hot_paths.py banding [--rows 100000]
     python bench/hot_paths.py reading ROOM_BUNDLE
     python bench/hot_paths.py open-points ROOM_BUNDLE
+    python bench/hot_paths.py parsing ROOM_BUNDLE
 
 ``store`` times kickoff's Store writing and reading back pair results of a pair's size. To compare
 with an earlier schema, run it again with that commit's ``src`` first on ``PYTHONPATH`` (a
@@ -12,7 +13,10 @@ with kickoff's stable sort and with ``np.unique(axis=0)``. ``reading`` reads eve
 bundle (the data room that ``bench/data_room.py --keep DIR`` builds) from its descriptor, as
 ingest does, and through a buffered file object. ``open-points`` matches the open-point phrases
 of ``gaps/open_points.py`` on the lower-cased sentences, and the same phrases as one
-case-insensitive alternation. Each is run three times; all times are printed.
+case-insensitive alternation. ``parsing`` turns the first 5,000 files of a bundle, already in
+memory, into blocks (``ingest.read_bytes``), as the main process does while the workers
+profile; run it with another commit's ``src`` on ``PYTHONPATH`` to compare. Each is run three
+times; all times are printed.
 """
 
 from __future__ import annotations
@@ -121,10 +125,20 @@ def open_points(bundle: Path) -> None:
     print(f"open points, {len(sentences)} sentences: one case-insensitive alternation {insensitive}")
 
 
+def parsing(bundle: Path) -> None:
+    from kickoff.config import Limits
+    from kickoff.ingest import read_bytes
+
+    files = [(path.read_bytes(), path.name) for path in sorted(bundle.rglob("*.txt"))[:5000]]
+    limits = Limits()
+    times = _times(lambda: [read_bytes(data, name, limits) for data, name in files])
+    print(f"parsing {len(files)} files into blocks: {times}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["store", "banding", "reading", "open-points"])
-    parser.add_argument("bundle", nargs="?", type=Path, help="a bundle folder, for reading and open-points")
+    parser.add_argument("what", choices=["store", "banding", "reading", "open-points", "parsing"])
+    parser.add_argument("bundle", nargs="?", type=Path, help="a bundle folder, for reading, open-points and parsing")
     parser.add_argument("--results", type=int, default=200_000)
     parser.add_argument("--rows", type=int, default=100_000)
     args = parser.parse_args()
@@ -135,7 +149,7 @@ def main() -> None:
     else:
         if args.bundle is None or not args.bundle.is_dir():
             raise SystemExit(f"{args.what}: give a bundle folder (bench/data_room.py --keep DIR builds one)")
-        (reading if args.what == "reading" else open_points)(args.bundle)
+        {"reading": reading, "open-points": open_points, "parsing": parsing}[args.what](args.bundle)
 
 
 if __name__ == "__main__":
