@@ -254,3 +254,36 @@ def test_reporting_words_are_counted_as_the_case_insensitive_search_counts_them(
     from kickoff.profile import kind
 
     assert kind._reporting_count(text) == len(kind._REPORTING.findall(text))
+
+
+def test_list_items_run_into_one_paragraph_are_sentences_of_their_own() -> None:
+    """PDF extraction joins a list's lines and a requirements table's rows into one paragraph."""
+    from kickoff.text import split_sentences
+
+    joined = (
+        "Assets are classified in 3 types \uf0b7 Rooms and space \uf0b7 Software licences "
+        "• All other assets NFR 2 — The tools shall scale to large collections "
+        "NFR 3 — The tools shall report progress"
+    )
+    assert split_sentences(joined) == [
+        "Assets are classified in 3 types",
+        "Rooms and space",
+        "Software licences",
+        "All other assets",
+        "NFR 2 — The tools shall scale to large collections",
+        "NFR 3 — The tools shall report progress",
+    ]
+    # a standard's number is a reference inside the sentence, not the start of an item
+    assert split_sentences("The process follows ISO 9001: The quality manual says so.") == [
+        "The process follows ISO 9001: The quality manual says so."
+    ]
+
+
+@given(st.lists(st.sampled_from(["word", "Shall", "•", "\uf0b7", "NFR", "2", "—", "ISO", ".", "Two"]), max_size=30))
+def test_splitting_sentences_keeps_every_word(tokens: list[str]) -> None:
+    """Sentences are cut, never trimmed: every word stays, in order (bullet glyphs are no words)."""
+    from kickoff.text import split_sentences, words
+
+    text = " ".join(tokens)
+    kept = [w for sentence in split_sentences(text) for w in words(sentence)]
+    assert kept == words(text)

@@ -70,6 +70,18 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9À-Ý])""")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+# A list item inside a run of text: PDF and Word extraction join a list's lines into one
+# paragraph ("Assets are of 3 types • Rooms • Software licences"), and a requirements table's
+# rows into one ("... items NFR 2 — The tools shall scale ... NFR 3 — The tools shall ...").
+# A bullet glyph never stands inside a sentence, so it starts one; so does a requirement
+# identifier followed by a dash or colon and a capital. Symbol and Wingdings bullets come out of
+# PDFs as private-use characters (U+E000-U+F8FF), which name no character, so they count too.
+# A standard's number ("ISO 9001:", "RFC 2119 -") is a reference, not an identifier of one.
+_ITEM_START = re.compile(
+    r"\s*[•▪◦●■□➢►✓✔☑\ue000-\uf8ff]+\s*"
+    r"|\s+(?!(?:ISO|IEC|IEEE|RFC|PEP|ANSI|NIST|FIPS|ECMA|ETSI|ITU|CVE|UTF|HTTP|TLS|SSL|SHA|AES|RSA|EN|BS|DIN)\b)"
+    r"(?=[A-Z]{2,8}(?:[-_.][A-Za-z]*)?[-_. ]?\d+(?:\.\d+)*\s*[—–:-]\s+[A-Z])"
+)
 
 # Function words of English; used to tell content from glue in similarity measures.
 STOPWORDS = frozenset(
@@ -224,6 +236,14 @@ def normalise_space(text: str) -> str:
 def split_sentences(text: str) -> list[str]:
     """Split prose into sentences; abbreviations and initials do not end a sentence."""
     text = normalise_space(text)
+    if not text:
+        return []
+    if _ITEM_START.search(text):
+        return [sentence for item in _ITEM_START.split(text) for sentence in _split_prose(item.strip()) if sentence]
+    return _split_prose(text)
+
+
+def _split_prose(text: str) -> list[str]:
     if not text:
         return []
     sentences: list[str] = []
