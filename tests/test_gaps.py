@@ -367,6 +367,13 @@ def test_smells_judge_what_the_statement_requires() -> None:
     assert "weak imperative" not in names("If an error should occur and a retry should fail, the job stops.")
     assert "weak imperative" not in names("Find the places where the hooks should be added by searching the code.")
     assert "weak imperative" in names("The exporter should write UTF-8.")
+    # advice to those who use what is built; what the system gives them stays a requirement
+    assert "weak imperative" not in names("Plugin authors should not import the private modules.")
+    assert "weak imperative" not in names("Those who need the old format should pin version 2.")
+    assert "weak imperative" in names("Users should receive a receipt by e-mail.")
+    assert "be able to" in names("Users should be able to cancel a booking.")
+    # what a change is expected to bring
+    assert "weak imperative" not in names("Mismatched names should diminish over time.")
     # a pronoun that explains is no pronoun to resolve; one that is the subject of a requirement is
     assert "unclear pronoun" not in names("This means that the exporter must restart.")
     assert "unclear pronoun" in names("It must return the file's name.")

@@ -62,10 +62,26 @@ _EXPECTATION = re.compile(
     r"difficult(?:y|ies))s?\b|"
     r"be (?:easy|easier|trivial|simple|straight-?forward|fine|rare|surprising)\b|make (?:it|this|that)\b|help\b|work\b|"
     r"suffice\b|matter\b|mean\b|be noted\b|be negligible\b|already\b|(?:keep|bear) in mind\b|"
+    # what a change is expected to bring: "should give us the confidence", "should diminish over time"
+    r"give us\b|allow for\b|(?:diminish|decrease|improve|disappear|go away)\b|"
     r"be (?:aware|mindful)\b|be considered (?:informative|non-normative)\b|"
     # and as guidance to the reader: "should not be interpreted as a way to …", "should be taken as a sign"
     r"be (?:interpreted|read|understood|seen|taken|regarded|viewed|thought of) (?:as|to (?:mean|refer))\b)",
     re.IGNORECASE,
+)
+# Advice to the people who use what is built ("Projects should prefer …", "Users should roll
+# back …", "Procedural macro authors should not use …", "Those who require it should use …"): a
+# lower-case "should" addressed to them is a recommendation that conformance does not depend on.
+# What the system lets them do or gives them stays a requirement ("Users should be able to …",
+# "the user should receive a confirmation"), and so does "must".
+_AUDIENCE = re.compile(
+    r"\b(?:users?|user code|(?:[\w-]+ )?authors|projects|consumers(?: of [\w ]{1,30})?|"
+    r"(?:those|anyone|people) who [^,;:.]{1,60})\s+(?:\w+ly\s+|also\s+|still\s+)?$",
+    re.IGNORECASE,
+)
+_GRANTED = re.compile(
+    r"should(?:n't| not)? (?:be (?:able|allowed|permitted|given|notified|informed|shown|presented|prompted|"
+    r"redirected|provided|offered|asked|warned|alerted)|receive|get|see|have access)\b"
 )
 
 # Sections that argue, compare or look back rather than specify: a "must" in a PEP's Rationale or
@@ -166,6 +182,8 @@ def inside_subordinate(text: str, position: int) -> bool:
         return True
     if _EXPECTATION.match(text, position):
         return True
+    if text.startswith("should", position) and _AUDIENCE.search(before) and not _GRANTED.match(text, position):
+        return True  # advice to those who use what is built
     if _OPEN_CONDITION.search(before):
         return True  # "If an error condition should occur and a thread panic should result, …"
     if re.search(r"\b(?:which|who|that)\s+(?:also\s+|still\s+|then\s+|now\s+)?$", before, re.IGNORECASE):
