@@ -336,8 +336,8 @@ def test_available_for_something_is_not_an_availability_target() -> None:
 
 
 def test_smell_floors_hold_on_specifications_never_tuned_on() -> None:
-    """The 28 specifications of eval/data/held-out-specs (in the repository, so this always runs):
-    the precision pinned in eval/real_smell_floors.json holds. (The PURE figure needs ../pure,
+    """The 28 specifications of eval/data/held-out-specs and the 24 of held-out-specs-2 (in the
+    repository, so this always runs): the precisions pinned in eval/real_smell_floors.json hold. (The PURE figure needs ../pure,
     which is not copied here: `make eval` measures it.)"""
     import sys
 
@@ -346,8 +346,11 @@ def test_smell_floors_hold_on_specifications_never_tuned_on() -> None:
     sys.path.insert(0, str(ROOT / "eval"))
     import real_smells
 
+    floors = real_smells.load_floors()
     tally = real_smells.measure(real_smells.NEW_DOCUMENTS, real_smells.NEW_DOCUMENT_LABELS)["all"]
-    assert tally.precision() >= real_smells.load_floors()["new_documents_precision"], tally.precision()
+    assert tally.precision() >= floors["new_documents_precision"], tally.precision()
+    tally = real_smells.measure(real_smells.SECOND_NEW_DOCUMENTS, real_smells.SECOND_NEW_DOCUMENT_LABELS)["all"]
+    assert tally.precision() >= floors["second_new_documents_precision"], tally.precision()
 
 
 def test_smells_judge_what_the_statement_requires() -> None:
@@ -372,8 +375,13 @@ def test_smells_judge_what_the_statement_requires() -> None:
     assert "weak imperative" not in names("Those who need the old format should pin version 2.")
     assert "weak imperative" in names("Users should receive a receipt by e-mail.")
     assert "be able to" in names("Users should be able to cancel a booking.")
-    # what a change is expected to bring
+    # what a change is expected to bring, a hope, a hedge, an example
     assert "weak imperative" not in names("Mismatched names should diminish over time.")
+    assert "weak imperative" not in names("All cyclic objects should have been freed by then.")
+    assert "weak imperative" not in names("Most modules should eventually move to the stable library.")
+    assert "weak imperative" not in names("The two notices can and likely should be one post.")
+    assert "weak imperative" not in names("Code like the following should pass the lint:")
+    assert "weak imperative" in names("Members should have demonstrated a sense for design.")
     # a pronoun that explains is no pronoun to resolve; one that is the subject of a requirement is
     assert "unclear pronoun" not in names("This means that the exporter must restart.")
     assert "unclear pronoun" in names("It must return the file's name.")

@@ -28,6 +28,12 @@ _DISCUSSION_OPENER = re.compile(
     r"general |a )?(?:debate|discussion|disagreement|agreement|consensus)|It(?:'s| is) (?:not )?(?:presently |yet )?"
     r"(?:clear|unclear)|For example\b|E\.g\.|Because\b|\(|(?:Should|Must|Shall|Will)\b)"
 )
+# An example ("code like the following should pass the lint:") and a hedged "should" ("can and
+# likely should be written as one post") illustrate or recommend; conformance depends on neither.
+# (A "Note that" does not say which: "Note that there should be only one reader" requires.)
+_EXAMPLE_OR_HEDGE = re.compile(
+    r"\blike the following\b[^.;:]*$|\b(?:likely|probably|perhaps|arguably)\s+$", re.IGNORECASE
+)
 # A modal inside an indirect question or a condition ("decide whether that trait should have …",
 # "If URL references should …", "indicating what its dependencies should be") is not what the
 # sentence requires.
@@ -64,7 +70,13 @@ _EXPECTATION = re.compile(
     r"suffice\b|matter\b|mean\b|be noted\b|be negligible\b|already\b|(?:keep|bear) in mind\b|"
     # what a change is expected to bring: "should give us the confidence", "should diminish over time"
     r"give us\b|allow for\b|(?:diminish|decrease|improve|disappear|go away)\b|"
-    r"be (?:aware|mindful)\b|be considered (?:informative|non-normative)\b|"
+    r"make\b[^.;,]{0,60}?\b(?:easier|harder|simpler|clearer)\b|"
+    # a hope or an aspiration: "should eventually graduate", "should largely feel like", "should
+    # almost never set"; and "should have been disposed of": what is expected to be so by then
+    # ("Members should have demonstrated …" requires, so only "have been")
+    r"(?:eventually|largely|hopefully|likely|almost|over time)\b|have been\b|"
+    r"(?:still )?be (?:feasible|invisible)\b|add (?:much|little|significant) (?:additional )?complexity\b|"
+    r"be (?:aware|mindful)\b|be considered (?:informative|non-normative|normative)\b|"
     # and as guidance to the reader: "should not be interpreted as a way to …", "should be taken as a sign"
     r"be (?:interpreted|read|understood|seen|taken|regarded|viewed|thought of) (?:as|to (?:mean|refer))\b)",
     re.IGNORECASE,
@@ -76,7 +88,10 @@ _EXPECTATION = re.compile(
 # "the user should receive a confirmation"), and so does "must".
 _AUDIENCE = re.compile(
     r"\b(?:users?|user code|(?:[\w-]+ )?authors|projects|consumers(?: of [\w ]{1,30})?|"
-    r"(?:those|anyone|people) who [^,;:.]{1,60})\s+(?:\w+ly\s+|also\s+|still\s+)?$",
+    r"(?:those|anyone|people) who [^,;:.]{1,60})"
+    # with what singles them out: "library authors shooting for maximal portability should …"
+    r"(?: (?:who|that|wishing|wanting|looking|shooting|aiming|targeting)\b[^,;:.]{1,50})?"
+    r"\s+(?:\w+ly\s+|also\s+|still\s+)?$",
     re.IGNORECASE,
 )
 _GRANTED = re.compile(
@@ -184,6 +199,8 @@ def inside_subordinate(text: str, position: int) -> bool:
         return True
     if text.startswith("should", position) and _AUDIENCE.search(before) and not _GRANTED.match(text, position):
         return True  # advice to those who use what is built
+    if text.startswith("should", position) and _EXAMPLE_OR_HEDGE.search(before):
+        return True
     if _OPEN_CONDITION.search(before):
         return True  # "If an error condition should occur and a thread panic should result, …"
     if re.search(r"\b(?:which|who|that)\s+(?:also\s+|still\s+|then\s+|now\s+)?$", before, re.IGNORECASE):
