@@ -250,3 +250,23 @@ def test_a_word_pair_finding_stands_only_where_the_model_also_finds_the_word_out
     capitalised = assess_document(document_from_text(name_like), True)
     assert capitalised.integrity is not None
     assert [(f.span, f.original) for f in capitalised.integrity.findings] == [("Center", "Middle")]
+
+
+def test_a_replaced_word_the_document_keeps_using_is_found_once_not_never() -> None:
+    """Real spinners swap from a fixed table, the same way at every place; a term of art repeats
+    too. So a flagged word used more than twice is found once (its first place): evidence, but
+    never a pile of it."""
+    from kickoff.integrity.contextual import ScoredWord, find_replaced_words
+
+    sentences = [SENTENCE.strip()] * 4 + ["Both leaders shook fingers again at the dinner that evening."]
+
+    def scored(sentence: str) -> list[ScoredWord]:
+        start = sentence.index("fingers")
+        return [ScoredWord(start, start + len("fingers"), "fingers", 0.9)]
+
+    found = find_replaced_words(sentences, [scored(s) for s in sentences])
+    assert [len(each) for each in found] == [1, 0, 0, 0, 0]
+    assert found[0][0].span == "fingers" and found[0][0].original is not None
+    # used twice at most, the word is found at each place, as before
+    found = find_replaced_words(sentences[:2], [scored(s) for s in sentences[:2]])
+    assert [len(each) for each in found] == [1, 1]

@@ -106,7 +106,9 @@ THRESHOLD = 0.4
 # spun from this density of them on (the 97.5th percentile of held-out clean text of the
 # training corpora, never of the texts kickoff is evaluated on: README), and only then are they
 # reported, as that document's substitutions.
-DOCUMENT_DENSITY = 14.0
+# (With repeated words counted once, as find_replaced_words does, that percentile is 15.1; it
+# was 13.7 when they were not counted at all.)
+DOCUMENT_DENSITY = 15.0
 # A document profiled as a specification needs stronger evidence, as for every kind of swap
 # (verdict.SPECIFICATION_FACTOR). (Our own 385-word clinic example, clean, reached 18.)
 SPECIFICATION_DENSITY = SPECIFICATION_FACTOR * DOCUMENT_DENSITY
@@ -150,14 +152,24 @@ def find_replaced_words(
     if scores is None:
         scores = score_sentences(sentences)
     uses = word_uses(sentences)
+    repeated_found: set[str] = set()
     found: list[list[Suspect]] = [[] for _ in sentences]
     for index, (sentence, words) in enumerate(zip(sentences, scores, strict=True)):
         for word in words or ():
-            if word.probability < THRESHOLD or not _judgeable(word) or uses[word.text.lower()] > MAXIMUM_REPEATS:
+            if word.probability < THRESHOLD or not _judgeable(word):
+                continue
+            lower = word.text.lower()
+            # A word the document uses more than MAXIMUM_REPEATS times is found once, not never.
+            # A term of art repeats and must not pile up; but real spinners swap from a fixed
+            # table, the same way each time (one real copy says "marketing campaign" for every
+            # "campaign", five times), so the first such word is as much evidence as any other.
+            if uses[lower] > MAXIMUM_REPEATS and lower in repeated_found:
                 continue
             original = likely_original(sentence, word.start, word.end)
             if original is None:
                 continue
+            if uses[lower] > MAXIMUM_REPEATS:
+                repeated_found.add(lower)
             found[index].append(
                 Suspect(
                     word.start,
