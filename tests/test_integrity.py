@@ -247,6 +247,23 @@ def test_a_word_the_document_keeps_using_is_its_vocabulary_not_a_swap() -> None:
     assert [f.span for f in traces.integrity.findings] == ["aircraft"]
 
 
+def test_a_words_singular_plural_and_possessive_are_one_word_of_the_documents_vocabulary() -> None:
+    """A term of art recurs in its forms ("booster shots", "the boosters", "the booster's"): counted
+    apart, none reaches the repeats that make it the document's own word."""
+    from kickoff.integrity.suspects import word_key, word_uses
+
+    assert {word_key(w) for w in ("booster", "boosters", "booster's", "Boosters’")} == {"booster"}
+    assert [word_key(w) for w in ("policies", "boxes", "branches", "status", "analysis", "class")] == [
+        "policy",
+        "box",
+        "branch",
+        "status",
+        "analysis",
+        "class",
+    ]
+    assert word_uses(["Booster shots work.", "The boosters and the booster's label."])["booster"] == 3
+
+
 def test_tortured_phrases_make_a_tortured_verdict() -> None:
     paper = (
         "We propose a profound learning model for picture recognition. "

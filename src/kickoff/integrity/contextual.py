@@ -28,7 +28,7 @@ import numpy as np
 
 from kickoff.integrity.encoder import Encoder, as_linear_layers, gelu, load_encoder
 from kickoff.integrity.spinner import likely_original
-from kickoff.integrity.suspects import MAXIMUM_REPEATS, WORD, Suspect, word_uses
+from kickoff.integrity.suspects import MAXIMUM_REPEATS, WORD, Suspect, word_key, word_uses
 from kickoff.integrity.verdict import SPECIFICATION_FACTOR
 from kickoff.text import STOPWORDS
 
@@ -158,18 +158,18 @@ def find_replaced_words(
         for word in words or ():
             if word.probability < THRESHOLD or not _judgeable(word):
                 continue
-            lower = word.text.lower()
+            key = word_key(word.text)
             # A word the document uses more than MAXIMUM_REPEATS times is found once, not never.
             # A term of art repeats and must not pile up; but real spinners swap from a fixed
             # table, the same way each time (one real copy says "marketing campaign" for every
             # "campaign", five times), so the first such word is as much evidence as any other.
-            if uses[lower] > MAXIMUM_REPEATS and lower in repeated_found:
+            if uses[key] > MAXIMUM_REPEATS and key in repeated_found:
                 continue
             original = likely_original(sentence, word.start, word.end)
             if original is None:
                 continue
-            if uses[lower] > MAXIMUM_REPEATS:
-                repeated_found.add(lower)
+            if uses[key] > MAXIMUM_REPEATS:
+                repeated_found.add(key)
             found[index].append(
                 Suspect(
                     word.start,

@@ -43,13 +43,26 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def word_uses(sentences: Iterable[str]) -> Counter[str]:
-    """How often the document uses each word, lower-cased."""
-    return Counter(map(str.lower, WORD.findall("\n".join(sentences))))
+    """How often the document uses each word, counted by ``word_key``: a term of art's singular,
+    plural and possessive are one word ("booster shots", "the reformulated boosters")."""
+    return Counter(map(word_key, WORD.findall("\n".join(sentences))))
+
+
+def word_key(word: str) -> str:
+    """The word lower-cased, without a possessive or a regular plural ending."""
+    key = word.lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
+    if len(key) > 4 and key.endswith("ies"):
+        return key[:-3] + "y"
+    if len(key) > 4 and key.endswith(("ses", "xes", "ches", "shes")):
+        return key[:-2]
+    if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
+        return key[:-1]
+    return key
 
 
 def is_vocabulary(suspect: Suspect, uses: Counter[str]) -> bool:
     """Whether a suspect judged by fit is a word the document uses as its own (MAXIMUM_REPEATS)."""
-    return suspect.judged_by_fit and uses[suspect.span.lower()] > MAXIMUM_REPEATS
+    return suspect.judged_by_fit and uses[word_key(suspect.span)] > MAXIMUM_REPEATS
 
 
 def find_suspects(sentence: str) -> list[Suspect]:
