@@ -270,3 +270,23 @@ def test_a_replaced_word_the_document_keeps_using_is_found_once_not_never() -> N
     # used twice at most, the word is found at each place, as before
     found = find_replaced_words(sentences[:2], [scored(s) for s in sentences[:2]])
     assert [len(each) for each in found] == [1, 1]
+
+
+def test_a_word_the_model_is_sure_of_counts_even_with_no_thesaurus_original() -> None:
+    """Real spinners swap words WordNet does not list as synonyms: where the model is sure, the
+    word counts, and the finding says its original is unknown; where it is less sure, a likely
+    original must back it."""
+    from kickoff.integrity.contextual import SURE_WITHOUT_ORIGINAL, ScoredWord, find_replaced_words
+    from kickoff.integrity.suspects import Suspect
+
+    sentence = "The committee will flurbish the proposal before the vote on Friday."
+    start = sentence.index("flurbish")
+
+    def found_at(probability: float) -> list[list[Suspect]]:
+        words = [ScoredWord(start, start + len("flurbish"), "flurbish", probability)]
+        return find_replaced_words([sentence], [words])
+
+    sure = found_at(SURE_WITHOUT_ORIGINAL + 0.05)[0]
+    assert len(sure) == 1
+    assert sure[0].original is None and "no thesaurus neighbour" in sure[0].evidence
+    assert found_at(SURE_WITHOUT_ORIGINAL - 0.2) == [[]]
