@@ -33,6 +33,10 @@ def main() -> None:
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
         page.goto(args.report.resolve().as_uri())
         page.screenshot(path=str(args.out), full_page=False)
+        # An element taller than the window is shot in scrolled pieces, and the sticky table of
+        # contents would be stitched into the middle of it: for those shots it stays at the top.
+        # (Set through the DOM: the report's Content-Security-Policy rightly refuses inline styles.)
+        page.locator("nav.toc").evaluate("nav => { nav.style.position = 'static'; }")
         for element in args.element:
             selector, out = element.split("=", 1)
             page.locator(selector).screenshot(path=out)
