@@ -337,8 +337,8 @@ def test_available_for_something_is_not_an_availability_target() -> None:
 
 def test_smell_floors_hold_on_specifications_never_tuned_on() -> None:
     """The 28 specifications of eval/data/held-out-specs and the 24 of held-out-specs-2 (in the
-    repository, so this always runs): the precisions pinned in eval/real_smell_floors.json hold. (The PURE figure needs ../pure,
-    which is not copied here: `make eval` measures it.)"""
+    repository, so this always runs): the precisions pinned in eval/real_smell_floors.json hold.
+    (The PURE figure needs ../pure, which is not copied here: `make eval` measures it.)"""
     import sys
 
     from conftest import ROOT

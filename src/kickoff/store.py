@@ -12,8 +12,9 @@ Keys also carry a fingerprint of kickoff's own code and data, so a changed kicko
 old result, and a cold run and a warm run write the same output (a test checks that).
 
 Values are the JSON of ``kickoff.serial``, compressed when long (``_dump``): never pickle,
-because whoever can write the store could otherwise run code in kickoff. The store lives in the user's cache folder, keyed by
-the bundle's absolute path, never inside the bundle that was handed over.
+because whoever can write the store could otherwise run code in kickoff. The store lives in the
+user's cache folder, keyed by the bundle's absolute path, never inside the bundle that was handed
+over.
 
 Why SQLite: one file, in the standard library, transactional (an interrupted run leaves the last
 committed state), and keyed lookups are all that is needed. DuckDB's strength, columnar scans,

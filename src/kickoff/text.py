@@ -236,10 +236,8 @@ def normalise_space(text: str) -> str:
 def split_sentences(text: str) -> list[str]:
     """Split prose into sentences; abbreviations and initials do not end a sentence."""
     text = normalise_space(text)
-    if not text:
-        return []
     if _ITEM_START.search(text):
-        return [sentence for item in _ITEM_START.split(text) for sentence in _split_prose(item.strip()) if sentence]
+        return [sentence for item in _ITEM_START.split(text) for sentence in _split_prose(item.strip())]
     return _split_prose(text)
 
 

@@ -197,10 +197,10 @@ def inside_subordinate(text: str, position: int) -> bool:
         return True
     if _EXPECTATION.match(text, position):
         return True
-    if text.startswith("should", position) and _AUDIENCE.search(before) and not _GRANTED.match(text, position):
-        return True  # advice to those who use what is built
-    if text.startswith("should", position) and _EXAMPLE_OR_HEDGE.search(before):
-        return True
+    if text.startswith("should", position) and (
+        (_AUDIENCE.search(before) and not _GRANTED.match(text, position)) or _EXAMPLE_OR_HEDGE.search(before)
+    ):
+        return True  # advice to those who use what is built, an example, a hedge
     if _OPEN_CONDITION.search(before):
         return True  # "If an error condition should occur and a thread panic should result, …"
     if re.search(r"\b(?:which|who|that)\s+(?:also\s+|still\s+|then\s+|now\s+)?$", before, re.IGNORECASE):

@@ -113,10 +113,11 @@ DOCUMENT_DENSITY = 15.2
 # A word the model is this sure of counts even where no thesaurus neighbour fits better: real
 # spinners swap words WordNet does not list as synonyms ("possessing" for having, "discussion" for
 # debate), and the finding then says the likely original is unknown. Chosen on the held-out
-# documents of the training corpora (README): at 0.8, with the bar at the clean articles' 97.5th
-# percentile, the spun versions caught rose from 158 to 166 of 210 with no more clean articles over
-# the bar (5 of 210); at 0.9, 0.7, 0.6 and 0.5 fewer were caught. Its cost is rare words of clean
-# text ("enablers", "electability"), which the model takes for replacements.
+# documents of the training corpora (README): counting the model's words alone, with the bar at
+# the clean articles' 97.5th percentile, the spun versions caught rose from 158 to 166 of 210 at
+# 0.8 with no more clean articles over the bar (5 of 210); at 0.9, 0.7, 0.6 and 0.5 fewer were
+# caught. Its cost is rare words of clean text ("enablers", "electability"), which the model
+# takes for replacements.
 SURE_WITHOUT_ORIGINAL = 0.8
 # A document profiled as a specification needs stronger evidence, as for every kind of swap
 # (verdict.SPECIFICATION_FACTOR). (Our own 385-word clinic example, clean, reached 18.)
