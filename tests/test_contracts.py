@@ -41,6 +41,46 @@ def test_json_round_trips_through_the_model(tmp_path: Path) -> None:
     assert json.loads(render_json(rebuilt)) == data
 
 
+_BLOCK_TEXT = st.lists(
+    st.sampled_from([*"ab. \n\t•▪:-REQ1\u00a0\ue000", "Dr. ", "e.g. ", " REQ-1: The ", "A\u0301"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    blocks=st.lists(
+        st.tuples(
+            _BLOCK_TEXT, st.sampled_from(["paragraph", "heading", "list item", "table row", "metadata", "comment"])
+        ),
+        max_size=8,
+    )
+)
+def test_encoding_counts_each_blocks_sentences_as_splitting_it_again_would(blocks: list[tuple[str, str]]) -> None:
+    """serial._sentence_count's shortcuts (the sentence that is the whole block; the run that
+    shares the block's Location) give the count that splitting the block again gives, for
+    documents as profiling makes them and as they are read back from the JSON."""
+    from kickoff.model import Block
+    from kickoff.profile import profile_document
+    from kickoff.serial import _sentence_count, _split, decode_document, encode_document
+
+    source = SourceDocument(
+        "d.txt",
+        "text",
+        "0" * 64,
+        0,
+        None,
+        tuple(Block(text, kind) for text, kind in blocks),  # type: ignore[arg-type]
+    )
+    for document in (profile := profile_document(source), decode_document(encode_document(profile))):
+        taken = 0
+        for block in document.source.blocks:
+            expected = len(_split(block, document.path))
+            assert _sentence_count(block, document.sentences, taken, document.path) == expected
+            taken += expected
+        assert taken == len(document.sentences)
+
+
 EXTENSIONS = [".txt", ".md", ".html", ".pdf", ".docx", ".eml", ".zip", ".csv", ".py", ""]
 
 

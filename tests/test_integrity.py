@@ -264,6 +264,25 @@ def test_a_words_singular_plural_and_possessive_are_one_word_of_the_documents_vo
     assert word_uses(["Booster shots work.", "The boosters and the booster's label."])["booster"] == 3
 
 
+@given(st.lists(st.lists(st.sampled_from([*"aAbsS'’ .\nİı", "ies", "ches"]), max_size=20).map("".join), max_size=4))
+def test_word_uses_counts_each_word_by_its_key(sentences: list[str]) -> None:
+    """Counting spellings first and folding them by key gives the count word by word."""
+    from collections import Counter
+
+    from kickoff.integrity.suspects import WORD, word_key, word_uses
+
+    assert word_uses(sentences) == Counter(word_key(w) for w in WORD.findall("\n".join(sentences)))
+
+
+@given(st.lists(st.sampled_from([*"aZ'’ 9.,-\nİΣé", "rock'n'roll", "3rd", "don't"]), max_size=25).map("".join))
+def test_lower_words_are_the_words_of_the_tokens_lowered(sentence: str) -> None:
+    """Restoration compares sentences by ``lower_words``, made without tokens; its findings
+    are placed by the tokens: the two must give the same words in the same order."""
+    from kickoff.integrity.collocations import lower_words, tokens
+
+    assert lower_words(sentence) == [token.lower for token in tokens(sentence) if token.is_word]
+
+
 def test_tortured_phrases_make_a_tortured_verdict() -> None:
     paper = (
         "We propose a profound learning model for picture recognition. "

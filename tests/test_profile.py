@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from conftest import document_from_text
@@ -287,3 +287,96 @@ def test_splitting_sentences_keeps_every_word(tokens: list[str]) -> None:
     text = " ".join(tokens)
     kept = [w for sentence in split_sentences(text) for w in words(sentence)]
     assert kept == words(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The system",
+                " shall",
+                " SHALL",
+                "As a user, I want",
+                " must",
+                " Will",
+                " is required to",
+                " needs to",
+                " service",
+                " ſhall",
+                " the api",
+                " x",
+                ".",
+                " À",
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_requirement_wording_is_judged_the_same_with_or_without_its_cue_shortcut(sentence: str) -> None:
+    """``is_requirement_sentence`` skips its case-insensitive searches where no cue word is in the
+    lower-cased ASCII sentence: the shortcut must never change the answer."""
+    from kickoff.text import _MODAL, _SHALL, _STORY, SYSTEM_SUBJECT, is_requirement_sentence
+
+    modal = _MODAL.search(sentence)
+    searched = bool(_SHALL.search(sentence) or _STORY.search(sentence)) or (
+        modal is not None and SYSTEM_SUBJECT.search(sentence[: modal.start()]) is not None
+    )
+    assert is_requirement_sentence(sentence) == searched
+
+
+_KIND_FRAGMENTS = [
+    *"aA :-\n",
+    "Apache License",
+    "MIT License",
+    "BSD 3-Clause",
+    "Creative Commons",
+    "Permission is hereby granted, free of charge",
+    "Redistribution and use in source and binary forms",
+    'THE SOFTWARE IS PROVIDED "AS IS"',
+    "GNU General Public License",
+    "MUST",
+    "MUST NOT",
+    "SHALL",
+    "SHOULD",
+    "REQUIRED",
+    "RECOMMENDED",
+    "OPTIONAL",
+    "Must",
+    "on Monday",
+    "Sunday",
+    "last week",
+    "last month",
+    "final week",
+    "yesterday",
+    "earlier this year",
+    "today",
+    "the System",
+    "This APPLICATION",
+    "the app",
+    "the API",
+    "the device",
+    "the",
+    "this",
+]
+
+
+@given(st.lists(st.sampled_from(_KIND_FRAGMENTS), max_size=10).map("".join))
+@example("BSD 3-Clause")
+@example('THE SOFTWARE IS PROVIDED "AS IS"')
+@example("yesterday")
+@example("the APP")
+def test_the_kinds_cue_shortcuts_never_hide_a_match(text: str) -> None:
+    """Each pattern of ``profile.kind`` is searched only where one of its cue substrings occurs:
+    a text the pattern matches must hold a cue."""
+    from kickoff.profile import kind
+
+    shortcuts = [
+        (kind._LICENCE, kind._LICENCE_CUES, text),
+        (kind._RFC2119, kind._RFC2119_CUES, text),
+        (kind._NEWS_TIME, kind._NEWS_TIME_CUES, text),
+        (kind._SYSTEM_SUBJECT, kind._SYSTEM_SUBJECT_CUES, text.lower()),
+    ]
+    for pattern, cues, searched in shortcuts:
+        if pattern.search(text):
+            assert any(cue in searched for cue in cues), (pattern.pattern[:40], text)
+    assert kind._has_system_subject(text) == (kind._SYSTEM_SUBJECT.search(text) is not None)

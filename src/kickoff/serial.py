@@ -51,6 +51,7 @@ from kickoff.model import (
     record_fields,
 )
 from kickoff.relate import near_duplicate_evidence
+from kickoff.text import normalise_space
 
 # 4: a relation leaves out a null source, an empty list of aligned pairs, and a near duplicate's
 # evidence where it only states the score. 3: one record per line, small sections first; blocks
@@ -114,7 +115,7 @@ def encode_document(document: Document) -> dict[str, Any]:
             entry["section"] = block.section
         if block.level:
             entry["level"] = block.level
-        count = _sentence_count(block, sentences[taken] if taken < len(sentences) else None, document.path)
+        count = _sentence_count(block, sentences, taken, document.path)
         own = [sentence.text for sentence in sentences[taken : taken + count]]
         taken += count
         # The text once: as the block's sentences where they join back to it (most prose), as
@@ -163,15 +164,30 @@ def _filled(cls: type, record: Any) -> Any:
     return complete
 
 
-def _sentence_count(block: Block, following: Sentence | None, path: str) -> int:
-    """How many sentences ``profile.sentences_of`` made from this block (they follow in order).
+def _sentence_count(block: Block, sentences: Sequence[Sentence], taken: int, path: str) -> int:
+    """How many sentences ``profile.sentences_of`` made from this block (they follow from
+    ``taken``), known where possible without splitting the block again: re-splitting was over
+    half the time of encoding a data room's documents (bench/data_room.py).
 
     A sentence that is the block's whole text is its only one (a sentence is a part of its
-    block's text, so a second could not follow): most blocks, known without splitting the block
-    again, which was over half the time of encoding a data room's documents (bench/data_room.py)."""
-    # (a block of white space makes no sentence, whatever follows it)
-    if block.kind != "metadata" and following is not None and following.text == block.text and not block.text.isspace():
+    block's text, so a second could not follow). Otherwise the sentences of one block share one
+    Location object (``sentences_of`` and ``decode_document`` make one per block): the run that
+    shares the first one's is this block's, provided its words are the block's words, which the
+    split never drops, adds or reorders. Where that check fails (a bullet glyph, or sentences made
+    some other way), the block is split again."""
+    if block.kind == "metadata":
+        return 0
+    following = sentences[taken] if taken < len(sentences) else None
+    if following is None or block.text.isspace() or not block.text:
+        return len(_split(block, path))
+    if following.text == block.text:
         return 1
+    end = taken + 1
+    while end < len(sentences) and sentences[end].location is following.location:
+        end += 1
+    run = "".join("".join(sentence.text.split()) for sentence in sentences[taken:end])
+    if run and run == "".join(normalise_space(block.text).split()):
+        return end - taken
     return len(_split(block, path))
 
 

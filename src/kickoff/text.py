@@ -299,8 +299,18 @@ _MODAL = re.compile(r"\b(?:must|should|will|is required to|needs? to)\b", re.IGN
 _STORY = re.compile(r"^\s*As an? .{2,80}?,?\s+I (?:want|need|would like|can)\b", re.IGNORECASE)
 
 
+# Each of the patterns above needs one of these in the lower-cased sentence ("as a" opens a story).
+_REQUIREMENT_CUES = ("shall", "as a", "must", "should", "will", "required to", "need")
+
+
 def is_requirement_sentence(text: str) -> bool:
     """'shall', a user story, or a modal whose subject is a system: requirement wording anywhere."""
+    # Most sentences have no cue, and a substring search of ASCII text is a fraction of the three
+    # case-insensitive searches (outside ASCII, a case-insensitive match can differ from lower()).
+    if text.isascii():
+        lowered = text.lower()
+        if not any(cue in lowered for cue in _REQUIREMENT_CUES):
+            return False
     if _SHALL.search(text) or _STORY.search(text):
         return True
     modal = _MODAL.search(text)

@@ -46,8 +46,11 @@ def assess_document(document: Document, contextual: bool = False) -> Document:
     prose = document.profile is None or document.profile.kind not in _NOT_PROSE
     sentences = document.sentences if prose else ()
     texts = [sentence.text for sentence in sentences]
-    uses = word_uses(texts)
-    per_sentence = [[s for s in find_suspects(text) if not is_vocabulary(s, uses)] for text in texts]
+    per_sentence = [find_suspects(text) for text in texts]
+    if any(suspect.judged_by_fit for suspects in per_sentence for suspect in suspects):
+        # the document's word counts, only where a suspect asks for them: most documents have none
+        uses = word_uses(texts)
+        per_sentence = [[s for s in suspects if not is_vocabulary(s, uses)] for suspects in per_sentence]
     if contextual and sentences:
         from kickoff.integrity.contextual import confirmed, find_replaced_words, score_sentences, spun_document
 

@@ -23,7 +23,7 @@ import functools
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from kickoff.integrity.collocations import Token, context_score, log_frequency, tokens
+from kickoff.integrity.collocations import Token, context_score, log_frequency, lower_words, tokens
 from kickoff.integrity.verdict import integrity_of
 from kickoff.lexicon import replaced_by, synonyms
 from kickoff.model import AlignedSentence, Document, Finding, Relation, differing_pairs
@@ -136,9 +136,7 @@ _PAIR_CACHE = 131_072
 
 @functools.lru_cache(maxsize=_PAIR_CACHE)
 def _rebuilt_text(left_text: str, right_text: str) -> bool:
-    left_tokens, right_tokens, opcodes = _word_opcodes(left_text, right_text)
-    left = [t.lower for t in left_tokens]
-    right = [t.lower for t in right_tokens]
+    left, right, opcodes = _word_opcodes(left_text, right_text)
     matched_left: set[int] = set()
     matched_right: set[int] = set()
     added_or_dropped = 0
@@ -306,14 +304,18 @@ _ReplacedRun = tuple[tuple[Token, ...], tuple[Token, ...], bool, float, float]
 def _replaced_runs(left_text: str, right_text: str) -> tuple[int, tuple[_ReplacedRun, ...]]:
     """(how many replaced runs are names, numbers or dates; the other short replaced runs) of
     two differing sentences: what _differences needs of them, whichever relation they are in."""
-    left_tokens, right_tokens, opcodes = _word_opcodes(left_text, right_text)
-    left_words = [t.lower for t in left_tokens]
-    right_words = [t.lower for t in right_tokens]
+    left_words, right_words, opcodes = _word_opcodes(left_text, right_text)
     filled = 0
     replaced: list[_ReplacedRun] = []
+    left_tokens: tuple[Token, ...] = ()
+    right_tokens: tuple[Token, ...] = ()
     for operation, i1, i2, j1, j2 in opcodes:
         if operation != "replace" or max(i2 - i1, j2 - j1) > _LONGEST_SUBSTITUTION:
             continue
+        if not left_tokens:
+            # the tokens, with their case and places, only for a pair with a short replacement
+            left_tokens = tuple(t for t in tokens(left_text) if t.is_word)
+            right_tokens = tuple(t for t in tokens(right_text) if t.is_word)
         if _filled_in(left_tokens[i1:i2]) or _filled_in(right_tokens[j1:j2]):
             filled += 1  # a name, a number or a date: what a form or a new version changes
             continue
@@ -332,13 +334,12 @@ def _replaced_runs(left_text: str, right_text: str) -> tuple[int, tuple[_Replace
 @functools.lru_cache(maxsize=1024)
 def _word_opcodes(
     left_text: str, right_text: str
-) -> tuple[tuple[Token, ...], tuple[Token, ...], tuple[tuple[str, int, int, int, int], ...]]:
-    """The two sentences' word tokens and how one becomes the other (cached for the two callers
-    that read one pair in turn)."""
-    left_tokens = tuple(t for t in tokens(left_text) if t.is_word)
-    right_tokens = tuple(t for t in tokens(right_text) if t.is_word)
-    matcher = SequenceMatcher(None, [t.lower for t in left_tokens], [t.lower for t in right_tokens], autojunk=False)
-    return left_tokens, right_tokens, tuple(matcher.get_opcodes())
+) -> tuple[list[str], list[str], tuple[tuple[str, int, int, int, int], ...]]:
+    """The two sentences' lower-cased words and how one becomes the other (cached for the two
+    callers that read one pair in turn)."""
+    left, right = lower_words(left_text), lower_words(right_text)
+    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    return left, right, tuple(matcher.get_opcodes())
 
 
 _MONTHS_AND_DAYS = MONTH_NAMES | WEEKDAY_NAMES
