@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -44,6 +44,7 @@ from kickoff.relate.candidates import (
     merged_pairs,
     name_pairs,
     shingle_pairs,
+    signature,
 )
 from kickoff.relate.candidates import (
     jaccard as shingle_jaccard,
@@ -51,7 +52,7 @@ from kickoff.relate.candidates import (
 from kickoff.store import Store
 from kickoff.text import content_words, normalise_space
 
-__all__ = ["connected_groups", "near_duplicate_evidence", "publication_date", "relate"]
+__all__ = ["TextFeatures", "connected_groups", "near_duplicate_evidence", "publication_date", "relate", "text_features"]
 
 REQUIRES = ("sentences", "profile")
 PROVIDES = ("relations",)
@@ -74,21 +75,45 @@ SAME_EVENT_MINIMUM_COSINE = 0.25
 _KIND_ORDER = {"exact duplicate": 0, "near duplicate": 1, "derived": 2, "same event": 3}
 
 
+class TextFeatures(NamedTuple):
+    """What relate reads of one document before it compares any pair: its shingles, their
+    MinHash signature, and a digest of its text with space and case normalised (exact copies).
+
+    Each is a function of the document alone, so the pipeline makes them where it profiles the
+    document (worker processes, on a big bundle) rather than in relate's single process, where
+    they were about 25 s of a 100,000-document data room (bench/data_room.py). A named tuple: it
+    crosses from the workers by pickle."""
+
+    shingles: Shingles
+    signature: npt.NDArray[np.uint32]
+    text_digest: bytes
+
+
+def text_features(document: Document) -> TextFeatures:
+    shingles = document_shingles(document)
+    text_digest = hashlib.sha256(normalise_space(document.source.text).lower().encode()).digest()
+    return TextFeatures(shingles, signature(shingles), text_digest)
+
+
 def relate(
     documents: tuple[Document, ...],
     store: Store | None = None,
     workers: int = 1,
     banding: Banding = local_buckets,
     progress: Callable[[int], object] | None = None,
+    features: dict[str, TextFeatures] | None = None,
 ) -> tuple[Relation, ...]:
     """Every relation the candidate indexes lead to. With a store, the textual comparison of a pair
     whose two documents are unchanged is taken from it; with workers, the other pairs are compared
-    in worker processes; ``banding`` makes the LSH buckets here or on a cluster. Either way the
-    relations are the same. ``progress`` is told how many pairs were compared, as they are."""
+    in worker processes; ``banding`` makes the LSH buckets here or on a cluster; ``features``
+    holds the documents' ``text_features`` made beforehand, by path, and is emptied as they are
+    read (the others are made here).
+    Either way the relations are the same. ``progress`` is told how many pairs were compared, as
+    they are."""
     # The temporary folder the comparison's workers map their data from, when there are workers:
     # it lasts as long as relate, which reads the shingles from it too (_compare_pairs).
     with contextlib.ExitStack() as spill:
-        return _relate(list(documents), store, workers, banding, progress, spill)
+        return _relate(list(documents), store, workers, banding, progress, spill, features or {})
 
 
 def _relate(
@@ -98,17 +123,23 @@ def _relate(
     banding: Banding,
     progress: Callable[[int], object] | None,
     spill: contextlib.ExitStack,
+    known: dict[str, TextFeatures],
 ) -> tuple[Relation, ...]:
     relations: list[Relation] = []
-    exact = _exact_duplicates(documents_list)
+    # taken out of the caller's mapping: once packed below, the per-document arrays are let go
+    made = [known.pop(d.path) if d.path in known else text_features(d) for d in documents_list]
+    exact = _exact_duplicates(documents_list, [features.text_digest for features in made])
     relations.extend(exact)
     position_of = {document.path: position for position, document in enumerate(documents_list)}
     exact_pairs = np.array([(position_of[r.left], position_of[r.right]) for r in exact], dtype=np.int64).reshape(-1, 2)
     del position_of
-    shingle_sets = PackedShingles(document_shingles(d) for d in documents_list)
+    shingle_sets = PackedShingles(features.shingles for features in made)
+    signatures = np.stack([features.signature for features in made]) if made else None
+    del made
     key_sets = [entity_keys(d) for d in documents_list]
     names, weights = name_pairs(key_sets)
-    candidates = merged_pairs(shingle_pairs(shingle_sets, banding), names)
+    candidates = merged_pairs(shingle_pairs(shingle_sets, banding, signatures), names)
+    del signatures
     if len(exact_pairs) and len(candidates):
         # an exact duplicate is already related: no textual comparison of it
         count = len(documents_list)
@@ -375,10 +406,9 @@ def _compare_chunk(pairs: Pairs) -> list[TextualResult]:
     return results
 
 
-def _exact_duplicates(documents: list[Document]) -> list[Relation]:
-    by_hash: dict[str, list[Document]] = {}
-    for document in documents:
-        digest = hashlib.sha256(normalise_space(document.source.text).lower().encode()).hexdigest()
+def _exact_duplicates(documents: list[Document], text_digests: list[bytes]) -> list[Relation]:
+    by_hash: dict[bytes, list[Document]] = {}
+    for document, digest in zip(documents, text_digests, strict=True):
         by_hash.setdefault(digest, []).append(document)
     relations = []
     for group in by_hash.values():
