@@ -380,3 +380,12 @@ def test_the_kinds_cue_shortcuts_never_hide_a_match(text: str) -> None:
         if pattern.search(text):
             assert any(cue in searched for cue in cues), (pattern.pattern[:40], text)
     assert kind._has_system_subject(text) == (kind._SYSTEM_SUBJECT.search(text) is not None)
+
+
+@given(st.lists(st.sampled_from([*"aZ_'’-. 9\nİΣ", "The", "of", "X-Ray", "U.S."]), max_size=25).map("".join))
+def test_content_words_are_the_words_lowered_one_by_one(text: str) -> None:
+    """``content_words`` lowers ASCII text whole: the words must be those lowered one by one."""
+    from kickoff.text import STOPWORDS, content_words, words
+
+    lowered = [token.lower() for token in words(text)]
+    assert content_words(text) == [word for word in lowered if word not in STOPWORDS and len(word) > 1]

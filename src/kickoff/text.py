@@ -277,7 +277,10 @@ def word_spans(text: str) -> Iterator[re.Match[str]]:
 
 def content_words(text: str) -> list[str]:
     """Lower-cased words that carry meaning: no stopwords, no one-letter tokens."""
-    return [w for w in (t.lower() for t in words(text)) if w not in STOPWORDS and len(w) > 1]
+    # ASCII text is lowered once, not word by word (the same words: lower-casing ASCII changes no
+    # character's class); outside ASCII a word's lower case can depend on the letters around it.
+    lowered = _WORD.findall(text.lower()) if text.isascii() else [token.lower() for token in _WORD.findall(text)]
+    return [word for word in lowered if word not in STOPWORDS and len(word) > 1]
 
 
 def shingles(tokens: list[str], size: int) -> set[str]:

@@ -34,6 +34,7 @@ from kickoff.relate.align import (
     alignment_features,
 )
 from kickoff.relate.candidates import (
+    PERMUTATIONS,
     Banding,
     PackedShingles,
     Pairs,
@@ -126,16 +127,13 @@ def _relate(
     known: dict[str, TextFeatures],
 ) -> tuple[Relation, ...]:
     relations: list[Relation] = []
-    # taken out of the caller's mapping: once packed below, the per-document arrays are let go
-    made = [known.pop(d.path) if d.path in known else text_features(d) for d in documents_list]
-    exact = _exact_duplicates(documents_list, [features.text_digest for features in made])
+    shingle_sets, signatures, text_digests = _packed_features(documents_list, known)
+    exact = _exact_duplicates(documents_list, text_digests)
+    del text_digests
     relations.extend(exact)
     position_of = {document.path: position for position, document in enumerate(documents_list)}
     exact_pairs = np.array([(position_of[r.left], position_of[r.right]) for r in exact], dtype=np.int64).reshape(-1, 2)
     del position_of
-    shingle_sets = PackedShingles(features.shingles for features in made)
-    signatures = np.stack([features.signature for features in made]) if made else None
-    del made
     key_sets = [entity_keys(d) for d in documents_list]
     names, weights = name_pairs(key_sets)
     candidates = merged_pairs(shingle_pairs(shingle_sets, banding, signatures), names)
@@ -164,6 +162,32 @@ def _relate(
         if relation is not None:
             relations.append(relation)
     return tuple(sorted(relations, key=lambda r: (_KIND_ORDER[r.kind], r.left, r.right)))
+
+
+def _packed_features(
+    documents: list[Document], known: dict[str, TextFeatures]
+) -> tuple[PackedShingles, npt.NDArray[np.uint32], list[bytes]]:
+    """Every document's shingles in one array, their signatures as the rows of another, and
+    their text digests, in the documents' order; features not in ``known`` are made here.
+
+    The arrays are sized first and each document's features copied in and let go (taken out of
+    ``known``) one at a time: holding them all beside the packed copy, a data room's run peaked
+    here, 0.15 GiB higher than when relate made them itself (bench/data_room.py)."""
+    for document in documents:
+        if document.path not in known:
+            known[document.path] = text_features(document)
+    sizes = np.fromiter((len(known[d.path].shingles) for d in documents), dtype=np.int64, count=len(documents))
+    starts = np.zeros(len(documents) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=starts[1:])
+    values = np.empty(int(starts[-1]), dtype=np.uint64)
+    signatures = np.empty((len(documents), PERMUTATIONS), dtype=np.uint32)
+    digests = []
+    for position, document in enumerate(documents):
+        features = known.pop(document.path)
+        values[starts[position] : starts[position + 1]] = features.shingles
+        signatures[position] = features.signature
+        digests.append(features.text_digest)
+    return PackedShingles.of_parts(starts, values), signatures, digests
 
 
 def near_duplicate_evidence(jaccard: float) -> tuple[str, ...]:
