@@ -77,23 +77,27 @@ _KIND_ORDER = {"exact duplicate": 0, "near duplicate": 1, "derived": 2, "same ev
 
 
 class TextFeatures(NamedTuple):
-    """What relate reads of one document before it compares any pair: its shingles, their
-    MinHash signature, and a digest of its text with space and case normalised (exact copies).
+    """What relate reads of one document alone before it compares any pair: the MinHash
+    signature of its shingles, and a digest of its text with space and case normalised (exact
+    copies).
 
     Each is a function of the document alone, so the pipeline makes them where it profiles the
-    document (worker processes, on a big bundle) rather than in relate's single process, where
-    they were about 25 s of a 100,000-document data room (bench/data_room.py). A named tuple: it
-    crosses from the workers by pickle."""
+    document (worker processes, on a big bundle) rather than in relate's single process
+    (bench/data_room.py). The shingles themselves are made again in relate: handed over too, a
+    data room's 100,000 documents' shingles (about 0.15 GiB) were held from reading to relate,
+    and the run's memory peaked 0.14 GiB higher. A named tuple: it crosses from the workers by
+    pickle."""
 
-    shingles: Shingles
     signature: npt.NDArray[np.uint32]
     text_digest: bytes
 
 
 def text_features(document: Document) -> TextFeatures:
-    shingles = document_shingles(document)
-    text_digest = hashlib.sha256(normalise_space(document.source.text).lower().encode()).digest()
-    return TextFeatures(shingles, signature(shingles), text_digest)
+    return TextFeatures(signature(document_shingles(document)), _text_digest(document))
+
+
+def _text_digest(document: Document) -> bytes:
+    return hashlib.sha256(normalise_space(document.source.text).lower().encode()).digest()
 
 
 def relate(
@@ -168,26 +172,18 @@ def _packed_features(
     documents: list[Document], known: dict[str, TextFeatures]
 ) -> tuple[PackedShingles, npt.NDArray[np.uint32], list[bytes]]:
     """Every document's shingles in one array, their signatures as the rows of another, and
-    their text digests, in the documents' order; features not in ``known`` are made here.
-
-    The arrays are sized first and each document's features copied in and let go (taken out of
-    ``known``) one at a time: holding them all beside the packed copy, a data room's run peaked
-    here, 0.15 GiB higher than when relate made them itself (bench/data_room.py)."""
-    for document in documents:
-        if document.path not in known:
-            known[document.path] = text_features(document)
-    sizes = np.fromiter((len(known[d.path].shingles) for d in documents), dtype=np.int64, count=len(documents))
-    starts = np.zeros(len(documents) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=starts[1:])
-    values = np.empty(int(starts[-1]), dtype=np.uint64)
+    their text digests, in the documents' order: the signatures and digests from ``known``
+    where they are there (taken out of it, and let go), made here otherwise."""
+    shingle_sets = PackedShingles(document_shingles(document) for document in documents)
     signatures = np.empty((len(documents), PERMUTATIONS), dtype=np.uint32)
     digests = []
     for position, document in enumerate(documents):
-        features = known.pop(document.path)
-        values[starts[position] : starts[position + 1]] = features.shingles
+        features = known.pop(document.path, None)
+        if features is None:
+            features = TextFeatures(signature(shingle_sets[position]), _text_digest(document))
         signatures[position] = features.signature
         digests.append(features.text_digest)
-    return PackedShingles.of_parts(starts, values), signatures, digests
+    return shingle_sets, signatures, digests
 
 
 def near_duplicate_evidence(jaccard: float) -> tuple[str, ...]:

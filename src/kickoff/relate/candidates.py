@@ -96,13 +96,6 @@ class PackedShingles(Sequence[Shingles]):
         np.cumsum([len(a) for a in arrays], out=self.starts[1:])
         self.values = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.uint64)
 
-    @classmethod
-    def of_parts(cls, starts: npt.NDArray[np.int64], values: Shingles) -> PackedShingles:
-        """The packed sets whose document ``i`` is ``values[starts[i]:starts[i + 1]]``."""
-        packed = cls(())
-        packed.starts, packed.values = starts, values
-        return packed
-
     def write(self, folder: Path) -> None:
         """Written to ``folder`` for ``mapped`` to read."""
         np.save(folder / "shingle-starts.npy", self.starts)
