@@ -38,25 +38,6 @@ def test_exact_duplicates_by_content() -> None:
     assert [(r.kind, r.left, r.right) for r in relations] == [("exact duplicate", "a.txt", "b.txt")]
 
 
-def test_features_made_beforehand_give_the_relations_made_without_them() -> None:
-    """The pipeline makes each document's text features where it profiles it (workers, on a big
-    bundle) and hands some or all of them to relate, which makes the rest: the same relations,
-    and the mapping handed over is emptied, its arrays let go."""
-    from kickoff.relate import text_features
-
-    edited = BASE.replace("long debate", "very long debate")
-    documents = tuple(
-        document_from_text(text, name)
-        for text, name in ((BASE, "a.txt"), (BASE + "\n", "b.txt"), (edited, "c.txt"), (UNRELATED, "d.txt"))
-    )
-    expected = relate(documents)
-    assert {r.kind for r in expected} == {"exact duplicate", "near duplicate"}
-    for handed in (documents, documents[1:3]):
-        features = {document.path: text_features(document) for document in handed}
-        assert relate(documents, features=features) == expected
-        assert features == {}
-
-
 def test_near_duplicate_reports_its_jaccard() -> None:
     edited = BASE.replace("long debate", "very long debate")
     relations = relate((document_from_text(BASE, "a.txt"), document_from_text(edited, "b.txt")))

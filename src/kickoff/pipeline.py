@@ -20,7 +20,7 @@ from kickoff.ingest import read_files
 from kickoff.integrity import assess_document, assess_integrity
 from kickoff.model import Analysis, Document, ReadProblem, Requirement, SourceDocument, as_dict, from_dict
 from kickoff.profile import profile_document
-from kickoff.relate import TextFeatures, relate, text_features
+from kickoff.relate import relate
 from kickoff.report import check_output_locations, write_report
 from kickoff.serial import decode_document, encode_document
 from kickoff.store import Store, open_store
@@ -87,7 +87,7 @@ def _dask(config: Config) -> Iterator[Any]:
 
 
 def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any) -> Analysis:
-    documents, problems, known_requirements, features = _read_and_profile(config, timer, store, client)
+    documents, problems, known_requirements = _read_and_profile(config, timer, store, client)
     if not documents and not problems:
         raise EmptyBundle(
             f"{config.bundle}: no files to read (hidden folders such as .git, files left out by "
@@ -99,9 +99,9 @@ def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any
         if client is not None:
             from kickoff.engines.dask import banding_on_dask
 
-            relations = relate(ordered, store, workers, banding_on_dask(client), progress, features)
+            relations = relate(ordered, store, workers, banding_on_dask(client), progress)
         else:
-            relations = relate(ordered, store, workers, progress=progress, features=features)
+            relations = relate(ordered, store, workers, progress=progress)
     with timer.stage("integrity"), _progress(config, "restoring across related documents", "step", 1) as progress:
         ordered, relations = assess_integrity(ordered, relations, config.uses_contextual_model)
         progress()
@@ -139,16 +139,14 @@ def run(config: Config) -> Analysis:
 
 def _read_and_profile(
     config: Config, timer: StageTimer, store: Store | None, client: Any
-) -> tuple[list[Document], list[ReadProblem], dict[str, tuple[Requirement, ...]], dict[str, TextFeatures]]:
-    """Ingest, then profile, the per-document integrity check, each document's requirement
-    statements and what relate reads of it: every document of the bundle, every read problem, and
-    the statements and relate's features by path. A file whose bytes the store has seen gives its
-    stored documents (relate makes their features); the others are parsed and profiled (in
-    workers alongside reading on a big bundle), then stored."""
+) -> tuple[list[Document], list[ReadProblem], dict[str, tuple[Requirement, ...]]]:
+    """Ingest, then profile, the per-document integrity check and each document's requirement
+    statements: every document of the bundle, every read problem, and the statements by path. A
+    file whose bytes the store has seen gives its stored documents; the others are parsed and
+    profiled (in workers alongside reading on a big bundle), then stored."""
     documents: list[Document] = []
     problems: list[ReadProblem] = []
     requirements: dict[str, tuple[Requirement, ...]] = {}
-    features: dict[str, TextFeatures] = {}
     # Files read afresh, by store key: the positions of their documents among those handed to
     # ``per_document`` and their problems, stored once the per-document stages have run.
     fresh: dict[bytes, tuple[list[int], list[ReadProblem]]] = {}
@@ -201,11 +199,10 @@ def _read_and_profile(
                     },
                 )
             store.commit()
-    for document, statements, made in profiled:
+    for document, statements in profiled:
         documents.append(document)
         requirements[document.path] = statements
-        features[document.path] = made
-    return documents, problems, requirements, features
+    return documents, problems, requirements
 
 
 class _PerDocument:
@@ -303,14 +300,14 @@ def _warnings(source: SourceDocument) -> list[ReadProblem]:
 PARALLEL_FROM = 400
 
 
-# A document with its requirement statements (gaps.document_requirements) and what relate reads
-# of it (relate.text_features): what the per-document stages make of one source.
-Profiled = tuple[Document, tuple[Requirement, ...], TextFeatures]
+# A document with its requirement statements (gaps.document_requirements): what the per-document
+# stages make of one source.
+Profiled = tuple[Document, tuple[Requirement, ...]]
 
 
 def _profile_and_assess(source: SourceDocument, contextual: bool = False) -> Profiled:
     document = assess_document(profile_document(source), contextual)
-    return document, document_requirements(document), text_features(document)
+    return document, document_requirements(document)
 
 
 def _profile_batch(sources: list[SourceDocument], contextual: bool) -> list[Profiled]:

@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -34,7 +34,6 @@ from kickoff.relate.align import (
     alignment_features,
 )
 from kickoff.relate.candidates import (
-    PERMUTATIONS,
     Banding,
     PackedShingles,
     Pairs,
@@ -45,7 +44,6 @@ from kickoff.relate.candidates import (
     merged_pairs,
     name_pairs,
     shingle_pairs,
-    signature,
 )
 from kickoff.relate.candidates import (
     jaccard as shingle_jaccard,
@@ -53,7 +51,7 @@ from kickoff.relate.candidates import (
 from kickoff.store import Store
 from kickoff.text import content_words, normalise_space
 
-__all__ = ["TextFeatures", "connected_groups", "near_duplicate_evidence", "publication_date", "relate", "text_features"]
+__all__ = ["connected_groups", "near_duplicate_evidence", "publication_date", "relate"]
 
 REQUIRES = ("sentences", "profile")
 PROVIDES = ("relations",)
@@ -76,49 +74,21 @@ SAME_EVENT_MINIMUM_COSINE = 0.25
 _KIND_ORDER = {"exact duplicate": 0, "near duplicate": 1, "derived": 2, "same event": 3}
 
 
-class TextFeatures(NamedTuple):
-    """What relate reads of one document alone before it compares any pair: the MinHash
-    signature of its shingles, and a digest of its text with space and case normalised (exact
-    copies).
-
-    Each is a function of the document alone, so the pipeline makes them where it profiles the
-    document (worker processes, on a big bundle) rather than in relate's single process
-    (bench/data_room.py). The shingles themselves are made again in relate: handed over too, a
-    data room's 100,000 documents' shingles (about 0.15 GiB) were held from reading to relate,
-    and the run's memory peaked 0.14 GiB higher. A named tuple: it crosses from the workers by
-    pickle."""
-
-    signature: npt.NDArray[np.uint32]
-    text_digest: bytes
-
-
-def text_features(document: Document) -> TextFeatures:
-    return TextFeatures(signature(document_shingles(document)), _text_digest(document))
-
-
-def _text_digest(document: Document) -> bytes:
-    return hashlib.sha256(normalise_space(document.source.text).lower().encode()).digest()
-
-
 def relate(
     documents: tuple[Document, ...],
     store: Store | None = None,
     workers: int = 1,
     banding: Banding = local_buckets,
     progress: Callable[[int], object] | None = None,
-    features: dict[str, TextFeatures] | None = None,
 ) -> tuple[Relation, ...]:
     """Every relation the candidate indexes lead to. With a store, the textual comparison of a pair
     whose two documents are unchanged is taken from it; with workers, the other pairs are compared
-    in worker processes; ``banding`` makes the LSH buckets here or on a cluster; ``features``
-    holds the documents' ``text_features`` made beforehand, by path, and is emptied as they are
-    read (the others are made here).
-    Either way the relations are the same. ``progress`` is told how many pairs were compared, as
-    they are."""
+    in worker processes; ``banding`` makes the LSH buckets here or on a cluster. Either way the
+    relations are the same. ``progress`` is told how many pairs were compared, as they are."""
     # The temporary folder the comparison's workers map their data from, when there are workers:
     # it lasts as long as relate, which reads the shingles from it too (_compare_pairs).
     with contextlib.ExitStack() as spill:
-        return _relate(list(documents), store, workers, banding, progress, spill, features or {})
+        return _relate(list(documents), store, workers, banding, progress, spill)
 
 
 def _relate(
@@ -128,20 +98,17 @@ def _relate(
     banding: Banding,
     progress: Callable[[int], object] | None,
     spill: contextlib.ExitStack,
-    known: dict[str, TextFeatures],
 ) -> tuple[Relation, ...]:
     relations: list[Relation] = []
-    shingle_sets, signatures, text_digests = _packed_features(documents_list, known)
-    exact = _exact_duplicates(documents_list, text_digests)
-    del text_digests
+    exact = _exact_duplicates(documents_list)
     relations.extend(exact)
     position_of = {document.path: position for position, document in enumerate(documents_list)}
     exact_pairs = np.array([(position_of[r.left], position_of[r.right]) for r in exact], dtype=np.int64).reshape(-1, 2)
     del position_of
+    shingle_sets = PackedShingles(document_shingles(d) for d in documents_list)
     key_sets = [entity_keys(d) for d in documents_list]
     names, weights = name_pairs(key_sets)
-    candidates = merged_pairs(shingle_pairs(shingle_sets, banding, signatures), names)
-    del signatures
+    candidates = merged_pairs(shingle_pairs(shingle_sets, banding), names)
     if len(exact_pairs) and len(candidates):
         # an exact duplicate is already related: no textual comparison of it
         count = len(documents_list)
@@ -166,24 +133,6 @@ def _relate(
         if relation is not None:
             relations.append(relation)
     return tuple(sorted(relations, key=lambda r: (_KIND_ORDER[r.kind], r.left, r.right)))
-
-
-def _packed_features(
-    documents: list[Document], known: dict[str, TextFeatures]
-) -> tuple[PackedShingles, npt.NDArray[np.uint32], list[bytes]]:
-    """Every document's shingles in one array, their signatures as the rows of another, and
-    their text digests, in the documents' order: the signatures and digests from ``known``
-    where they are there (taken out of it, and let go), made here otherwise."""
-    shingle_sets = PackedShingles(document_shingles(document) for document in documents)
-    signatures = np.empty((len(documents), PERMUTATIONS), dtype=np.uint32)
-    digests = []
-    for position, document in enumerate(documents):
-        features = known.pop(document.path, None)
-        if features is None:
-            features = TextFeatures(signature(shingle_sets[position]), _text_digest(document))
-        signatures[position] = features.signature
-        digests.append(features.text_digest)
-    return shingle_sets, signatures, digests
 
 
 def near_duplicate_evidence(jaccard: float) -> tuple[str, ...]:
@@ -426,9 +375,10 @@ def _compare_chunk(pairs: Pairs) -> list[TextualResult]:
     return results
 
 
-def _exact_duplicates(documents: list[Document], text_digests: list[bytes]) -> list[Relation]:
-    by_hash: dict[bytes, list[Document]] = {}
-    for document, digest in zip(documents, text_digests, strict=True):
+def _exact_duplicates(documents: list[Document]) -> list[Relation]:
+    by_hash: dict[str, list[Document]] = {}
+    for document in documents:
+        digest = hashlib.sha256(normalise_space(document.source.text).lower().encode()).hexdigest()
         by_hash.setdefault(digest, []).append(document)
     relations = []
     for group in by_hash.values():

@@ -212,11 +212,7 @@ BucketMembers = list[int] | npt.NDArray[np.int64]
 Banding = Callable[[npt.NDArray[np.uint32]], Iterable[BucketMembers]]
 
 
-def shingle_pairs(
-    shingle_sets: Sequence[Shingles],
-    banding: Banding = local_buckets,
-    signatures: npt.NDArray[np.uint32] | None = None,
-) -> Pairs:
+def shingle_pairs(shingle_sets: Sequence[Shingles], banding: Banding = local_buckets) -> Pairs:
     """Pairs whose MinHash signatures collide in at least one LSH band. Each document keeps its
     closest earlier partners (by estimated Jaccard), and looks back at most MAX_BUCKET_LOOKBACK
     documents per bucket, so templated bundles stay linear. The result depends only on the
@@ -224,9 +220,8 @@ def shingle_pairs(
 
     Documents are taken one at a time, each gathering its earlier partners from its own buckets:
     a set of earlier partners for every document at once grew to hundreds of megabytes on a dense
-    data room. ``signatures`` are the sets' MinHash signatures where they were made beforehand."""
-    if signatures is None:
-        signatures = signatures_of(shingle_sets)
+    data room."""
+    signatures = signatures_of(shingle_sets)
     buckets = [np.sort(np.asarray(members, dtype=np.int64)) for members in banding(signatures)]
     if not buckets:
         return np.zeros((0, 2), dtype=np.int64)
