@@ -36,6 +36,21 @@ def test_article_mismatch_marks_the_swapped_noun() -> None:
     assert [(kind, span) for kind, span, _ in found] == [("spinner substitution", "aircraft")]
 
 
+def test_a_capital_a_inside_a_sentence_a_usable_thing_and_a_letter_repeated_are_no_traces() -> None:
+    """Sentences of real specifications (a Rust RFC, a KEP, a PEP): a capital "A" inside a
+    sentence names something, "usable" opens with a consonant sound, a letter is a name."""
+    from kickoff.integrity.spinner import find_traces
+
+    for sentence in (
+        "If crate A adds an implementation of the trait, the call becomes ambiguous.",
+        "Fields marked N/A objects are not required.",
+        "The context manager will no longer be in a usable state.",
+        "The constraint holds between L and L2.",
+    ):
+        assert list(find_traces(sentence)) == [], sentence
+    assert [t.span for t in find_traces("A aircraft landed, and a exhibit opened.")] == ["aircraft", "exhibit"]
+
+
 def test_a_word_repeated_around_and_is_a_trace_but_idioms_are_not() -> None:
     assert _kinds_and_originals("She expressed her appreciation and appreciation to the nurses.")[0][:2] == (
         "spinner substitution",

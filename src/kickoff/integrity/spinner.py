@@ -91,7 +91,7 @@ def find_substitutions(sentence: str) -> Iterator[Substitution]:
 
 
 # Vowel letters that sound like a consonant ("a university", "a one-off", "a European").
-_CONSONANT_SOUNDING = ("uni", "use", "usu", "uti", "ura", "uro", "eu", "one", "once", "ewe", "ubiq", "ufo", "u-")
+_CONSONANT_SOUNDING = ("uni", "use", "usa", "usu", "uti", "ura", "uro", "eu", "one", "once", "ewe", "ubiq", "ufo", "u-")
 _VOWEL_SOUNDING = ("hour", "honest", "honour", "honor", "heir", "herb")
 # English repeats some words for emphasis ("more and more", "again and again").
 _IDIOMATIC_REPEATS = frozenset(["more", "less", "again", "over", "on", "round", "by", "through", "out", "up", "down"])
@@ -103,7 +103,9 @@ def find_traces(sentence: str) -> Iterator[Substitution]:
     items = tokens(sentence)
     for position in range(len(items) - 1):
         article, noun = items[position], items[position + 1]
-        if _article_checkable(noun):
+        # A capital "A" inside a sentence is a name or a variable ("if crate A adds", "N/A"),
+        # not an article; at the sentence's start it is one.
+        if _article_checkable(noun) and (article.text in ("a", "an") or position == 0):
             if article.text in ("a", "A") and _starts_with_vowel_sound(noun.lower):
                 yield _article_trace(items, position + 1, "an")
             elif article.text in ("an", "An") and not _starts_with_vowel_sound(noun.lower):
@@ -113,6 +115,7 @@ def find_traces(sentence: str) -> Iterator[Substitution]:
             word = first.lower
             if (
                 first.is_word
+                and len(word) > 1  # a letter is a name ("between L and L2"), not a swapped word
                 and word == second.lower
                 and word not in STOPWORDS
                 and word not in _IDIOMATIC_REPEATS
