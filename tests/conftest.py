@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
 from format_bundle import make_docx, make_pdf, make_zip
 from kickoff import Config
@@ -17,6 +18,12 @@ from kickoff.profile import profile_document
 
 ROOT = Path(__file__).resolve().parent.parent
 __all__ = ["ROOT", "count_pair_comparisons", "document_from_text", "make_docx", "make_pdf", "make_zip"]
+
+
+def texts_of(fragments: list[str], max_size: int) -> st.SearchStrategy[str]:
+    """Texts joined from up to ``max_size`` of ``fragments``: what the property tests feed a
+    shortcut and the search it skips, with the fragments chosen to hit each pattern's edges."""
+    return st.lists(st.sampled_from(fragments), max_size=max_size).map("".join)
 
 
 def document_from_text(text: str, path: str = "doc.txt") -> Document:

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, make_docx, make_pdf, make_zip
+from conftest import ROOT, make_docx, make_pdf, make_zip, texts_of
 from kickoff import Config, Limits, analyse
 from kickoff.cli import EXIT_SOME_FAILED, main
 from kickoff.ingest import read_bytes
@@ -41,10 +41,7 @@ def test_json_round_trips_through_the_model(tmp_path: Path) -> None:
     assert json.loads(render_json(rebuilt)) == data
 
 
-_BLOCK_TEXT = st.lists(
-    st.sampled_from([*"ab. \n\t•▪:-REQ1\u00a0\ue000", "Dr. ", "e.g. ", " REQ-1: The ", "A\u0301"]),
-    max_size=30,
-).map("".join)
+_BLOCK_TEXT = texts_of([*"ab. \n\t•▪:-REQ1\u00a0\ue000", "Dr. ", "e.g. ", " REQ-1: The ", "A\u0301"], 30)
 
 
 @settings(max_examples=300, deadline=None)

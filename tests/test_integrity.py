@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from conftest import document_from_text
+from conftest import document_from_text, texts_of
 from kickoff.integrity import assess_document, assess_integrity, encoder, find_suspects
 from kickoff.model import SourceDocument
 from kickoff.relate import relate
@@ -279,7 +279,7 @@ def test_a_words_singular_plural_and_possessive_are_one_word_of_the_documents_vo
     assert word_uses(["Booster shots work.", "The boosters and the booster's label."])["booster"] == 3
 
 
-@given(st.lists(st.lists(st.sampled_from([*"aAbsS'’ .\nİı", "ies", "ches"]), max_size=20).map("".join), max_size=4))
+@given(st.lists(texts_of([*"aAbsS'’ .\nİı", "ies", "ches"], 20), max_size=4))
 def test_word_uses_counts_each_word_by_its_key(sentences: list[str]) -> None:
     """Counting spellings first and folding them by key gives the count word by word."""
     from collections import Counter
@@ -289,7 +289,7 @@ def test_word_uses_counts_each_word_by_its_key(sentences: list[str]) -> None:
     assert word_uses(sentences) == Counter(word_key(w) for w in WORD.findall("\n".join(sentences)))
 
 
-@given(st.lists(st.sampled_from([*"aZ'’ 9.,-\nİΣé", "rock'n'roll", "3rd", "don't"]), max_size=25).map("".join))
+@given(texts_of([*"aZ'’ 9.,-\nİΣé", "rock'n'roll", "3rd", "don't"], 25))
 def test_lower_words_are_the_words_of_the_tokens_lowered(sentence: str) -> None:
     """Restoration compares sentences by ``lower_words``, made without tokens; its findings
     are placed by the tokens: the two must give the same words in the same order."""

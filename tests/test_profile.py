@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from conftest import document_from_text
+from conftest import document_from_text, texts_of
 from kickoff.profile.dates import find_dates
 from kickoff.profile.entities import find_entities
 
@@ -227,26 +227,24 @@ def test_english_function_words_answer_as_the_model_does_on_real_documents() -> 
 
 
 @given(
-    st.lists(
-        st.sampled_from(
-            [
-                "said",
-                "SAID",
-                "Said",
-                "according to",
-                "Spokesman",
-                "noted",
-                "unnoted",
-                "İsaid",
-                "ſaid",
-                "K",
-                " ",
-                ".",
-                "-",
-            ]
-        ),
-        max_size=20,
-    ).map("".join)
+    texts_of(
+        [
+            "said",
+            "SAID",
+            "Said",
+            "according to",
+            "Spokesman",
+            "noted",
+            "unnoted",
+            "İsaid",
+            "ſaid",
+            "K",
+            " ",
+            ".",
+            "-",
+        ],
+        20,
+    )
 )
 def test_reporting_words_are_counted_as_the_case_insensitive_search_counts_them(text: str) -> None:
     """kind._reporting_count lowers ASCII text for a faster search; it must count what the
@@ -290,27 +288,25 @@ def test_splitting_sentences_keeps_every_word(tokens: list[str]) -> None:
 
 
 @given(
-    st.lists(
-        st.sampled_from(
-            [
-                "The system",
-                " shall",
-                " SHALL",
-                "As a user, I want",
-                " must",
-                " Will",
-                " is required to",
-                " needs to",
-                " service",
-                " ſhall",
-                " the api",
-                " x",
-                ".",
-                " À",
-            ]
-        ),
-        max_size=8,
-    ).map("".join)
+    texts_of(
+        [
+            "The system",
+            " shall",
+            " SHALL",
+            "As a user, I want",
+            " must",
+            " Will",
+            " is required to",
+            " needs to",
+            " service",
+            " ſhall",
+            " the api",
+            " x",
+            ".",
+            " À",
+        ],
+        8,
+    )
 )
 def test_requirement_wording_is_judged_the_same_with_or_without_its_cue_shortcut(sentence: str) -> None:
     """``is_requirement_sentence`` skips its case-insensitive searches where no cue word is in the
@@ -360,7 +356,7 @@ _KIND_FRAGMENTS = [
 ]
 
 
-@given(st.lists(st.sampled_from(_KIND_FRAGMENTS), max_size=10).map("".join))
+@given(texts_of(_KIND_FRAGMENTS, 10))
 @example("BSD 3-Clause")
 @example('THE SOFTWARE IS PROVIDED "AS IS"')
 @example("yesterday")
@@ -382,7 +378,7 @@ def test_the_kinds_cue_shortcuts_never_hide_a_match(text: str) -> None:
     assert kind._has_system_subject(text) == (kind._SYSTEM_SUBJECT.search(text) is not None)
 
 
-@given(st.lists(st.sampled_from([*"aZ_'’-. 9\nİΣ", "The", "of", "X-Ray", "U.S."]), max_size=25).map("".join))
+@given(texts_of([*"aZ_'’-. 9\nİΣ", "The", "of", "X-Ray", "U.S."], 25))
 def test_content_words_are_the_words_lowered_one_by_one(text: str) -> None:
     """``content_words`` lowers ASCII text whole: the words must be those lowered one by one."""
     from kickoff.text import STOPWORDS, content_words, words

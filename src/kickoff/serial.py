@@ -173,8 +173,9 @@ def _sentence_count(block: Block, sentences: Sequence[Sentence], taken: int, pat
     block's text, so a second could not follow). Otherwise the sentences of one block share one
     Location object (``sentences_of`` and ``decode_document`` make one per block): the run that
     shares the first one's is this block's, provided its words are the block's words, which the
-    split never drops, adds or reorders. Both hold only for a sentence of the block's own kind. Where that check fails (a bullet glyph, or sentences made
-    some other way), the block is split again."""
+    split never drops, adds or reorders. Both hold only for a sentence of the block's own kind.
+    Where that check fails (a bullet glyph, or sentences made some other way), the block is split
+    again."""
     if block.kind == "metadata":
         return 0
     following = sentences[taken] if taken < len(sentences) else None

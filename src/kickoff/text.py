@@ -302,18 +302,25 @@ _MODAL = re.compile(r"\b(?:must|should|will|is required to|needs? to)\b", re.IGN
 _STORY = re.compile(r"^\s*As an? .{2,80}?,?\s+I (?:want|need|would like|can)\b", re.IGNORECASE)
 
 
+def lacks_every_cue(text: str, cues: tuple[str, ...]) -> bool:
+    """Whether ``text`` is ASCII and, lower-cased, holds none of ``cues``: then no case-insensitive
+    pattern that needs one of them can match, and the search can be skipped. A substring search is
+    a fraction of a regular expression's walk, and most sentences hold no cue. (Outside ASCII a
+    case-insensitive match can differ from ``lower()``: "ſhall" matches "shall".)"""
+    if not text.isascii():
+        return False
+    lowered = text.lower()
+    return not any(cue in lowered for cue in cues)
+
+
 # Each of the patterns above needs one of these in the lower-cased sentence ("as a" opens a story).
 _REQUIREMENT_CUES = ("shall", "as a", "must", "should", "will", "required to", "need")
 
 
 def is_requirement_sentence(text: str) -> bool:
     """'shall', a user story, or a modal whose subject is a system: requirement wording anywhere."""
-    # Most sentences have no cue, and a substring search of ASCII text is a fraction of the three
-    # case-insensitive searches (outside ASCII, a case-insensitive match can differ from lower()).
-    if text.isascii():
-        lowered = text.lower()
-        if not any(cue in lowered for cue in _REQUIREMENT_CUES):
-            return False
+    if lacks_every_cue(text, _REQUIREMENT_CUES):
+        return False
     if _SHALL.search(text) or _STORY.search(text):
         return True
     modal = _MODAL.search(text)

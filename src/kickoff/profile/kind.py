@@ -7,7 +7,7 @@ import string
 from dataclasses import dataclass
 
 from kickoff.model import DocumentKind, SourceDocument
-from kickoff.text import is_requirement_sentence
+from kickoff.text import is_requirement_sentence, lacks_every_cue
 
 # Section headings of specifications and design documents in their real styles: IEEE-830 SRS
 # documents, IETF RFCs, PEPs, Rust RFCs, Kubernetes KEPs, API references. A news article scraped
@@ -100,11 +100,7 @@ _SYSTEM_SUBJECT_CUES = ("system", "app", "software", "service", "tool", "platfor
 
 
 def _has_system_subject(sentence: str) -> bool:
-    if sentence.isascii():
-        lowered = sentence.lower()
-        if not any(cue in lowered for cue in _SYSTEM_SUBJECT_CUES):
-            return False
-    return _SYSTEM_SUBJECT.search(sentence) is not None
+    return not lacks_every_cue(sentence, _SYSTEM_SUBJECT_CUES) and _SYSTEM_SUBJECT.search(sentence) is not None
 
 
 _NEWS_TIME = re.compile(
