@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from format_bundle import make_docx, make_pdf, make_zip
@@ -17,6 +18,11 @@ from kickoff.model import Document
 from kickoff.profile import profile_document
 
 ROOT = Path(__file__).resolve().parent.parent
+# No property test fails on a timing: hypothesis's default deadline (200 ms an example) fails a
+# test whose first example loads a lexicon, or any example on a loaded CI machine.
+settings.register_profile("kickoff", deadline=None)
+settings.load_profile("kickoff")
+
 __all__ = ["ROOT", "count_pair_comparisons", "document_from_text", "make_docx", "make_pdf", "make_zip"]
 
 
