@@ -298,6 +298,110 @@ def test_lower_words_are_the_words_of_the_tokens_lowered(sentence: str) -> None:
     assert lower_words(sentence) == [token.lower for token in tokens(sentence) if token.is_word]
 
 
+def _substitutions_the_long_way(sentence: str) -> list[tuple[int, str, str, float]]:
+    """The spinner rule as its docstring states it, tried for every word and every candidate."""
+    import math
+
+    from kickoff.integrity import spinner
+    from kickoff.integrity.collocations import context_score, pair_count, tokens, word_count
+    from kickoff.lexicon import word_total
+    from kickoff.text import STOPWORDS
+
+    def broken(first: str, second: str, written: str) -> bool:
+        together = pair_count(first, second)
+        strong = together and math.log(together * word_total() / (word_count(first) * word_count(second)))
+        return bool(together) and pair_count(*written.split(" ")) == 0 and strong >= spinner.MINIMUM_ASSOCIATION
+
+    items = tokens(sentence)
+    found = []
+    for position, token in enumerate(items):
+        word = token.lower
+        if not token.is_word or len(word) < 2 or not spinner._may_be_spun(token, position) or word in STOPWORDS:
+            continue
+        previous = spinner._neighbour_word(items, position - 1)
+        following = spinner._neighbour_word(items, position + 1)
+        best: tuple[int, str, str, float] | None = None
+        for candidate, _ in spinner._candidates(word):
+            fits = (
+                previous is not None and previous not in STOPWORDS and broken(previous, candidate, f"{previous} {word}")
+            ) or (
+                following is not None
+                and following not in STOPWORDS
+                and broken(candidate, following, f"{word} {following}")
+            )
+            margin = context_score(previous, candidate, following) - context_score(previous, word, following)
+            if fits and margin >= spinner.MARGIN and (best is None or margin > best[3]):
+                best = (token.start, token.text, candidate, margin)
+        if best is not None:
+            found.append(best)
+    return found
+
+
+@example("Tensions rose across the Center East, a naive solution, solid enough.")
+@given(
+    texts_of(
+        [
+            "center",
+            "Center",
+            "East",
+            "middle",
+            "naive",
+            "solution",
+            "solid",
+            "enough",
+            "shook",
+            "fingers",
+            "the",
+            " ",
+            ", ",
+        ],
+        12,
+    )
+)
+def test_spinner_substitutions_are_those_of_the_rule_tried_word_by_word(sentence: str) -> None:
+    """Words whose pairs with their neighbours are all listed are passed over before their
+    candidates are looked up, and the written word's score is worked out only for a candidate that
+    breaks a collocation: neither shortcut may change what is found."""
+    from kickoff.integrity.spinner import find_substitutions
+
+    fast = [(s.start, s.span, s.original.lower(), s.margin) for s in find_substitutions(sentence)]
+    slow = [
+        (start, span, original, round(margin, 2))
+        for start, span, original, margin in _substitutions_the_long_way(sentence)
+    ]
+    assert fast == slow
+
+
+@example("We use counterfeit consciousness and profound learning.")
+@given(
+    texts_of(
+        [
+            *("counterfeit", "consciousness", "profound", "learning", "in", "the", "kilohertz", "broaden"),
+            *("to", "be", "freelance", " ", ". "),
+        ],
+        12,
+    )
+)
+def test_tortured_phrases_are_those_of_a_walk_over_every_position(sentence: str) -> None:
+    """A sentence that holds no listed two-word phrase and no first three words of a longer one is
+    passed over without a walk."""
+    from kickoff.integrity.collocations import tokens
+    from kickoff.integrity.tortured import _by_first_word, find_tortured
+
+    words = [token for token in tokens(sentence) if token.is_word]
+    expected = []
+    position = 0
+    while position < len(words):
+        lowered = [token.lower for token in words[position:]]
+        match = next((w for w, _ in _by_first_word().get(lowered[0], ()) if tuple(lowered[: len(w)]) == w), None)
+        if match is None:
+            position += 1
+            continue
+        expected.append((words[position].start, words[position + len(match) - 1].end))
+        position += len(match)
+    assert [(phrase.start, phrase.end) for phrase in find_tortured(sentence)] == expected
+
+
 def test_tortured_phrases_make_a_tortured_verdict() -> None:
     paper = (
         "We propose a profound learning model for picture recognition. "

@@ -62,20 +62,28 @@ def find_substitutions(sentence: str) -> Iterator[Substitution]:
         word = token.lower
         if word in STOPWORDS:
             continue
+        previous = _neighbour_word(items, position - 1)
+        following = _neighbour_word(items, position + 1)
+        # Only a content-word neighbour whose pair with the written word is unlisted can show a
+        # broken collocation; a word with none is judged without looking up its candidates (most
+        # words of real text: the pairs they make are listed or hold a function word).
+        previous_open = previous is not None and previous not in STOPWORDS and pair_count(previous, word) == 0
+        following_open = following is not None and following not in STOPWORDS and pair_count(word, following) == 0
+        if not previous_open and not following_open:
+            continue
         candidates = _candidates(word)
         if not candidates:
             continue
-        previous = _neighbour_word(items, position - 1)
-        following = _neighbour_word(items, position + 1)
-        if previous is None and following is None:
-            continue
-        written = context_score(previous, word, following)
+        written: float | None = None
         best: Substitution | None = None
         for candidate, source in candidates:
-            broken = _broken_collocation(previous, word, following, candidate)
-            if broken is None:
+            why = _broken_collocation(
+                previous if previous_open else None, word, following if following_open else None, candidate
+            )
+            if why is None:
                 continue
-            why = broken
+            if written is None:
+                written = context_score(previous, word, following)
             margin = context_score(previous, candidate, following) - written
             if margin >= MARGIN and (best is None or margin > best.margin):
                 best = Substitution(
@@ -198,40 +206,26 @@ def _neighbour_word(items: Sequence[Token], position: int) -> str | None:
 
 
 def _broken_collocation(previous: str | None, word: str, following: str | None, candidate: str) -> str | None:
-    """Evidence line when a content-word bigram with the candidate is listed and the written one is not.
+    """Evidence line when a bigram of the candidate with a neighbour is listed, and strongly
+    associated, where the written word's pair with that neighbour is not listed.
 
     Only pairs of content words count: "a trailer" against "a drone" says something about grammar
-    and frequency, "middle east" against "center east" says that a fixed phrase was broken.
+    and frequency, "middle east" against "center east" says that a fixed phrase was broken. The
+    caller passes as ``previous`` and ``following`` only the content-word neighbours whose pair
+    with the written word is unlisted (None for the others).
     """
-    pairs = []
-    if previous is not None and previous not in STOPWORDS:
-        pairs.append(
-            (
-                f"{previous} {word}",
-                f"{previous} {candidate}",
-                pair_count(previous, candidate),
-                pair_count(previous, word),
-            )
-        )
-    if following is not None and following not in STOPWORDS:
-        pairs.append(
-            (
-                f"{word} {following}",
-                f"{candidate} {following}",
-                pair_count(candidate, following),
-                pair_count(word, following),
-            )
-        )
-    broken = [item for item in pairs if item[2] > 0 and item[3] == 0]
-    if not broken:
+    broken: tuple[str, str, str, int] | None = None  # written pair, candidate's pair, its count
+    if previous is not None and (count := pair_count(previous, candidate)):
+        broken = (f"{previous} {word}", previous, candidate, count)
+    if following is not None and (count := pair_count(candidate, following)) and (broken is None or count > broken[3]):
+        broken = (f"{word} {following}", candidate, following, count)  # the stronger pair; the earlier on a tie
+    if broken is None:
         return None
-    written_pair, candidate_pair, candidate_count, _ = max(broken, key=lambda item: item[2])
-    first, second = candidate_pair.split(" ")
+    written_pair, first, second, candidate_count = broken
     association = math.log(candidate_count * word_total() / (word_count(first) * word_count(second)))
     if association < MINIMUM_ASSOCIATION:
         return None
-    why = f"'{written_pair}' is not a common collocation; '{candidate_pair}' occurs {candidate_count:,} times"
-    return why
+    return f"'{written_pair}' is not a common collocation; '{first} {second}' occurs {candidate_count:,} times"
 
 
 def _match_case(candidate: str, written: str) -> str:

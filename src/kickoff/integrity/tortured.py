@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from kickoff.integrity.collocations import tokens
 from kickoff.lexicon import tortured_phrases
@@ -34,9 +35,21 @@ def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _openings() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """The two-word phrases, and the first three words of the longer ones (every listed phrase has
+    at least two words). Pairs alone would not do: "in the", "to be" open listed phrases."""
+    pairs = frozenset(words for entries in _by_first_word().values() for words, _ in entries if len(words) == 2)
+    triples = frozenset(words[:3] for entries in _by_first_word().values() for words, _ in entries if len(words) > 2)
+    return pairs, triples
+
+
 def find_tortured(sentence: str) -> Iterator[TorturedPhrase]:
+    lowered = [token.lower for token in tokens(sentence) if token.is_word]
+    pairs, triples = _openings()
+    if pairs.isdisjoint(pairwise(lowered)) and triples.isdisjoint(zip(lowered, lowered[1:], lowered[2:], strict=False)):
+        return  # no listed phrase anywhere here: nearly every sentence, found without a walk
     items = [token for token in tokens(sentence) if token.is_word]
-    lowered = [token.lower for token in items]
     index = _by_first_word()  # (once per sentence, not once per word)
     position = 0
     while position < len(items):

@@ -61,7 +61,8 @@ class Artefact:
 def find_artefacts(sentence: str) -> Iterator[Artefact]:
     yield from _pipeline_escapes(sentence)
     yield from _split_clitics(sentence)
-    if _latin_share(sentence) >= _LATIN_SHARE:
+    # Full-width marks and letters of other scripts are never ASCII: most sentences skip both.
+    if not sentence.isascii() and _latin_share(sentence) >= _LATIN_SHARE:
         yield from _full_width_punctuation(sentence)
         yield from _untranslated_words(sentence)
     yield from _loops(sentence)
