@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from unittest.mock import patch
 
-from conftest import document_from_text, make_docx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import document_from_text, make_docx, texts_of
 from kickoff.config import Limits
 from kickoff.gaps import find_gaps, find_requirements
 from kickoff.gaps.checklist import build_checklist
@@ -12,7 +16,7 @@ from kickoff.gaps.classify import classify, classify_in_section
 from kickoff.gaps.measures import find_measures
 from kickoff.gaps.smells import find_smells
 from kickoff.ingest import read_bytes
-from kickoff.model import ChecklistItem, Document
+from kickoff.model import BlockKind, ChecklistItem, Document, Location, Sentence
 from kickoff.profile import profile_document
 
 SPEC = """# Ticket kiosk requirements
@@ -643,3 +647,23 @@ def test_questions_md_lists_at_most_the_statements_a_meeting_can_read() -> None:
     rows = [line for line in text.splitlines() if line.startswith("| FR-")]
     assert len(rows) == MAX_STATEMENT_ROWS
     assert f"{len(requirements) - MAX_STATEMENT_ROWS} more statements" in text
+
+
+@given(
+    texts_of(
+        ["Export", " to", " CSV", " shall", " Should", " must", " As a", " user", ", I want", " We", " .", "é"], 12
+    ),
+    st.sampled_from(["paragraph", "list item", "table row"]),
+    st.sampled_from([None, "3.2 Functional requirements", "Motivation"]),
+    st.booleans(),
+)
+def test_a_sentence_without_modal_cues_gets_the_form_the_full_check_gives(
+    text: str, block_kind: BlockKind, section: str | None, is_specification: bool
+) -> None:
+    """A sentence that holds none of the cue words skips the story, EARS and modal patterns."""
+    from kickoff.gaps import extract
+
+    sentence = Sentence(text, 0, Location("a.md", section=section), block_kind)
+    fast = extract.statement_form(sentence, is_specification)
+    with patch.object(extract, "lacks_every_cue", lambda text, cues: False):
+        assert extract.statement_form(sentence, is_specification) == fast

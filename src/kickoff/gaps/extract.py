@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from kickoff.model import TABLE_CELL_SEPARATOR, Document, Sentence
 from kickoff.profile.outline import section_paths
 from kickoff.text import SYSTEM_SUBJECT as _SYSTEM_SUBJECT
+from kickoff.text import lacks_every_cue
 
 MODAL = re.compile(
     r"\b(shall|must|should|will|is required to|are required to|needs? to|has to|have to)\b", re.IGNORECASE
@@ -151,10 +152,19 @@ def find_statements(document: Document) -> list[Statement]:
     return statements
 
 
+# Each of USER_STORY, _EARS and MODAL needs one of these in the lower-cased sentence.
+_STATEMENT_CUES = ("shall", "as a", "must", "should", "will", "required to", "need", "has to", "have to")
+
+
 def statement_form(sentence: Sentence, is_specification: bool) -> str | None:
     text = sentence.text
     if len(text.split()) < 4:
         return None
+    if lacks_every_cue(text, _STATEMENT_CUES):
+        # no story, no EARS and no modal (most sentences): only a list item can state one
+        if _DISCUSSION_OPENER.match(text) or _TEMPLATE_INSTRUCTION.search(text):
+            return None
+        return _listed_statement(sentence, is_specification)
     if USER_STORY.search(text):
         return "user story"
     if _EARS.search(text):
@@ -171,13 +181,19 @@ def statement_form(sentence: Sentence, is_specification: bool) -> str | None:
         modal = binding[0] if binding else None
     if modal and (is_specification or _SYSTEM_SUBJECT.search(text[: modal.start()])):
         return modal.group(1).lower()
+    return _listed_statement(sentence, is_specification)
+
+
+def _listed_statement(sentence: Sentence, is_specification: bool) -> str | None:
+    """A list item or table row under a requirements heading of a specification states one
+    without a modal ("3.2 Functional requirements" > "- Export to CSV")."""
     if (
         is_specification
         and sentence.block_kind in {"list item", "table row"}
         and sentence.location.section
         and _REQUIREMENT_HEADING.search(sentence.location.section)
     ):
-        if sentence.block_kind == "table row" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", text):
+        if sentence.block_kind == "table row" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", sentence.text):
             return None  # a header row or a row of figures, not a statement
         return sentence.block_kind
     return None
