@@ -288,9 +288,19 @@ def _result_to_json(result: TextualResult) -> list[Any]:
     ]
 
 
-# What the comparison reads: every document's sentences and shingles, packed. Worker processes
-# map them from files (_attach).
-_SHARED: tuple[PackedSentences, PackedShingles] | None = None
+class _DocumentSentences:
+    """The documents' sentence texts, read as PackedSentences gives them (``texts``)."""
+
+    def __init__(self, documents: list[Document]) -> None:
+        self.documents = documents
+
+    def texts(self, document: int) -> list[str]:
+        return [sentence.text for sentence in self.documents[document].sentences]
+
+
+# What the comparison reads: every document's sentences and shingles; worker processes map them,
+# packed, from files (_attach).
+_SHARED: tuple[PackedSentences | _DocumentSentences, PackedShingles] | None = None
 _FEATURES: dict[int, AlignmentFeatures] = {}
 
 
@@ -317,9 +327,11 @@ def _compare_pairs(
     shingles from the same file, in place of its own copy: their pages are then held once for
     all processes, and can be dropped and read again when memory is short."""
     global _SHARED
-    sentences = PackedSentences.of(d.sentences for d in documents)
     if workers <= 1 or len(pairs) < max(PARALLEL_PAIRS_FROM, len(documents) // DOCUMENTS_PER_PARALLEL_PAIR):
-        _SHARED = (sentences, shingle_sets)
+        # In this process the sentences are read from the documents: packing every document's
+        # (a warm run compares the pairs of the few documents that changed) held a copy of all of
+        # them while the pairs were compared.
+        _SHARED = (_DocumentSentences(documents), shingle_sets)
         try:
             results = _compare_chunk(pairs)
         finally:
@@ -331,8 +343,7 @@ def _compare_pairs(
     size = max(64, len(pairs) // (workers * 16))
     # (ignore_cleanup_errors: where a mapped file cannot be removed, Windows, it is left behind)
     folder = spill.enter_context(tempfile.TemporaryDirectory(prefix="kickoff-relate-", ignore_cleanup_errors=True))
-    sentences.write(Path(folder))
-    del sentences
+    PackedSentences.write((d.sentences for d in documents), Path(folder))
     shingle_sets.write(Path(folder))
     shingle_sets.map_from(Path(folder))
     context = multiprocessing.get_context("spawn")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mmap
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -76,26 +77,24 @@ class PackedSentences:
         self.ends = ends
         self.firsts = firsts
 
-    @classmethod
-    def of(cls, documents: Iterable[Sequence[Sentence]]) -> PackedSentences:
-        chunks: list[bytes] = []
-        ends: list[int] = []
-        firsts = [0]
+    @staticmethod
+    def write(documents: Iterable[Sequence[Sentence]], folder: Path) -> None:
+        """Every document's sentences packed into files in ``folder`` for ``mapped`` to read.
+        Written a document at a time: packed in memory first, the buffer, its pieces and a list
+        of every sentence's end were held at once, about 0.4 GiB at 100,000 documents."""
+        ends = array("q")
+        firsts = array("q", [0])
         offset = 0
-        for sentences in documents:
-            for sentence in sentences:
-                data = sentence.text.encode("utf-8", "surrogatepass")
-                chunks.append(data)
-                offset += len(data)
-                ends.append(offset)
-            firsts.append(len(ends))
-        return cls(b"".join(chunks), np.array(ends, dtype=np.int64), np.array(firsts, dtype=np.int64))
-
-    def write(self, folder: Path) -> None:
-        """Written to ``folder`` for ``mapped`` to read."""
-        (folder / "sentences.utf8").write_bytes(self.buffer)
-        np.save(folder / "sentence-ends.npy", self.ends)
-        np.save(folder / "sentence-firsts.npy", self.firsts)
+        with (folder / "sentences.utf8").open("wb") as handle:
+            for sentences in documents:
+                data = [sentence.text.encode("utf-8", "surrogatepass") for sentence in sentences]
+                for piece in data:
+                    offset += len(piece)
+                    ends.append(offset)
+                handle.write(b"".join(data))
+                firsts.append(len(ends))
+        np.save(folder / "sentence-ends.npy", np.frombuffer(ends, dtype=np.int64))
+        np.save(folder / "sentence-firsts.npy", np.frombuffer(firsts, dtype=np.int64))
 
     @classmethod
     def mapped(cls, folder: Path) -> PackedSentences:
