@@ -44,7 +44,7 @@ def test_json_round_trips_through_the_model(tmp_path: Path) -> None:
 _BLOCK_TEXT = texts_of([*"ab. \n\t•▪:-REQ1\u00a0\ue000", "Dr. ", "e.g. ", " REQ-1: The ", "A\u0301"], 30)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     blocks=st.lists(
         st.tuples(
@@ -94,7 +94,7 @@ def test_an_analysis_survives_pickling_as_worker_processes_hand_it_back(tmp_path
     assert [r.aligned for r in rebuilt.relations] == [r.aligned for r in analysis.relations]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=4096), extension=st.sampled_from(EXTENSIONS))
 def test_random_bytes_never_escape_a_reader(data: bytes, extension: str) -> None:
     outcome = read_bytes(data, f"fuzz{extension}", Limits(read_timeout_seconds=5))
@@ -112,7 +112,7 @@ def _seed_files() -> list[tuple[str, bytes]]:
     ]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(which=st.integers(0, 2), position=st.integers(0, 10**6), value=st.integers(0, 255), cut=st.booleans())
 def test_mutated_real_files_never_escape_a_reader(which: int, position: int, value: int, cut: bool) -> None:
     name, data = _seed_files()[which]
