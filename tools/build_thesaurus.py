@@ -17,7 +17,10 @@ Writes two files into ``src/kickoff/data/``:
   pairs (CC BY 4.0, Cabanac, Labbé & Magazinov), simplified: boolean query syntax removed, entries
   whose "tortured" side is ordinary English (a frequent bigram) or has an uncertain original dropped.
   Word-for-word pairs from that list ("counterfeit"->"artificial") go into the third column of
-  ``synonyms.txt`` as evidence of the substitutions that spinners really make.
+  ``synonyms.txt`` as evidence of the substitutions that spinners really make. A fourth column
+  gives the word's parts of speech in WordNet: an adverb that is only an adverb ("overly",
+  "truly") modifies almost any word, so a missing pair of it says little (see
+  ``kickoff.integrity.spinner``).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ SENSES_PER_LEMMA = 1  # later senses are rare readings ("navy" the colour); they
 VOCABULARY_SIZE = 60_000  # spun words and originals outside this are too rare to judge by counts
 WORD = re.compile(r"^[a-z]+$")
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+PART_LETTERS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 
 
 def same_stem(first: str, second: str) -> bool:
@@ -100,7 +104,10 @@ def inflections(lemma: str, pos: str, irregular: dict[str, list[str]]) -> list[t
     return forms
 
 
-def wordnet_synonyms(vocabulary: set[str], pointer_types: tuple[str, ...] = ("&",)) -> dict[str, set[str]]:
+def wordnet_synonyms(
+    vocabulary: set[str], pointer_types: tuple[str, ...] = ("&",), parts: dict[str, set[str]] | None = None
+) -> dict[str, set[str]]:
+    """word form -> its synonyms; fills ``parts`` (when given) with each form's WordNet parts of speech."""
     irregular: dict[str, list[str]] = defaultdict(list)
     for line in (WORDNET / "verb.exc").read_text("latin-1").splitlines():
         form, lemma = line.split()[:2]
@@ -127,6 +134,8 @@ def wordnet_synonyms(vocabulary: set[str], pointer_types: tuple[str, ...] = ("&"
             for form, tag in inflections(lemma, pos, irregular):
                 if form not in vocabulary:
                     continue
+                if parts is not None:
+                    parts[form].add(PART_LETTERS[part])
                 for other in related:
                     for other_form, other_tag in inflections(other, pos, irregular):
                         if other_tag == tag and other_form in vocabulary and not same_stem(form, other_form):
@@ -184,14 +193,19 @@ def substitution_pairs(pairs: list[tuple[str, str]]) -> dict[str, Counter[str]]:
 def main() -> None:
     ranks = word_ranks()
     vocabulary = {w for w, r in ranks.items() if r <= VOCABULARY_SIZE and WORD.match(w)}
-    synonyms = wordnet_synonyms(vocabulary)
+    parts: dict[str, set[str]] = defaultdict(set)
+    synonyms = wordnet_synonyms(vocabulary, parts=parts)
     pairs = tortured_pairs()
     substitutions = substitution_pairs(pairs)
-    lines = ["# word<TAB>WordNet synonyms (same inflection)<TAB>originals this word replaced in PPS tortured phrases"]
+    lines = [
+        "# word<TAB>WordNet synonyms (same inflection)<TAB>originals this word replaced in PPS tortured phrases"
+        "<TAB>the word's parts of speech in WordNet (n noun, v verb, a adjective, r adverb)"
+    ]
     for word in sorted(set(synonyms) | set(substitutions)):
         seen = [source for source, _ in sorted(substitutions.get(word, Counter()).items(), key=lambda i: (-i[1], i[0]))]
         near = sorted(synonyms.get(word, set()), key=lambda other: (ranks.get(other, 10**9), other))
-        lines.append(f"{word}\t{' '.join(near[:15])}\t{' '.join(seen[:8])}")
+        tags = "".join(letter for letter in "nvar" if letter in parts.get(word, ()))
+        lines.append(f"{word}\t{' '.join(near[:15])}\t{' '.join(seen[:8])}\t{tags}")
     (OUT / "synonyms.txt").write_text("\n".join(lines) + "\n", "utf-8")
     table = ["# tortured phrase<TAB>expected phrase (PPS, CC BY 4.0, Cabanac, Labbé & Magazinov)"]
     table += [f"{tortured}\t{original}" for tortured, original in pairs]

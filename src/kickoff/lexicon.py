@@ -72,24 +72,33 @@ def smallest_bigram_count() -> int:
 
 
 @lru_cache(maxsize=1)
-def _synonym_table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+def _synonym_table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, str]]:
     synonyms: dict[str, tuple[str, ...]] = {}
     replaced: dict[str, tuple[str, ...]] = {}
+    parts: dict[str, str] = {}
     text = resources.files("kickoff.data").joinpath("synonyms.txt").read_text("utf-8")
     for line in text.splitlines():
         if line.startswith("#"):
             continue
-        word, near, seen = line.split("\t")
+        word, near, seen, tags = line.split("\t")
         if near:
             synonyms[word] = tuple(near.split(" "))
         if seen:
             replaced[word] = tuple(seen.split(" "))
-    return synonyms, replaced
+        if tags:
+            parts[word] = tags
+    return synonyms, replaced, parts
 
 
 def synonyms(word: str) -> tuple[str, ...]:
     """WordNet synonyms of a lower-case word form, in the same inflection (see tools/build_thesaurus.py)."""
     return _synonym_table()[0].get(word, ())
+
+
+def parts_of_speech(word: str) -> str:
+    """The letters of the parts of speech WordNet knows a thesaurus word form as ("r" for "overly",
+    "nv" for "scheme"; n noun, v verb, a adjective, r adverb); empty for a word WordNet lacks."""
+    return _synonym_table()[2].get(word, "")
 
 
 def replaced_by(word: str) -> tuple[str, ...]:

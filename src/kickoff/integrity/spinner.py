@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kickoff.integrity.collocations import Token, context_score, pair_count, tokens, word_count
-from kickoff.lexicon import is_common_word, replaced_by, synonyms, word_total
+from kickoff.lexicon import is_common_word, parts_of_speech, replaced_by, synonyms, word_total
 from kickoff.text import STOPWORDS
 
 # log-likelihood ratio a neighbour must win by: e^10 ≈ 22,000 times likelier in this context.
@@ -60,7 +60,11 @@ def find_substitutions(sentence: str) -> Iterator[Substitution]:
         if not _may_be_spun(token, position):
             continue
         word = token.lower
-        if word in STOPWORDS:
+        if word in STOPWORDS or parts_of_speech(word) == "r":
+            # An adverb and nothing else ("overly", "truly", "roughly") modifies almost any word:
+            # its pair with a neighbour missing from a list cut at 6.4 million occurrences says
+            # nothing about a swap, and on real specifications such pairs were a fifth of the
+            # false findings ("overly complex", "genuinely useful").
             continue
         previous = _neighbour_word(items, position - 1)
         following = _neighbour_word(items, position + 1)
@@ -100,7 +104,7 @@ def find_substitutions(sentence: str) -> Iterator[Substitution]:
 
 # Vowel letters that sound like a consonant ("a university", "a one-off", "a European").
 _CONSONANT_SOUNDING = ("uni", "use", "usa", "usu", "uti", "ura", "uro", "eu", "one", "once", "ewe", "ubiq", "ufo", "u-")
-_VOWEL_SOUNDING = ("hour", "honest", "honour", "honor", "heir", "herb")
+_VOWEL_SOUNDING = ("hour", "honest", "honour", "honor", "heir", "herb", "unin", "unim", "unid")  # "un-install"
 # English repeats some words for emphasis ("more and more", "again and again").
 _IDIOMATIC_REPEATS = frozenset(["more", "less", "again", "over", "on", "round", "by", "through", "out", "up", "down"])
 TRACE_CONFIDENCE = 0.7
@@ -113,11 +117,14 @@ def find_traces(sentence: str) -> Iterator[Substitution]:
         article, noun = items[position], items[position + 1]
         # A capital "A" inside a sentence is a name or a variable ("if crate A adds", "N/A"),
         # not an article; at the sentence's start it is one.
+        trace: Substitution | None = None
         if _article_checkable(noun) and (article.text in ("a", "an") or position == 0):
             if article.text in ("a", "A") and _starts_with_vowel_sound(noun.lower):
-                yield _article_trace(items, position + 1, "an")
+                trace = _article_trace(items, position + 1, "an")
             elif article.text in ("an", "An") and not _starts_with_vowel_sound(noun.lower):
-                yield _article_trace(items, position + 1, "a")
+                trace = _article_trace(items, position + 1, "a")
+        if trace is not None:
+            yield trace
         if position + 2 < len(items) and noun.lower == "and":
             first, second = article, items[position + 2]
             word = first.lower
@@ -128,6 +135,7 @@ def find_traces(sentence: str) -> Iterator[Substitution]:
                 and word not in STOPWORDS
                 and word not in _IDIOMATIC_REPEATS
                 and not word.endswith(("er", "s"))
+                and not _in_compound(sentence, items, position, position + 2)
             ):
                 yield Substitution(
                     second.start,
@@ -137,6 +145,26 @@ def find_traces(sentence: str) -> Iterator[Substitution]:
                     MARGIN,
                     f"'{word} and {word}' repeats one word: a spinner mapped two different words to the same synonym",
                 )
+
+
+_JOINERS = frozenset("-._/")
+
+
+def _in_compound(sentence: str, items: Sequence[Token], first: int, second: int) -> bool:
+    """Whether the repeated word is part of something longer at either place, as real text repeats
+    it: an identifier or a compound ("foo and foo.pyp", "SPDX and SPDX-like", "cross-platform and
+    platform-specific"), or the first word of a noun phrase ("Python and Python packages", "RFC
+    and RFC 1445"). A spinner's double maps two whole words to one and leaves what follows alone."""
+    before, after = items[first].start - 1, items[second].end
+    for outside in (before, after):
+        if 0 <= outside < len(sentence) and (sentence[outside] in _JOINERS or sentence[outside].isalnum()):
+            return True  # "cclock and cclock2_1": a letter or digit glued on continues the name
+    following = items[second + 1] if second + 1 < len(items) else None
+    return (
+        following is not None
+        and following.start == after + 1
+        and (following.text[0].isdigit() or (following.is_word and following.lower not in STOPWORDS))
+    )
 
 
 def _article_checkable(noun: Token) -> bool:
@@ -158,16 +186,19 @@ def _starts_with_vowel_sound(word: str) -> bool:
     return word[0] in "aeiou" and not word.startswith(_CONSONANT_SOUNDING)
 
 
-def _article_trace(items: Sequence[Token], position: int, expected: str) -> Substitution:
-    """The word after a mismatched article was swapped; suggest the synonym that fits the article."""
+def _article_trace(items: Sequence[Token], position: int, expected: str) -> Substitution | None:
+    """The word after a mismatched article was swapped; the synonym that fits the article is what
+    was written before the swap. When the thesaurus knows the noun's neighbours and none of them
+    takes the article written, the mismatch is a slip of the writer's ("a application", "an
+    parameter" in real specifications), not a trace; a noun it knows no neighbour of cannot be
+    checked so, and stays a trace with its original unknown ("a aircraft" in a real spun copy)."""
     noun = items[position]
     previous = items[position - 1].lower
     following = _neighbour_word(items, position + 1)
-    fitting = [
-        candidate
-        for candidate, _ in _candidates(noun.lower)
-        if _starts_with_vowel_sound(candidate) != (expected == "an")
-    ]
+    candidates = _candidates(noun.lower)
+    fitting = [c for c, _ in candidates if _starts_with_vowel_sound(c) != (expected == "an")]
+    if candidates and not fitting:
+        return None
     article = "a" if expected == "an" else "an"
     best = max(fitting, key=lambda c: context_score(article, c, following), default="")
     hint = f"; '{best}' fits the article" if best else ""

@@ -141,9 +141,17 @@ def _loops(sentence: str) -> Iterator[Artefact]:
                 continue
             if not all(items[i].is_word for i in range(position, end)):
                 continue
-            if sum(1 for word in phrase if word not in STOPWORDS) < _LOOP_CONTENT_WORDS:
-                continue  # "accesses to the system the system is": a clause boundary, not a loop
+            if sum(1 for word in phrase if len(word) > 1 and word not in STOPWORDS) < _LOOP_CONTENT_WORDS:
+                # "accesses to the system the system is": a clause boundary, not a loop; and a
+                # letter is a mark or a symbol ("X X X X" down a table's column in a PDF)
+                continue
             first, second = items[position], items[position + length]
+            if second.text[0].isupper():
+                # A decoder's loop goes on inside the sentence it was writing; a repeat that opens
+                # with a capital starts something new where a PDF's text runs together: a heading
+                # and the sentence under it ("Data structures Data structures typically include"),
+                # a running header, the labels of a diagram (real SRS documents of PURE).
+                continue
             start, stop = second.start, items[end - 1].end
             once = sentence[first.start : items[position + length - 1].end]
             yield Artefact(
