@@ -382,3 +382,36 @@ def test_a_file_is_read_whole_up_to_the_limit_whatever_size_it_reports(
                 assert _read_limited(descriptor, limit) == expected, (reported, limit)
             finally:
                 os.close(descriptor)
+
+
+def test_a_converters_title_and_a_default_author_are_not_the_documents() -> None:
+    """PDF properties of real SRS documents (PURE): the title Word's PDF printer or a converter
+    wrote, and an account's default name, are not shown as the document's title and byline."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(make_pdf(["The system shall start."]))))
+    writer.add_metadata({"/Title": "Microsoft Word - srs_abcpaint.doc", "/Author": "Administrator"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    metadata = only_document(read(buffer.getvalue(), "srs.pdf")).metadata
+    assert (metadata.title, metadata.author) == (None, None)
+
+
+def test_titles_a_converter_wrote_are_dropped_and_the_writers_kept() -> None:
+    from kickoff.ingest.types import document_title
+
+    for default in (
+        "Microsoft Word - GAMMA-J_Web_Store_SRS_V_0.12.doc",
+        "C2C SRS - ver 3.0d_121301.doc",
+        "http://www.cs.utexas.edu/users/s2s/latest/fractions4/doc/SRS.ht",
+        "C:\\Users\\browen\\My Documents\\srs.pdf.prn.pdf",
+        "scemi.1.9.fm",
+        "[pic]",
+        "i",
+    ):
+        assert document_title(default) is None, default
+    for title in ("Compiler / Linker Software Requirements Specification", "THEMAS The Energy Management System"):
+        assert document_title(title) == title

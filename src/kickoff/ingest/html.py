@@ -11,7 +11,7 @@ import logging
 
 from kickoff.ingest.blocks import layout_text
 from kickoff.ingest.decode import decode
-from kickoff.ingest.types import ReadContext, ReadOutcome, UnreadableFile, document
+from kickoff.ingest.types import ReadContext, ReadOutcome, UnreadableFile, document, document_title
 from kickoff.model import SourceMetadata
 
 # trafilatura logs every page it finds too short; kickoff reports what matters itself.
@@ -41,7 +41,7 @@ def read_html(data: bytes, context: ReadContext) -> ReadOutcome:
     metadata = SourceMetadata()
     if found is not None:
         metadata = SourceMetadata(
-            title=found.title or None,
+            title=document_title(found.title),
             author=found.author or None,
             date=found.date or None,
             outlet=found.sitename or None,

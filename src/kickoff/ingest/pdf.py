@@ -6,7 +6,14 @@ import io
 import logging
 
 from kickoff.ingest.blocks import layout_text
-from kickoff.ingest.types import ReadContext, ReadOutcome, UnreadableFile, document
+from kickoff.ingest.types import (
+    ReadContext,
+    ReadOutcome,
+    UnreadableFile,
+    document,
+    document_author,
+    document_title,
+)
 from kickoff.model import Block, SourceMetadata
 
 # pypdf warns on every slightly malformed object; a per-file summary is what users need.
@@ -48,8 +55,8 @@ def read_pdf(data: bytes, context: ReadContext) -> ReadOutcome:
         listed = ", ".join(str(n) for n in empty_pages[:10])
         warnings = (f"no text layer on page(s) {listed} of {page_count} (scanned?)",)
     metadata = SourceMetadata(
-        title=_clean(info.title) if info else None,
-        author=_clean(info.author) if info else None,
+        title=document_title(_clean(info.title)) if info else None,
+        author=document_author(_clean(info.author)) if info else None,
         date=_pdf_date(info.get("/CreationDate")) if info else None,
         origin="PDF document information",
         date_field="CreationDate (when the PDF file was made, not necessarily when the text was written)",

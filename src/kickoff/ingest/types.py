@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -80,8 +81,41 @@ _GENERATOR_AUTHORS = frozenset(
         "Author",
         "Administrator",
         "User",
+        "Default",
     )
 )
+
+# Titles that a converter wrote, not the writer, seen in real SRS documents' PDF properties
+# (PURE): Word's PDF printer writes "Microsoft Word - srs_abcpaint.doc"; others write the file's
+# name or path ("be_srs_2.0.doc", "scemi.1.9.fm", "C:\Users\…\srs.pdf.prn.pdf", a URL), and
+# Word's HTML export an image's placeholder ("[pic]").
+_CONVERTER_TITLE = re.compile(r"^(?:Microsoft (?:Office )?(?:Word|PowerPoint|Excel) - |Untitled\b)", re.IGNORECASE)
+_FILE_NAME = re.compile(
+    r"\.(?:docx?|dotx?|pdf|rtf|odt|fm|mif|html?|ht|prn|ps|txt|tex|pptx?|xlsx?|wpd|qxd)$", re.IGNORECASE
+)
+
+
+def document_title(title: str | None) -> str | None:
+    """A metadata title as the writer gave it, or None where a converter's default stands in for
+    one: shown as the document's title, a file name would state what nobody wrote, and the title
+    the text itself shows is then found instead."""
+    text = " ".join((title or "").split())
+    if (
+        sum(character.isalpha() for character in text) < 2
+        or _CONVERTER_TITLE.match(text)
+        or _FILE_NAME.search(text)
+        or "\\" in text
+        or "://" in text
+        or (text.startswith("[") and text.endswith("]"))
+    ):
+        return None
+    return text
+
+
+def document_author(author: str | None) -> str | None:
+    """An author property, or None where it is a generator's or an account's default."""
+    text = (author or "").strip()
+    return text if text and text.casefold() not in _GENERATOR_AUTHORS else None
 
 
 def package_metadata(
@@ -103,7 +137,7 @@ def package_metadata(
         author, created = None, None
     date = created.isoformat()[:10] if created is not None else None
     return SourceMetadata(
-        title=(title or "").strip() or None,
+        title=document_title(title),
         author=author,
         date=date,
         origin=origin,

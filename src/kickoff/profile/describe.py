@@ -16,6 +16,8 @@ _CREDIT = re.compile(
     r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+)*),\s+(.{3,60})$"
 )
 _DATEISH = re.compile(r"^[\W\d_]*(?:date|\d{4}-\d{2}-\d{2})", re.IGNORECASE)
+# A PDF page's running footer read first ("Page i of 10"): furniture, not a title.
+_PAGE_MARK = re.compile(r"^page\s+[\divxlc]+(?:\s+of\s+\d+)?$", re.IGNORECASE)
 
 
 def find_title(source: SourceDocument) -> str | None:
@@ -56,6 +58,7 @@ def _looks_like_title(block: Block) -> bool:
         0 < len(words) <= 16
         and not text.endswith((".", "!", "?", ":", ";", ","))
         and not _DATEISH.match(text)
+        and not _PAGE_MARK.match(text)
         and sum(ch.isalpha() for ch in text) > len(text) / 2
     )
 
