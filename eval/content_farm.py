@@ -47,7 +47,7 @@ import difflib
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -220,12 +220,12 @@ def pure_documents(pure: Path, figures: Figures) -> None:
             unreadable += 1
             continue
         documents.append(assess_document(profile_document(source), False))
-    _false_findings(iter(documents), figures, "PURE SRS documents, word pairs only")
+    _false_findings(documents, figures, "PURE SRS documents, word pairs only")
     if unreadable:
         figures.lines.append(f"    ({unreadable} PURE files could not be read and are left out)")
 
 
-def _false_findings(documents: Iterator[Document], figures: Figures, label: str) -> None:
+def _false_findings(documents: Iterable[Document], figures: Figures, label: str) -> None:
     degraded = words = findings = count = 0
     for document in documents:
         assert document.integrity is not None

@@ -44,7 +44,7 @@ SENSES_PER_LEMMA = 1  # later senses are rare readings ("navy" the colour); they
 VOCABULARY_SIZE = 60_000  # spun words and originals outside this are too rare to judge by counts
 WORD = re.compile(r"^[a-z]+$")
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
-PART_LETTERS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
+PART_LETTERS = {part: letter for letter, part in POS_FILES.items() if letter != "s"}  # "s": satellite adjectives
 
 
 def same_stem(first: str, second: str) -> bool:

@@ -129,12 +129,11 @@ def package_metadata(
 
     A generator's name as the author (or, with no author, as the last editor) marks the
     properties as the template's: neither the name nor the date is the document's."""
-    author = (author or "").strip() or None
+    given = (author or "").strip()
+    author = document_author(given)
     editor = (modified_by or "").strip().casefold()
-    if (author is not None and author.casefold() in _GENERATOR_AUTHORS) or (
-        author is None and editor in _GENERATOR_AUTHORS
-    ):
-        author, created = None, None
+    if author is None and (given or editor in _GENERATOR_AUTHORS):
+        created = None
     date = created.isoformat()[:10] if created is not None else None
     return SourceMetadata(
         title=document_title(title),
