@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from kickoff.config import Limits  # noqa: E402
 from kickoff.ingest import read_bytes  # noqa: E402
+from kickoff.ingest.types import document_title  # noqa: E402
 from kickoff.model import SourceDocument  # noqa: E402
 from kickoff.profile import profile_document  # noqa: E402
 
@@ -68,14 +69,17 @@ class Outcome:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     wrong: list[tuple[str, str, str, str]] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
+    titles: list[str | None] = field(default_factory=list)
 
     def add(self, name: str, truth: str, data: bytes) -> None:
         outcome = read_bytes(data, name, Limits())
         source = next((o for o in outcome if isinstance(o, SourceDocument)), None)
-        predicted = profile_document(source).profile.kind if source else "unreadable"  # type: ignore[union-attr]
+        profile = profile_document(source).profile if source else None  # type: ignore[union-attr]
+        predicted = profile.kind if profile else "unreadable"
         self.confusion[(truth, predicted)] += 1
+        self.titles.append(profile.title if profile else None)
         if predicted != truth:
-            evidence = "; ".join(profile_document(source).profile.kind_evidence) if source else ""  # type: ignore[union-attr]
+            evidence = "; ".join(profile.kind_evidence) if profile else ""
             self.wrong.append((name, truth, predicted, evidence))
 
     def figures(self) -> dict[str, float]:
@@ -149,6 +153,11 @@ def pure(folder: Path) -> None:
     )
     for name, _, predicted, evidence in outcome.wrong:
         print(f"- {name}: called {predicted} ({evidence[:160]})")
+    # A converter's default shown as the title ("Microsoft Word - srs.doc", a file name or path):
+    # 26 of the 78 before the eighth session (2026-12-07) dropped them from file properties.
+    converter = sum(1 for title in outcome.titles if title is not None and document_title(title) is None)
+    untitled = sum(1 for title in outcome.titles if title is None)
+    print(f"titles shown: {converter} a converter's default (a file name, a path), {untitled} none")
 
 
 def main() -> None:

@@ -385,3 +385,11 @@ def test_content_words_are_the_words_lowered_one_by_one(text: str) -> None:
 
     lowered = [token.lower() for token in words(text)]
     assert content_words(text) == [word for word in lowered if word not in STOPWORDS and len(word) > 1]
+
+
+def test_a_placeholder_or_a_lone_letter_first_is_no_title() -> None:
+    """First lines of real SRS documents (PURE): Word's image placeholder in a .doc read as text,
+    a page's roman numeral in a PDF, a running footer."""
+    for first in ("[pic]", "i", "Page i of 10"):
+        document = document_from_text(f"{first}\n\nThe system shall record every order placed by a customer.")
+        assert document.profile.title is None, first

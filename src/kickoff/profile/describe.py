@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
+from kickoff.ingest.types import document_title
 from kickoff.model import Block, SourceDocument
 
 _OUTLET_WORDS = re.compile(
@@ -59,6 +60,7 @@ def _looks_like_title(block: Block) -> bool:
         and not text.endswith((".", "!", "?", ":", ";", ","))
         and not _DATEISH.match(text)
         and not _PAGE_MARK.match(text)
+        and document_title(text) is not None  # a lone letter, "[pic]", a file name: no title either
         and sum(ch.isalpha() for ch in text) > len(text) / 2
     )
 
