@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
 _HELD = {signal.SIGINT, signal.SIGTERM}
+_MANAGER_GRACE_SECONDS = 10.0  # the manager thread only reaps killed processes and closes pipes
 
 
 def stop(pool: ProcessPoolExecutor, interrupted: bool) -> None:
@@ -16,11 +17,19 @@ def stop(pool: ProcessPoolExecutor, interrupted: bool) -> None:
 
     Why: a stage hands its workers all its work up front, and a plain shutdown waits for every
     piece of it, so Ctrl-C or SIGTERM would wait minutes on a data room. ProcessPoolExecutor has
-    no public way to stop running work before Python 3.14."""
+    no public way to stop running work before Python 3.14.
+
+    After the kill, the pool's manager thread is still closing its wake-up pipe; the interpreter's
+    exit hook writes to that pipe, and when the two meet, exit prints an OSError traceback ("Bad
+    file descriptor", CPython 3.11 to 3.13; seen once in CI on tests/test_signals.py). Waiting a
+    bounded while for that thread, which has no work left, takes the race away."""
+    manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
     if interrupted:
         for process in list((getattr(pool, "_processes", None) or {}).values()):
             process.kill()  # SIGTERM would meet the handler a forked worker inherited
     pool.shutdown(wait=not interrupted, cancel_futures=True)
+    if interrupted and isinstance(manager, threading.Thread) and manager.is_alive():
+        manager.join(timeout=_MANAGER_GRACE_SECONDS)
 
 
 @contextmanager
