@@ -667,3 +667,69 @@ def test_a_sentence_without_modal_cues_gets_the_form_the_full_check_gives(
     fast = extract.statement_form(sentence, is_specification)
     with patch.object(extract, "lacks_every_cue", lambda text, cues: False):
         assert extract.statement_form(sentence, is_specification) == fast
+
+
+# IEEE 830's layout, in words written for this test: "1.1 Purpose" speaks of the document,
+# "1.2 Scope" names the product and says what it does.
+IEEE_SRS = (
+    "# Software Requirements Specification for the Tidewater Ferry Tickets\n\n"
+    "## 1. Introduction\n\n### 1.1 Purpose\n\n"
+    "The purpose of this document is to describe the functionality of the ferry ticket software.\n"
+    "This document is intended for the developers and the harbour authority.\n\n"
+    "### 1.2 Scope\n\n"
+    "The Tidewater Ferry Tickets system sells crossings at the harbour gates and on the web.\n\n"
+    "### 1.3 Overview\n\nSection 2 describes the product; section 3 lists the specific requirements.\n\n"
+    "## 3. Specific Requirements\n\n### 3.1 Performance Requirements\n\n"
+    "The gate scanner shall be based on the harbour's existing turnstiles.\n"
+    "A ticket shall be checked at the gate in no more than two seconds.\n"
+)
+
+
+def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_the_product() -> None:
+    spec = document_from_text(IEEE_SRS, "srs.md")
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["purpose"].evidence] == [
+        "The Tidewater Ferry Tickets system sells crossings at the harbour gates and on the web."
+    ]
+    # a number written out is a number; the section's sentence without one is not quoted
+    assert items["performance"].status == "answered"
+    assert [q.text for q in items["performance"].evidence] == [
+        "A ticket shall be checked at the gate in no more than two seconds."
+    ]
+    quoted = {q.text for item in items.values() for q in item.evidence}
+    assert not any(text.startswith(("The purpose of this document", "Section 2")) for text in quoted)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [
+        ("The purpose of this document is to describe the functionality of the system.", True),
+        ("1.1 This SRS document is intended for the project team.", True),
+        ("The remaining sections of this document provide the requirements.", True),
+        ("Section 3 gives the functional requirements.", True),
+        ("This section provides an overview of the data model.", True),
+        ("This is the Software Requirements Specification for the ferry tickets.", True),
+        # the document as subject, the system as object: this one states what is to be built
+        ("This specification describes a booking service that lets patients book appointments.", False),
+        ("This document specifies the Hypertext Transfer Protocol version 2.", False),
+        ("Section 71.0351 of the statute defines indigent defence.", False),
+        ("The system shall print a ticket within 3 seconds.", False),
+    ],
+)
+def test_sentences_about_the_document_are_told_from_sentences_about_the_system(sentence: str, about: bool) -> None:
+    from kickoff.gaps.checklist import about_the_document
+
+    assert about_the_document(sentence) is about
+
+
+def test_it_goes_on_about_the_document_only_after_a_sentence_that_did() -> None:
+    from kickoff.gaps.checklist import about_the_document
+
+    assert about_the_document("It also lists the stakeholders.", previous_was=True)
+    assert not about_the_document("It also lists the stakeholders.", previous_was=False)
+
+
+def test_numbers_inside_words_are_not_measures_and_spelled_times_are() -> None:
+    assert find_measures("Links to mature S2S projects for sixth graders.") == ()
+    (measure,) = find_measures("Loading shall take no longer than five minutes.")
+    assert (measure.value, measure.unit) == (5.0, "min")

@@ -415,3 +415,31 @@ def test_titles_a_converter_wrote_are_dropped_and_the_writers_kept() -> None:
         assert document_title(default) is None, default
     for title in ("Compiler / Linker Software Requirements Specification", "THEMAS The Energy Management System"):
         assert document_title(title) == title
+
+
+def test_a_numbered_heading_in_a_pdf_text_flow_opens_its_section() -> None:
+    """A page's text layer has no blank lines between paragraphs: "1.2 Scope …" after a line that
+    ends a sentence is a heading, and the paragraph before it keeps its own section."""
+    from kickoff.ingest.blocks import layout_text
+
+    text = (
+        "1.1 Purpose of this Document\n"
+        "This is the requirements document for the ferry tickets. It is\n"
+        "read by the developers.\n"
+        "1.2 Scope of the Project\n"
+        "The system sells crossings at the harbour gates and\n"
+        "2 seconds after payment the gate opens.\n"
+        "1.58 Security, Anti-\n"
+        "Virus scanning of uploads.\n"
+    )
+    blocks = layout_text(text, markdown=False, wrapped=True).blocks
+    assert [(b.kind, b.section) for b in blocks] == [
+        ("heading", "Purpose of this Document"),
+        ("paragraph", "Purpose of this Document"),
+        ("heading", "Scope of the Project"),
+        # a line that goes on from an unfinished sentence is no heading, nor a title cut mid-phrase
+        ("paragraph", "Scope of the Project"),
+    ]
+    assert blocks[1].text.endswith("read by the developers.")
+    # without ``wrapped`` (plain text, where paragraphs are parted by blank lines) nothing changes
+    assert [b.kind for b in layout_text(text, markdown=False).blocks] == ["heading", "paragraph"]

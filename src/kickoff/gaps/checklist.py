@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kickoff.gaps.extract import is_discursive
@@ -26,6 +26,10 @@ class ItemSpec:
     cue: str | None = None
     needs_number: bool = False
     number_quantities: tuple[str, ...] = ()
+    # Quote only the numbered statements: the item asks for numbers ("Performance targets with
+    # numbers"), so "The product shall be based on web" under "Performance" is no answer. For
+    # reliability or scale, a statement without a number still says something about them.
+    numbered_only: bool = False
     # A pattern one quote must match for the item to be answered rather than partly answered
     # (a schedule with no date in it is not a schedule yet).
     needs_pattern: str | None = None
@@ -45,7 +49,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         True,
         "What system is to be built, and what problem does it solve?",
         "every design decision depends on it",
-        heading=r"abstract|summary|purpose|overview|introduction|executive summary|product perspective",
+        heading=r"abstract|summary|purpose|overview|introduction|executive summary",
         cue=r"\b(?:the purpose of (?:this|the) (?:system|document|project|specification)|this (?:document|specification|pep|rfc|kep|proposal|memo) (?:describes|specifies|defines|proposes|introduces)|we propose|(?:the|this) (?:system|application|tool|service|platform|product) (?:is an?|will be an?|provides|lets|helps|allows))\b",
     ),
     ItemSpec(
@@ -55,7 +59,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "On what hardware and operating environment must it run (processor, memory, operating system, cloud or device)?",
         "it bounds the design, the budget and every performance figure",
         categories=("O", "PO"),
-        heading=r"hardware|(?:supported )?platforms?|(?:operating|target|runtime|deployment) environment|system requirements|infrastructure",
+        heading=r"hardware(?: interfaces?)?|(?:supported )?platforms?|(?:operating|target|runtime|deployment) environment|system requirements|infrastructure",
         # a platform named as where it runs: "runs on Linux", or a sentence that opens "On Windows, …"
         cue=r"\b(?:runs? on|deployed (?:on|to)|target (?:hardware|platform|device)|operating systems?|android \d+|ios \d+|raspberry|cortex|x86|arm64|aarch64|gpu|\d+\s?(?:GB|GiB|MB) (?:of )?(?:RAM|memory))\b|^(?:On|For) (?:Windows|Linux|macOS|POSIX|Unix(?:-like)?|Android|iOS)(?: systems| platforms)?,|\b(?:supported|available|run|runs|install(?:ed|able)?) (?:on|under) (?:Windows|Linux|macOS|POSIX|Unix)\b",
     ),
@@ -70,6 +74,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         cue=r"\b(?:latency|response times?|throughput|within \d+(?:\.\d+)?\s?(?:ms|milliseconds?|s|seconds?|minutes?)|per second)\b",
         needs_number=True,
         number_quantities=("latency", "throughput"),
+        numbered_only=True,
     ),
     ItemSpec(
         "users",
@@ -77,7 +82,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Who will use it, and who else has a stake in it (roles, numbers, skills)?",
         "features and usability are judged against the people who use them",
-        heading=r"users?|user stories|user classes|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
+        heading=r"users?|user stories|user (?:classes|personas|profiles)|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
         cue=r"\bAs an? [a-z]+(?: [a-z]+)?, I (?:want|need|can)\b|\b(?:(?:end )?users (?:are|include)|intended (?:for|users)|is used by|target users)\b",
     ),
     ItemSpec(
@@ -87,7 +92,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "What must it do: which functions or user stories, in priority order?",
         "functions are what gets built and tested",
         categories=("F",),
-        heading=r"functional requirements|functions|features|capabilities|specification|detailed design|design details|reference-level explanation|guide-level explanation|proposal|proposed (?:changes|design|solution)|system features|requirements",
+        heading=r"functional requirements|(?:product |system )?functions|features|capabilities|specific requirements|specification|detailed design|design details|reference-level explanation|guide-level explanation|proposal|proposed (?:changes|design|solution)|system features|requirements",
     ),
     ItemSpec(
         "scope",
@@ -95,7 +100,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "What is in scope and, as important, what is explicitly out of scope?",
         "unstated scope grows without limit",
-        heading=r"scope|goals|non-goals|non goals|out of scope|product scope|boundar\w*",
+        # "Scope of the Development Project": IEEE 830's "1.2 Scope" as SRS writers title it
+        heading=r"scope(?: of (?:the |this )?(?:[\w-]+ ){0,2}(?:project|product|system|software|work))?|goals|non-goals|non goals|out of scope|product scope|boundar\w*",
         cue=r"\b(?:in scope|out of scope|outside (?:the|its) scope|not in scope|non-goals?)\b",
         decisive_cue=r"\b(?:(?:is|are|be|left|kept|considered) out of scope|(?:is|are|be|left|falls?) outside (?:the|its|this \w+'s) scope|(?:is|are) not in scope)\b",
     ),
@@ -209,7 +215,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Which terms need defining, and what do they mean?",
         "the same word meaning two things is the cheapest bug to prevent",
-        heading=r"glossary|definitions?|terminology|abbreviations|acronyms|terms",
+        heading=r"(?:[\w-]+ ){0,2}(?:glossary|definitions?|terminology)(?: of terms)?|abbreviations|acronyms|terms",
     ),
     ItemSpec(
         "open_issues",
@@ -231,7 +237,7 @@ PER_SECTION = 2
 # "Security Implications", "Performance overhead", "Version Skew Strategy", "Test Plan".
 _HEADING_SUFFIX = (
     r"considerations|implications|requirements?|criteria|section|strategy|plan|planning|explanation|overview|"
-    r"issues|questions|notes|changes|history|model|specifications?|overhead|details|statement|items"
+    r"issues|questions|notes|changes|history|model|specifications?|overhead|details|statement|items|characteristics"
 )
 # "3.2 ", "A.1 ", "(Optional)", "[Scoped for Beta]": numbering and qualifiers around a title.
 _TITLE_NOISE = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?|\s*[(\[][^)\]]*[)\]]\s*|\W+$")
@@ -300,6 +306,28 @@ def build_checklist(
     return tuple(_item(spec, documents, requirements, outlines, stating) for spec in ITEMS)
 
 
+# Where the purpose sections speak only of the document, IEEE 830's layout says where the system
+# is: "1.1 Purpose" states the document's purpose, "1.2 Scope" names the product and says what
+# it will do, and "2.1 Product Perspective" places it among others. Tried in this order.
+_PURPOSE_ELSEWHERE = (
+    next(spec.heading for spec in ITEMS if spec.key == "scope"),
+    r"product perspective|(?:product|system) (?:overview|description)",
+)
+
+
+def _purpose_sections(
+    spec: ItemSpec, documents: tuple[Document, ...], outlines: dict[str, tuple[tuple[str, ...], ...]]
+) -> _SectionEvidence | None:
+    sections = _section_evidence(spec, documents, outlines)
+    if sections is not None and sections.quotes and not sections.about_only:
+        return sections
+    for heading in _PURPOSE_ELSEWHERE:
+        elsewhere = _section_evidence(replace(spec, heading=heading), documents, outlines)
+        if elsewhere is not None and elsewhere.quotes and not elsewhere.about_only:
+            return elsewhere
+    return sections
+
+
 def _item(
     spec: ItemSpec,
     documents: tuple[Document, ...],
@@ -307,7 +335,10 @@ def _item(
     outlines: dict[str, tuple[tuple[str, ...], ...]],
     stating: _CueCandidates,
 ) -> ChecklistItem:
-    sections = _section_evidence(spec, documents, outlines)
+    if spec.key == "purpose":
+        sections = _purpose_sections(spec, documents, outlines)
+    else:
+        sections = _section_evidence(spec, documents, outlines)
     if sections is not None and not sections.quotes and not sections.empty:
         sections = None  # a heading with nothing under it (a template left empty) says nothing
     if sections is not None and not sections.quotes:
@@ -332,12 +363,17 @@ def _item(
             spec.key, spec.title, "missing", spec.blocking, (), spec.question, _missing_reason(spec, documents)
         )
     if spec.needs_number:
+        # Where the item's section has no number, a numbered statement elsewhere answers it
+        # ("Response time … no longer than five minutes" under an SRS's "Design Constraints").
         numbered = [q for q in quotes if _has_number(spec, q.text)]
         if not numbered and sections is not None:
             numbered = [q for q in sections.rest if _has_number(spec, q.text)][:1]
+        if not numbered and sections is not None and spec.numbered_only:
+            elsewhere = [Quote(r.text, r.location) for r in requirements if _addresses(spec, r)]
+            numbered = [q for q in _unique(elsewhere + _cue_quotes(spec, stating)) if _has_number(spec, q.text)]
         if not numbered:
             return _partly(spec, quotes, "the bundle addresses it, but with no number that a test could check")
-        quotes = _unique(numbered + quotes)
+        quotes = _unique(numbered if spec.numbered_only else numbered + quotes)
     if spec.needs_pattern is not None and not any(re.search(spec.needs_pattern, q.text) for q in quotes):
         return _partly(spec, quotes, "the bundle speaks of it, but names nothing a plan could be checked against")
     if spec.key == "open_issues":
@@ -397,6 +433,10 @@ class _SectionEvidence:
     quotes: list[Quote] = field(default_factory=list)
     rest: list[Quote] = field(default_factory=list)
     empty: tuple[Quote, ...] = ()
+    # sentences about the document ("The purpose of this document is …"), quoted for the
+    # purpose only when its sections hold nothing else ("This document specifies X." of an RFC)
+    about: list[Quote] = field(default_factory=list)
+    about_only: bool = False
 
 
 def _section_evidence(
@@ -412,9 +452,11 @@ def _section_evidence(
     empty: list[Quote] = []
     for document in _specifications(documents):
         taken: dict[str, int] = {}
+        previous_about = False
         for sentence, path in zip(document.sentences, outlines[document.path], strict=True):
             owner = _owner(pattern, path, others)
             if owner is None:
+                previous_about = False
                 continue
             found = True
             if sentence.block_kind in ("heading", "comment", "metadata"):
@@ -425,6 +467,10 @@ def _section_evidence(
                 continue
             if not _states(sentence.text):
                 continue
+            previous_about = about_the_document(sentence.text, previous_about)
+            if previous_about:
+                evidence.about.append(quote)
+                continue
             if taken.get(owner, 0) >= PER_SECTION:
                 evidence.rest.append(quote)
                 continue
@@ -432,6 +478,9 @@ def _section_evidence(
             evidence.quotes.append(quote)
     if not found:
         return None
+    if spec.key in ("purpose", "scope") and not evidence.quotes and evidence.about:
+        evidence.quotes = evidence.about[:PER_SECTION]
+        evidence.about_only = True
     evidence.empty = tuple(empty)
     return evidence
 
@@ -450,6 +499,58 @@ def _states(text: str) -> bool:
 # "No new infrastructure needed.", "None.", "N/A": a section filled in with nothing answers
 # nothing, however well its heading matches the item.
 _NON_ANSWER = re.compile(r"^\W*(?:No|None|N/?A|Not applicable|Nothing|n/a)\b", re.IGNORECASE)
+
+# A sentence about the document rather than the system: IEEE 830 opens an SRS with "1.1 Purpose"
+# of the document ("The purpose of this document is to describe the functionality of …"), and
+# every SRS has its road map ("Section 3 gives the functional requirements", "The remaining
+# sections of this document provide …"). They answer no item; a reader asked "what is the
+# system?" is shown the system, not the document's intent. The subject marks them, and, where
+# the document is the subject of a verb that can also state the system ("This specification
+# describes an online booking service that …"), what it is said to hold: its requirements, an
+# overview, its sections.
+_DOCUMENT = r"(?:document|srs|specification|section|subsection|chapter|appendix)"
+_A_DOCUMENT = rf"(?:this|the|each|the following|the next) (?:[\w-]+ ){{0,2}}?{_DOCUMENT}s?"
+_OPENING = r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|finally|in short|in summary|nevertheless|nonetheless|primarily|moreover),?\s+)?"
+_ABOUT_THE_DOCUMENT = re.compile(
+    _OPENING + "(?:"
+    rf"(?:the|this) (?:main |primary |overall )?(?:purpose|aim|objective|intent|goal|introduction|overview)s? of {_A_DOCUMENT}"
+    rf"|(?:the )?(?:remaining|following|next|other) (?:sections?|chapters?|parts?) of (?:this|the) {_DOCUMENT}"
+    rf"|the (?:remainder|rest) of {_A_DOCUMENT}"
+    rf"|sections? \d+(?:\.\d+)*(?: of (?:this|the) {_DOCUMENT})? (?:also )?(?:is|are|gives?|describes?|provides?|contains?|"
+    r"discuss(?:es)?|lists?|presents?|covers?|outlines?|identif(?:y|ies)|introduces?|specif(?:y|ies)|defines?)\b"
+    rf"|this is the (?:software requirements specification|srs|document)\b"
+    rf"|{_A_DOCUMENT} (?:is|are) (?:intended|meant|written|organi[sz]ed|divided|structured|addressed)\b"
+    rf"|{_A_DOCUMENT} (?:also |further |then )?(?:serves|aims)\b"
+    ")",
+    re.IGNORECASE,
+)
+_DOCUMENT_HOLDS = re.compile(
+    _OPENING + rf"{_A_DOCUMENT} (?:also |further |then |will |shall )?"
+    r"(?:describes?|specif(?:y|ies)|defines?|provides?|contains?|gives?|includes?|covers?|lists?|presents?|"
+    r"discuss(?:es)?|focus(?:es)? on|concentrates? on|outlines?|summari[sz]es?|consists? of|details?|identif(?:y|ies)|"
+    r"explains?|documents?|collects?|establish(?:es)?)\s+(?P<object>(?:[\w'’-]+\W+){0,6})",
+    re.IGNORECASE,
+)
+_WHAT_A_DOCUMENT_HOLDS = re.compile(
+    r"\b(?:requirements?|functionality|functions|features|behaviou?r|purpose|overview|details?|descriptions?|scope|"
+    r"ideas|capabilities|contents?|terms|definitions|information|lists?|summary|insight|introduction|problem statement|"
+    r"audience|perspective|sections?|chapters?|parts?|references)\b",
+    re.IGNORECASE,
+)
+# "It further contains a list of the stakeholders": a pronoun that goes on about the document.
+_CONTINUES = re.compile(r"^\W*(?:\w+,\s+)?(?:it|they)\b", re.IGNORECASE)
+
+
+def about_the_document(text: str, previous_was: bool = False) -> bool:
+    """Whether a sentence speaks of the document itself (its purpose, its sections), not the
+    system; ``previous_was`` says the sentence before it in its section did, for "It also …"."""
+    if _ABOUT_THE_DOCUMENT.match(text) is not None:
+        return True
+    holds = _DOCUMENT_HOLDS.match(text)
+    if holds is not None:
+        return _WHAT_A_DOCUMENT_HOLDS.search(holds.group("object")) is not None
+    return previous_was and _CONTINUES.match(text) is not None
+
 
 _DEFINITIONS = re.compile(r"\b(?:terminology|glossary|definitions?|abbreviations|acronyms)\b", re.IGNORECASE)
 
@@ -494,6 +595,8 @@ class _CueCandidates:
                     if any(_DEFINITIONS.search(title) for title in path):
                         continue  # a definition explains a word; it states nothing about the system
                     if _NON_ANSWER.match(sentence.text) or not _states(sentence.text):
+                        continue
+                    if about_the_document(sentence.text):
                         continue
                     self._sentences.append((sentence, is_note))
         return self._sentences

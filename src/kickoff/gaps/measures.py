@@ -6,7 +6,38 @@ import re
 
 from kickoff.model import Measure
 
-_NUMBER = r"(?P<value>\d{1,3}(?:[,\u202f ]\d{3})+|\d+(?:\.\d+)?)"
+# Not a digit inside a word: "S2S" is no 2 seconds, "MP3" no 3 of anything.
+_NUMBER = r"(?<![^\W\d_])(?P<value>\d{1,3}(?:[,\u202f ]\d{3})+|\d+(?:\.\d+)?)"
+# "no longer than five minutes": numbers written out, before a unit of time only (a spelled
+# number before a noun is mostly not a quantity: "one user", "two options").
+_SPELLED_NUMBERS = {
+    word: float(value)
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+        ]
+    )
+} | {"twenty": 20.0, "thirty": 30.0, "forty": 40.0, "forty-five": 45.0, "fifty": 50.0, "sixty": 60.0, "ninety": 90.0}
+_SPELLED_TIME = re.compile(
+    r"(?<![\w-])(?P<value>" + "|".join(sorted(_SPELLED_NUMBERS, key=len, reverse=True)) + r")\s"
+    r"(?P<unit>milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
 _UNITS: list[tuple[str, str]] = [
     (r"ms|milliseconds?|msec", "ms"),
     (r"µs|us|microseconds?", "µs"),
@@ -66,6 +97,11 @@ def find_measures(sentence: str) -> tuple[Measure, ...]:
         value = float(re.sub(r"[,\u202f ]", "", match.group("value"))) * _scale(raw_unit, unit)
         if unit == "count" and re.search(r"(?:/|per)\s*(?:s|sec|second)$", raw_unit, re.IGNORECASE):
             unit = "per second"
+        found.append(Measure(match.group(0), value, unit, _quantity(lowered, unit)))
+    for match in _SPELLED_TIME.finditer(sentence):
+        raw_unit = match.group("unit")
+        unit = next(name for pattern, name in _UNITS if re.fullmatch(pattern, raw_unit, re.IGNORECASE))
+        value = _SPELLED_NUMBERS[match.group("value").lower()]
         found.append(Measure(match.group(0), value, unit, _quantity(lowered, unit)))
     taken = [m.text for m in found]
     for match in _COUNT.finditer(sentence):

@@ -118,10 +118,17 @@ def _stands_apart(line: str, start: int, end: int) -> bool:
     return opens_sentence and (after[0].isupper() or after[0] in "|«“\"'")
 
 
-def layout_text(text: str, markdown: bool = True, page: int | None = None, metadata: bool = True) -> TextLayout:
+def layout_text(
+    text: str, markdown: bool = True, page: int | None = None, metadata: bool = True, wrapped: bool = False
+) -> TextLayout:
     """Blocks from plain text (with Markdown-style headings when ``markdown``); headings open
     sections that later blocks cite. ``metadata`` reads "Title: …" lines at the top as metadata;
-    the markup readers turn it off for text inside a paragraph."""
+    the markup readers turn it off for text inside a paragraph.
+
+    ``wrapped`` is for a page's text layer (PDF), where lines are wrapped and paragraphs are not
+    parted by blank lines: there a numbered heading ("1.2 Scope of the Development Project")
+    also follows a line that ends a sentence. Without it, IEEE 830 headings inside such a flow
+    were read as the first words of the next paragraph, and their sections were lost."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block] = []
     debris: list[str] = []
@@ -159,11 +166,12 @@ def layout_text(text: str, markdown: bool = True, page: int | None = None, metad
             section = paragraph.pop().strip()
             add(section, "heading")
             continue
-        if heading is None and not paragraph:
+        if heading is None and (not paragraph or (wrapped and paragraph[-1].endswith((".", "!", "?")))):
             heading = _NUMBERED_HEADING.match(stripped)
             if heading is not None and not _looks_like_heading(heading.group(2)):
                 heading = None
         if heading is not None:
+            flush()  # the paragraph before the heading stays in its own section
             section = heading.group(2).strip()
             marks = heading.group(1)
             # "##" is depth 2; "3.2" and "3.2." are depth 2
@@ -198,7 +206,8 @@ def table_row_text(cells: Iterable[str]) -> str:
 
 def _looks_like_heading(text: str) -> bool:
     # "3.2 Performance" is a heading; "1. Users must log in" is a numbered requirement.
-    return len(text.split()) <= 8 and not _MODAL.search(text)
+    # "1.58 Security, Anti-" is a table row cut at its line's end: a title does not end mid-phrase.
+    return len(text.split()) <= 8 and not _MODAL.search(text) and not text.rstrip().endswith(("-", ",", "(", "&", "/"))
 
 
 _MODAL = re.compile(r"\b(?:shall|must|should|will|may|can)\b", re.IGNORECASE)

@@ -42,7 +42,7 @@ def read_pdf(data: bytes, context: ReadContext) -> ReadOutcome:
             if not text.strip():
                 empty_pages.append(number)
                 continue
-            blocks.extend(layout_text(text, markdown=False, page=number).blocks)
+            blocks.extend(layout_text(text, markdown=False, page=number, wrapped=True).blocks)
         info = reader.metadata
     except UnreadableFile:
         raise
