@@ -733,3 +733,21 @@ def test_numbers_inside_words_are_not_measures_and_spelled_times_are() -> None:
     assert find_measures("Links to mature S2S projects for sixth graders.") == ()
     (measure,) = find_measures("Loading shall take no longer than five minutes.")
     assert (measure.value, measure.unit) == (5.0, "min")
+
+
+def test_an_introductions_other_subsections_are_not_its_purpose_and_pointers_answer_nothing() -> None:
+    """Under "Introduction > Purpose", the purpose is the Purpose subsection's; "Document
+    Conventions" beside it is not. "Design and Implementation Constraints" is constraints."""
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Introduction\n\n### 1.1 Purpose\n\n"
+        "Tidewater Ferry Tickets is a ticket office for harbour crossings.\n\n"
+        "### 1.2 Document Conventions\n\nThe software described in this document has already been developed.\n\n"
+        "## 2 Design and Implementation Constraints\n\nThe software shall be written in Java 17.\n"
+        "The components are described in section 3.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["purpose"].evidence] == [
+        "Tidewater Ferry Tickets is a ticket office for harbour crossings."
+    ]
+    assert [q.text for q in items["constraints"].evidence] == ["The software shall be written in Java 17."]

@@ -443,3 +443,29 @@ def test_a_numbered_heading_in_a_pdf_text_flow_opens_its_section() -> None:
     assert blocks[1].text.endswith("read by the developers.")
     # without ``wrapped`` (plain text, where paragraphs are parted by blank lines) nothing changes
     assert [b.kind for b in layout_text(text, markdown=False).blocks] == ["heading", "paragraph"]
+
+
+def test_a_pdfs_running_header_is_page_furniture_and_a_contents_line_is_no_text() -> None:
+    """A line heading most pages, its page number changed, is dropped; the same words inside a
+    page's text stay; a table of contents' dotted entry never becomes a paragraph."""
+    from kickoff.ingest.blocks import layout_text
+    from kickoff.ingest.pdf import running_lines, without_running_lines
+
+    words = ["harbour", "gate", "ticket", "ferry", "crossing", "tide", "pier", "deck", "cabin", "purser"]
+    pages = [
+        f"Ferry Tickets Project, SRS 1.3 Page {number}\n"
+        + "\n".join(
+            f"The {words[(number + line) % 10]} holds {words[(number * line) % 10]} rule {line}." for line in range(8)
+        )
+        for number in range(1, 6)
+    ]
+    furniture = running_lines(pages)
+    assert furniture == {"ferry tickets project, srs #.# page #"}
+    kept = without_running_lines(pages[2], furniture)
+    assert not kept.startswith("Ferry Tickets") and kept.splitlines() == pages[2].splitlines()[1:]
+    assert running_lines(pages[:2]) == frozenset()  # two pages are too few to tell
+    contents = "Table of Contents\n3.2 Users Description ........................ 5\nThe users are clerks."
+    assert [b.text for b in layout_text(contents, markdown=False).blocks] == [
+        "Table of Contents",
+        "The users are clerks.",
+    ]

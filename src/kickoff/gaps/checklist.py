@@ -59,7 +59,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "On what hardware and operating environment must it run (processor, memory, operating system, cloud or device)?",
         "it bounds the design, the budget and every performance figure",
         categories=("O", "PO"),
-        heading=r"hardware(?: interfaces?)?|(?:supported )?platforms?|(?:operating|target|runtime|deployment) environment|system requirements|infrastructure",
+        heading=r"hardware(?: interfaces?)?|(?:supported )?platforms?|(?:operating|operational|target|runtime|deployment|execution) environment|system requirements|infrastructure",
         # a platform named as where it runs: "runs on Linux", or a sentence that opens "On Windows, …"
         cue=r"\b(?:runs? on|deployed (?:on|to)|target (?:hardware|platform|device)|operating systems?|android \d+|ios \d+|raspberry|cortex|x86|arm64|aarch64|gpu|\d+\s?(?:GB|GiB|MB) (?:of )?(?:RAM|memory))\b|^(?:On|For) (?:Windows|Linux|macOS|POSIX|Unix(?:-like)?|Android|iOS)(?: systems| platforms)?,|\b(?:supported|available|run|runs|install(?:ed|able)?) (?:on|under) (?:Windows|Linux|macOS|POSIX|Unix)\b",
     ),
@@ -82,7 +82,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Who will use it, and who else has a stake in it (roles, numbers, skills)?",
         "features and usability are judged against the people who use them",
-        heading=r"users?|user stories|user (?:classes|personas|profiles)|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
+        heading=r"(?:[\w-]+ ){0,2}users?|user stories|user (?:classes|personas|profiles)|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
         cue=r"\bAs an? [a-z]+(?: [a-z]+)?, I (?:want|need|can)\b|\b(?:(?:end )?users (?:are|include)|intended (?:for|users)|is used by|target users)\b",
     ),
     ItemSpec(
@@ -92,7 +92,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "What must it do: which functions or user stories, in priority order?",
         "functions are what gets built and tested",
         categories=("F",),
-        heading=r"functional requirements|(?:product |system )?functions|features|capabilities|specific requirements|specification|detailed design|design details|reference-level explanation|guide-level explanation|proposal|proposed (?:changes|design|solution)|system features|requirements",
+        heading=r"(?:(?:overview|(?:detailed )?description|summary|list) of (?:the )?)?functional requirements|(?:product |system )?functions|features|capabilities|specific requirements|specification|detailed design|design details|reference-level explanation|guide-level explanation|proposal|proposed (?:changes|design|solution)|system features|requirements",
     ),
     ItemSpec(
         "scope",
@@ -175,7 +175,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "Which constraints are fixed: languages, licences, standards, laws, budget?",
         "constraints rule out designs before they are drawn",
         categories=("L", "MN"),
-        heading=r"(?:design |implementation )?constraints?|notes/constraints|backwards? compatibility|compatibility|version skew|compliance|legal|regulatory",
+        heading=r"(?:[\w-]+ ){0,2}constraints?|notes/constraints|backwards? compatibility|compatibility|version skew|compliance|legal|regulatory",
         cue=r"\b(?:must comply|in compliance with|complies with|regulations?|must be written in|budget)\b",
     ),
     ItemSpec(
@@ -237,7 +237,8 @@ PER_SECTION = 2
 # "Security Implications", "Performance overhead", "Version Skew Strategy", "Test Plan".
 _HEADING_SUFFIX = (
     r"considerations|implications|requirements?|criteria|section|strategy|plan|planning|explanation|overview|"
-    r"issues|questions|notes|changes|history|model|specifications?|overhead|details|statement|items|characteristics"
+    r"issues|questions|notes|changes|history|model|specifications?|overhead|details|statement|items|characteristics|"
+    r"descriptions?"
 )
 # "3.2 ", "A.1 ", "(Optional)", "[Scoped for Beta]": numbering and qualifiers around a title.
 _TITLE_NOISE = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?|\s*[(\[][^)\]]*[)\]]\s*|\W+$")
@@ -256,8 +257,18 @@ def is_item_title(pattern: re.Pattern[str], title: str) -> bool:
     part of a joined title does ("Terminology and goals", "Notes/Constraints/Caveats"). A title
     that merely starts with the word is about something else ("Summary of changes to PEP 517")."""
     cleaned = _TITLE_NOISE.sub(" ", title).strip()
-    # "X and Y" is mostly about X ("Terminology and goals" defines terms); "X/Y/Z" lists equals
-    parts = re.split(r"\s*(?:/|,|&)\s*", re.split(r"\s+and\s+", cleaned, maxsplit=1)[0])
+    # "X and Y" is mostly about X ("Terminology and goals" defines terms, "Feature Enablement and
+    # Rollback" is about enabling); a lone word X that names no item shares Y's noun ("Design and
+    # Implementation Constraints"). "X/Y/Z" lists equals.
+    first, _, second = cleaned.partition(" and ")
+    if _names(pattern, first):
+        return True
+    shares = bool(second) and " " not in first.strip() and not any(_names(other, first) for other in _MATCHERS.values())
+    return shares and _names(pattern, second)
+
+
+def _names(pattern: re.Pattern[str], title: str) -> bool:
+    parts = re.split(r"\s*(?:/|,|&)\s*", title)
     return any(pattern.fullmatch(part.strip()) for part in parts if part.strip())
 
 
@@ -272,10 +283,10 @@ _ASIDE = re.compile(
 _ASIDE_WITHIN = re.compile(rf"{_ASIDE.pattern}|\b(?:background|rationale|motivation|risks?)\b", re.IGNORECASE)
 
 
-def _owner(pattern: re.Pattern[str], path: tuple[str, ...], others: list[re.Pattern[str]]) -> str | None:
-    """The heading of ``path`` that makes a sentence part of the item's section, if any. A
-    subsection devoted to another item belongs to that one: a KEP's "Proposal > User Stories"
-    are users, not functions, and "Design Details > Test Plan" is acceptance."""
+def _owner(pattern: re.Pattern[str], path: tuple[str, ...], others: list[re.Pattern[str]]) -> int | None:
+    """Where in ``path`` the heading stands that makes a sentence part of the item's section, if
+    any. A subsection devoted to another item belongs to that one: a KEP's "Proposal > User
+    Stories" are users, not functions, and "Design Details > Test Plan" is acceptance."""
     for position in range(len(path) - 1, -1, -1):
         if not is_item_title(pattern, path[position]):
             continue
@@ -286,7 +297,7 @@ def _owner(pattern: re.Pattern[str], path: tuple[str, ...], others: list[re.Patt
             return None
         if any(is_item_title(other, title) for title in below for other in others):
             return None
-        return path[position]
+        return position
     return None
 
 
@@ -451,14 +462,22 @@ def _section_evidence(
     evidence = _SectionEvidence()
     empty: list[Quote] = []
     for document in _specifications(documents):
-        taken: dict[str, int] = {}
+        paths = outlines[document.path]
+        positions = [_owner(pattern, path, others) for path in paths]
+        # "Introduction > Purpose" is the purpose; the Introduction's other subsections ("Document
+        # Conventions", "Intended Audience") are not, once the item has a subsection of its own.
+        owning = {path[: position + 1] for path, position in zip(paths, positions, strict=True) if position is not None}
+        has_own_subsection = {section[:depth] for section in owning for depth in range(1, len(section))}
+        taken: dict[tuple[str, ...], int] = {}
         previous_about = False
-        for sentence, path in zip(document.sentences, outlines[document.path], strict=True):
-            owner = _owner(pattern, path, others)
-            if owner is None:
+        for sentence, path, position in zip(document.sentences, paths, positions, strict=True):
+            if position is None:
                 previous_about = False
                 continue
             found = True
+            owner = path[: position + 1]
+            if owner in has_own_subsection and len(path) > position + 1:
+                continue
             if sentence.block_kind in ("heading", "comment", "metadata"):
                 continue
             quote = Quote(sentence.text, sentence.location)
@@ -534,9 +553,17 @@ _DOCUMENT_HOLDS = re.compile(
 _WHAT_A_DOCUMENT_HOLDS = re.compile(
     r"\b(?:requirements?|functionality|functions|features|behaviou?r|purpose|overview|details?|descriptions?|scope|"
     r"ideas|capabilities|contents?|terms|definitions|information|lists?|summary|insight|introduction|problem statement|"
-    r"audience|perspective|sections?|chapters?|parts?|references)\b",
+    r"audience|perspective|sections?|chapters?|parts?|references|templates?|conventions?)\b",
     re.IGNORECASE,
 )
+# "Those components are described in subsections 3.2.2 through 3.2.7.": a short sentence that
+# only points elsewhere in the document.
+_POINTER = re.compile(
+    r"\b(?:is|are) (?:described|listed|given|specified|defined|discussed|detailed|presented|explained|shown) "
+    rf"(?:in|under) (?:(?:sub)?sections? \d|appendix|chapter \d|this {_DOCUMENT}|the following)",
+    re.IGNORECASE,
+)
+_POINTER_WORDS = 15
 # "It further contains a list of the stakeholders": a pronoun that goes on about the document.
 _CONTINUES = re.compile(r"^\W*(?:\w+,\s+)?(?:it|they)\b", re.IGNORECASE)
 
@@ -545,6 +572,8 @@ def about_the_document(text: str, previous_was: bool = False) -> bool:
     """Whether a sentence speaks of the document itself (its purpose, its sections), not the
     system; ``previous_was`` says the sentence before it in its section did, for "It also …"."""
     if _ABOUT_THE_DOCUMENT.match(text) is not None:
+        return True
+    if len(text.split()) <= _POINTER_WORDS and _POINTER.search(text) is not None:
         return True
     holds = _DOCUMENT_HOLDS.match(text)
     if holds is not None:

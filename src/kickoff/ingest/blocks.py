@@ -28,6 +28,9 @@ _DEBRIS_PATTERNS = [
 # A full stop left alone after a sentence's own ("2015. .") is what a scraper leaves behind.
 _STRAY_STOP = re.compile(r"(?<=[.!?])\s+\.(?=\s|$)")
 _DEBRIS = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_DEBRIS_PATTERNS) + r")", re.IGNORECASE)
+# "3.2 Users Description ........ 5": a table of contents' entry, its dot leader and page number.
+# It repeats a heading that comes later; read as text, it was quoted as evidence.
+_CONTENTS_LEADER = re.compile(r"(?:\.\s?){5,}\s*(?:\d+|[ivxlc]+)?\s*$", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+([A-Z][^.!?:]{1,80})$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+(.+)$")
@@ -151,7 +154,7 @@ def layout_text(
         line, removed = remove_debris(raw)
         debris.extend(removed)
         stripped = line.strip()
-        if not stripped:
+        if not stripped or _CONTENTS_LEADER.search(stripped):
             flush()
             continue
         if metadata and number < _METADATA_SCAN_LINES and not paragraph and all(b.kind == "metadata" for b in blocks):

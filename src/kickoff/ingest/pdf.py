@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+from collections import Counter
 
 from kickoff.ingest.blocks import layout_text
 from kickoff.ingest.types import (
@@ -37,11 +39,13 @@ def read_pdf(data: bytes, context: ReadContext) -> ReadOutcome:
         page_count = len(pages)
         blocks: list[Block] = []
         empty_pages: list[int] = []
-        for number, page in enumerate(pages, start=1):
-            text = page.extract_text() or ""
+        texts = [page.extract_text() or "" for page in pages]
+        furniture = running_lines(texts)
+        for number, text in enumerate(texts, start=1):
             if not text.strip():
                 empty_pages.append(number)
                 continue
+            text = without_running_lines(text, furniture)
             blocks.extend(layout_text(text, markdown=False, page=number, wrapped=True).blocks)
         info = reader.metadata
     except UnreadableFile:
@@ -62,6 +66,41 @@ def read_pdf(data: bytes, context: ReadContext) -> ReadOutcome:
         date_field="CreationDate (when the PDF file was made, not necessarily when the text was written)",
     )
     return [document(context, tuple(blocks), metadata=metadata, warnings=warnings)]
+
+
+# A running header or footer stands in the first or last lines of a page and comes back on many
+# pages, its page number or date changed ("Digital Home Project, SRS 1.3 Page 7"). Real SRS PDFs
+# put one on every page, and read into the text it was quoted as evidence and glued to headings.
+_EDGE_LINES = 3
+_RUNNING_SHARE = 0.4
+_RUNNING_MIN_PAGES = 3
+
+
+def _line_key(line: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().lower()
+
+
+def _edges(text: str) -> list[str]:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[:_EDGE_LINES] + lines[-_EDGE_LINES:] if len(lines) > 2 * _EDGE_LINES else lines
+
+
+def running_lines(page_texts: list[str]) -> frozenset[str]:
+    """The keys of lines that head or foot many pages: page furniture, not the document's text."""
+    pages = [text for text in page_texts if text.strip()]
+    if len(pages) < _RUNNING_MIN_PAGES:
+        return frozenset()
+    seen = Counter(key for text in pages for key in {_line_key(line) for line in _edges(text)} if key)
+    needed = max(_RUNNING_MIN_PAGES, _RUNNING_SHARE * len(pages))
+    return frozenset(key for key, count in seen.items() if count >= needed)
+
+
+def without_running_lines(text: str, furniture: frozenset[str]) -> str:
+    """``text`` without the running lines at its top and bottom; a like line mid-page stays."""
+    if not furniture:
+        return text
+    edges = set(_edges(text))
+    return "\n".join(line for line in text.splitlines() if not (line in edges and _line_key(line) in furniture))
 
 
 def _clean(value: object) -> str | None:
