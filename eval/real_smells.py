@@ -65,6 +65,11 @@ LABELS = ROOT / "eval" / "data" / "real_smell_labels.tsv"
 #     never copied here, so the labels name each statement by its SHA-256), seed 78, drawn from
 #     the 65 documents then readable (the 13 Word .doc files need antiword, not installed then)
 #     (0.81 when drawn, after the changes made looking at the new documents' set).
+#     Seven of its statements (8 rows) were re-keyed on 2026-12-07, when the PDF reader stopped
+#     gluing running page headers and section numbers to them ("EVLA Correlator Monitor and
+#     Control SRS 10 capable of …", "3.3.2 Ancillary Data Product Acquisition The System shall
+#     …"): each new key is the statement that remains, the old text less that debris; no label
+#     was changed.
 #   new documents, second set: 110 findings on 86 statements of 24 more design proposals never run
 #     before (eval/data/held-out-specs-2: 14 PEPs, 10 Rust RFCs), seed 1208, drawn after commit
 #     52bc268 (0.55 when drawn).
