@@ -751,3 +751,26 @@ def test_an_introductions_other_subsections_are_not_its_purpose_and_pointers_ans
         "Tidewater Ferry Tickets is a ticket office for harbour crossings."
     ]
     assert [q.text for q in items["constraints"].evidence] == ["The software shall be written in Java 17."]
+
+
+def test_srs_use_cases_are_functions_and_section_sentences_naming_the_platform_answer_hardware() -> None:
+    """An SRS's "Use Case" under its functional requirements is a function, not its users; the
+    "Operating Environment" is answered by the sentences that name a platform; "has to be
+    confirmed by the user" obliges and leaves nothing open; "286 locations" is a scale."""
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 2 Operating Environment\n\n"
+        "OE-1: The tickets support the needs of a large harbour authority and its piers.\n"
+        "OE-2: The tickets shall run on a Linux server and in current web browsers.\n\n"
+        "## 3 Functional Requirements\n\n### 3.1 Sell a crossing\n\n#### Use Case\n\n"
+        "UC-001 The clerk sells a crossing to a passenger at the gate.\n\n"
+        "## 4 Safety\n\nOverwriting a saved timetable has to be confirmed by the clerk.\n"
+        "The system must support an authority with 286 locations and 17 million annual crossings.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert items["users"].status == "missing"
+    assert [q.text for q in items["hardware"].evidence] == [
+        "OE-2: The tickets shall run on a Linux server and in current web browsers."
+    ]
+    assert items["open_issues"].status == "missing"
+    assert any("286 locations" in q.text for q in items["scale"].evidence)

@@ -30,6 +30,10 @@ class ItemSpec:
     # numbers"), so "The product shall be based on web" under "Performance" is no answer. For
     # reliability or scale, a statement without a number still says something about them.
     numbered_only: bool = False
+    # In the item's own section, the sentences that name what the item asks for are its answer
+    # when there are any: an SRS's "Operating Environment" opens with "OE-1: … support the needs
+    # of a large library consortium" and names the server and browsers after it.
+    prefer: str | None = None
     # A pattern one quote must match for the item to be answered rather than partly answered
     # (a schedule with no date in it is not a schedule yet).
     needs_pattern: str | None = None
@@ -59,6 +63,10 @@ ITEMS: tuple[ItemSpec, ...] = (
         "On what hardware and operating environment must it run (processor, memory, operating system, cloud or device)?",
         "it bounds the design, the budget and every performance figure",
         categories=("O", "PO"),
+        prefer=r"\b(?:linux|unix|solaris|windows|mac(?:intosh| ?os)?|android|ios|x86|arm|processors?|cpus?|ram|memory|disks?|"
+        r"servers?|pcs?|computers?|browsers?|devices?|java|jre|runtime|operating systems?|hardware|keyboard|mouse|screen|"
+        r"monitor|printers?|modem|cd|dvd|usb|cloud|kubernetes|gpu|bus|sensors?|controllers?|locks?|boards?|scanners?|"
+        r"terminals?|phones?|tablets?|kiosks?|cameras?|gateways?|networks?)\b",
         heading=r"hardware(?: interfaces?)?|(?:supported )?platforms?|(?:operating|operational|target|runtime|deployment|execution) environment|system requirements|infrastructure",
         # a platform named as where it runs: "runs on Linux", or a sentence that opens "On Windows, …"
         cue=r"\b(?:runs? on|deployed (?:on|to)|target (?:hardware|platform|device)|operating systems?|android \d+|ios \d+|raspberry|cortex|x86|arm64|aarch64|gpu|\d+\s?(?:GB|GiB|MB) (?:of )?(?:RAM|memory))\b|^(?:On|For) (?:Windows|Linux|macOS|POSIX|Unix(?:-like)?|Android|iOS)(?: systems| platforms)?,|\b(?:supported|available|run|runs|install(?:ed|able)?) (?:on|under) (?:Windows|Linux|macOS|POSIX|Unix)\b",
@@ -101,7 +109,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "What is in scope and, as important, what is explicitly out of scope?",
         "unstated scope grows without limit",
         # "Scope of the Development Project": IEEE 830's "1.2 Scope" as SRS writers title it
-        heading=r"scope(?: of (?:the |this )?(?:[\w-]+ ){0,2}(?:project|product|system|software|work))?|goals|non-goals|non goals|out of scope|product scope|boundar\w*",
+        heading=r"scope(?: of (?:the |this )?(?:[\w-]+ ){0,2}(?:project|product|system|software|work))?|goals|non-goals|non goals|out of scope|(?:product|project|system|software) scope|boundar\w*",
         cue=r"\b(?:in scope|out of scope|outside (?:the|its) scope|not in scope|non-goals?)\b",
         decisive_cue=r"\b(?:(?:is|are|be|left|kept|considered) out of scope|(?:is|are|be|left|falls?) outside (?:the|its|this \w+'s) scope|(?:is|are) not in scope)\b",
     ),
@@ -122,7 +130,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "Which other systems, devices or people does it talk to, over which interfaces or protocols?",
         "interfaces are where integration fails",
         heading=r"(?:[\w.-]+ ){0,2}(?:interfaces?|apis?|integrations?)|protocols?|command[- ]line|cli|hooks",
-        cue=r"\b(?:rest(?:ful)? api|https?(?!://)|grpc|mqtt|usb|bluetooth|protocol|webhook|sftp|command[- ]line (?:option|argument|interface)s?)\b",
+        cue=r"\b(?:rest(?:ful)? api|(?:published|public|external|third[- ]party|vendor|web) apis?|https?(?!://)|grpc|mqtt|usb|bluetooth|protocol|webhook|sftp|command[- ]line (?:option|argument|interface)s?)\b",
     ),
     ItemSpec(
         "scale",
@@ -132,7 +140,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         "scale decides the architecture",
         categories=("SC",),
         heading=r"scal\w*|capacity|volumes?|growth",
-        cue=r"\b(?:concurrent|simultaneous|\d[\d,]* (?:concurrent )?(?:users|devices|records|documents|requests|sites|stores|orders|transactions))\b",
+        cue=r"\b(?:concurrent|simultaneous|\d[\d,.]*(?: (?:thousand|million|billion))? (?:concurrent |annual |daily )?"
+        r"(?:users|devices|records|documents|requests|sites|stores|orders|transactions|locations|branches|offices|"
+        r"accounts|customers|members|patrons|items|circulations|vehicles|terminals))\b",
         needs_number=True,
         number_quantities=("users", "throughput", "storage", "count", "other"),
     ),
@@ -224,7 +234,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         "Which decisions are still open, and who will make them by when?",
         "open decisions left unlisted are made by accident",
         heading=r"open issues|open questions|unresolved questions|issues list|to be decided|tbd|todo",
-        cue=r"\b(?:TBD|TBC|to be (?:decided|determined|confirmed)|[Oo]pen (?:issue|question)|OPEN QUESTION)\b",
+        # "has to be confirmed by the user" obliges; "to be confirmed" alone leaves a point open
+        cue=r"\b(?:TBD|TBC|(?<!has )(?<!have )(?<!must )(?<!needs )(?<!need )to be (?:decided|determined|confirmed)|[Oo]pen (?:issue|question)|OPEN QUESTION|"
+        r"(?:will )?(?:require|need)s? further (?:specification|definition|discussion|analysis|study))\b",
     ),
 )
 
@@ -288,17 +300,33 @@ def _owner(pattern: re.Pattern[str], path: tuple[str, ...], others: list[re.Patt
     any. A subsection devoted to another item belongs to that one: a KEP's "Proposal > User
     Stories" are users, not functions, and "Design Details > Test Plan" is acceptance."""
     for position in range(len(path) - 1, -1, -1):
-        if not is_item_title(pattern, path[position]):
+        if not _claims(pattern, path, position):
             continue
         above, below = path[:position], path[position + 1 :]
         if any(_ASIDE.search(title) for title in above):
             return None
         if any(_ASIDE_WITHIN.search(title) for title in below):
             return None
-        if any(is_item_title(other, title) for title in below for other in others):
+        if any(_claims(other, path, index) for index in range(position + 1, len(path)) for other in others):
             return None
         return position
     return None
+
+
+# A PEP's "Use cases" says who uses it; an SRS's "Use Case" under a feature of its functional
+# requirements is a function, written as steps (agentMom's, Triangulation Games'). So a use-case
+# heading is the users' only where no functions heading stands above it.
+_USE_CASES = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?use[- ]cases?\W*", re.IGNORECASE)
+
+
+def _claims(pattern: re.Pattern[str], path: tuple[str, ...], index: int) -> bool:
+    """Whether ``path[index]`` is a heading of the item ``pattern`` matches, where it stands."""
+    if not is_item_title(pattern, path[index]):
+        return False
+    if pattern is _MATCHERS.get("users") and _USE_CASES.fullmatch(path[index]):
+        functions = _MATCHERS["functions"]
+        return not any(is_item_title(functions, title) for title in path[:index])
+    return True
 
 
 _MATCHERS = {spec.key: matcher for spec in ITEMS if (matcher := _title_matcher(spec)) is not None}
@@ -365,6 +393,9 @@ def _item(
         )
     if sections is not None:
         quotes = sections.quotes
+        if spec.prefer is not None:
+            naming = [q for q in sections.quotes + sections.rest if re.search(spec.prefer, q.text, re.IGNORECASE)]
+            quotes = naming or quotes
     else:
         quotes = _unique([Quote(r.text, r.location) for r in requirements if _addresses(spec, r)])
         if not quotes:
