@@ -256,6 +256,8 @@ _HEADING_SUFFIX = (
 _TITLE_NOISE = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?|\s*[(\[][^)\]]*[)\]]\s*|\W+$")
 
 
+# One pattern object per item for the whole run, so that the caches keyed on it hit.
+@lru_cache(maxsize=256)
 def _title_matcher(spec: ItemSpec) -> re.Pattern[str] | None:
     if spec.heading is None:
         return None
@@ -323,7 +325,8 @@ def _claims(pattern: re.Pattern[str], path: tuple[str, ...], index: int) -> bool
     """Whether ``path[index]`` is a heading of the item ``pattern`` matches, where it stands."""
     if not is_item_title(pattern, path[index]):
         return False
-    if pattern is _MATCHERS.get("users") and _USE_CASES.fullmatch(path[index]):
+    # compared by text: re's cache may hand back another object for the same pattern
+    if pattern.pattern == _MATCHERS["users"].pattern and _USE_CASES.fullmatch(path[index]):
         functions = _MATCHERS["functions"]
         return not any(is_item_title(functions, title) for title in path[:index])
     return True
