@@ -812,3 +812,26 @@ def test_srs_use_cases_are_functions_and_section_sentences_naming_the_platform_a
     ]
     assert items["open_issues"].status == "missing"
     assert any("286 locations" in q.text for q in items["scale"].evidence)
+
+
+def test_what_srs_writers_say_in_plain_words_answers_its_items() -> None:
+    """Scope, scale, schedule, interfaces and data as SRS writers put them, without headings."""
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Overview\n\n"
+        "The Tidewater Ferry Tickets system shall sell crossings at the harbour gates.\n"
+        "The scope of the project will be limited to ticket sales and gate checks.\n"
+        "Up to eight gate scanners shall be placed at each pier.\n"
+        "The prototype must be completed within twelve months of inception.\n"
+        "The gate scanner communicates through the harbour gateway with the ticket server.\n"
+        "Every sale is saved in the harbour database.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    evidence = {key: [q.text for q in item.evidence] for key, item in items.items()}
+    assert "The scope of the project will be limited to ticket sales and gate checks." in evidence["scope"]
+    assert items["scale"].status == "answered" and "Up to eight gate scanners" in evidence["scale"][0]
+    assert items["timeline"].status == "answered"
+    assert any("communicates through" in text for text in evidence["interfaces"])
+    assert any("saved in the harbour database" in text for text in evidence["data"])
+    (count,) = find_measures("Up to eight gate scanners shall be placed at each pier.")
+    assert (count.value, count.quantity) == (8.0, "count")

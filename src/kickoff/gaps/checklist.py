@@ -110,7 +110,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         "unstated scope grows without limit",
         # "Scope of the Development Project": IEEE 830's "1.2 Scope" as SRS writers title it
         heading=r"scope(?: of (?:the |this )?(?:[\w-]+ ){0,2}(?:project|product|system|software|work))?|goals|non-goals|non goals|out of scope|(?:product|project|system|software) scope|boundar\w*",
-        cue=r"\b(?:in scope|out of scope|outside (?:the|its) scope|not in scope|non-goals?)\b",
+        cue=r"\b(?:in scope|out of scope|outside (?:the|its) scope|not in scope|non-goals?|"
+        r"scope of (?:the |this )?(?:project|system|product|software|work) (?:is|will be) (?:limited|restricted|confined) to)\b",
         decisive_cue=r"\b(?:(?:is|are|be|left|kept|considered) out of scope|(?:is|are|be|left|falls?) outside (?:the|its|this \w+'s) scope|(?:is|are) not in scope)\b",
     ),
     ItemSpec(
@@ -121,7 +122,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         "data shapes the storage, the interfaces and the tests",
         heading=r"data|inputs?|outputs?|(?:file )?formats?|storage|schemas?|fields|data model|database|metadata",
         # "a CSV file", "as JSON", but not a file's name ("the Cargo.toml file")
-        cue=r"\b(?:file format|data format|data model|schema|retention period)\b|(?<![.\w])(?:csv|json|xml|yaml|xlsx|excel|parquet)\b(?! ?:)|^(?:Format|Type|Data type)\s*:\s|\b(?:a|the) (?:file|directory|table|key|field) (?:named|called)\b|(?-i:\b(?:INI|TOML|JSON|YAML|XML|CSV)\b) (?:format|file|table|document|object)s?\b",
+        cue=r"\b(?:file format|data format|data model|schema|retention period)\b|"
+        r"\b(?:stored|saved|kept|recorded|archived) in (?:a|an|the) (?:[\w-]+ )?(?:database|data ?base|data store)s?\b|(?<![.\w])(?:csv|json|xml|yaml|xlsx|excel|parquet)\b(?! ?:)|^(?:Format|Type|Data type)\s*:\s|\b(?:a|the) (?:file|directory|table|key|field) (?:named|called)\b|(?-i:\b(?:INI|TOML|JSON|YAML|XML|CSV)\b) (?:format|file|table|document|object)s?\b",
     ),
     ItemSpec(
         "interfaces",
@@ -130,7 +132,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         "Which other systems, devices or people does it talk to, over which interfaces or protocols?",
         "interfaces are where integration fails",
         heading=r"(?:[\w.-]+ ){0,2}(?:interfaces?|apis?|integrations?)|protocols?|command[- ]line|cli|hooks",
-        cue=r"\b(?:rest(?:ful)? api|(?:published|public|external|third[- ]party|vendor|web) apis?|https?(?!://)|grpc|mqtt|usb|bluetooth|protocol|webhook|sftp|command[- ]line (?:option|argument|interface)s?)\b",
+        cue=r"\b(?:rest(?:ful)? api|(?:published|public|external|third[- ]party|vendor|web) apis?|https?(?!://)|grpc|mqtt|usb|bluetooth|protocol|webhook|sftp|command[- ]line (?:option|argument|interface)s?|"
+        r"(?<!to )communicates?,? (?:with|through|over|via))\b",
     ),
     ItemSpec(
         "scale",
@@ -142,7 +145,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         heading=r"scal\w*|capacity|volumes?|growth",
         cue=r"\b(?:concurrent|simultaneous|\d[\d,.]*(?: (?:thousand|million|billion))? (?:concurrent |annual |daily )?"
         r"(?:users|devices|records|documents|requests|sites|stores|orders|transactions|locations|branches|offices|"
-        r"accounts|customers|members|patrons|items|circulations|vehicles|terminals))\b",
+        r"accounts|customers|members|patrons|items|circulations|vehicles|terminals)|"
+        r"up to (?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|one hundred|a thousand)"
+        r"(?:[ -][a-z]+)? (?!hours|minutes|seconds|days|weeks|months|years)[a-z]+s)\b",
         needs_number=True,
         number_quantities=("users", "throughput", "storage", "count", "other"),
     ),
@@ -176,7 +181,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         "usability is only testable against a stated target",
         categories=("US", "LF"),
         heading=r"usability|user interfaces?|ui|ux|user experience|accessibility|look and feel",
-        cue=r"\b(?:usability|accessibility|wcag|screen readers?)\b",
+        cue=r"\b(?:usability|accessibility|wcag|screen readers?|"
+        r"online help|help (?:system|file|function)|user manual)\b",
     ),
     ItemSpec(
         "constraints",
@@ -216,8 +222,10 @@ ITEMS: tuple[ItemSpec, ...] = (
         "When is it needed: milestones, deadlines, release dates?",
         "the schedule limits what can be built",
         heading=r"timeline|schedule|milestones?|deadlines?|roadmap|implementation history|release plan|project plan|phases?",
-        cue=r"\b(?:deadline|milestones? (?:is|are|on|by)|deliver(?:ed|y)? by|due (?:by|on)|by (?:Q[1-4]|(?:January|February|March|April|May|June|July|August|September|October|November|December))|release date|go.live)\b",
-        needs_pattern=rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|Q[1-4] \d{{4}}|(?:{_MONTHS}) \d{{4}}|\d{{1,2}} (?:{_MONTHS})\b|week \d+|sprint \d+|v?1\.\d+\b)",
+        cue=r"\b(?:deadline|milestones? (?:is|are|on|by)|deliver(?:ed|y)? by|due (?:by|on)|"
+        r"(?:be )?(?:completed|delivered|finished|operational|in production) (?:within|by|before) |"
+        r"(?:[A-Z][\w ]{2,40} [–-] \d{1,2}/\d{1,2}/\d{4}\b.*?){2}|by (?:Q[1-4]|(?:January|February|March|April|May|June|July|August|September|October|November|December))|release date|go.live)\b",
+        needs_pattern=rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|(?:within|in) (?:\d+|[a-z]+) (?:weeks|months|years)|Q[1-4] \d{{4}}|(?:{_MONTHS}) \d{{4}}|\d{{1,2}} (?:{_MONTHS})\b|week \d+|sprint \d+|v?1\.\d+\b)",
     ),
     ItemSpec(
         "glossary",

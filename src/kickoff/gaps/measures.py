@@ -32,7 +32,24 @@ _SPELLED_NUMBERS = {
             "fifteen",
         ]
     )
-} | {"twenty": 20.0, "thirty": 30.0, "forty": 40.0, "forty-five": 45.0, "fifty": 50.0, "sixty": 60.0, "ninety": 90.0}
+} | {
+    "twenty": 20.0,
+    "thirty": 30.0,
+    "forty": 40.0,
+    "forty-five": 45.0,
+    "fifty": 50.0,
+    "sixty": 60.0,
+    "ninety": 90.0,
+    "hundred": 100.0,
+    "one hundred": 100.0,
+}
+# "up to eight thermostats": a written-out count is a count where a bound introduces it.
+_SPELLED_BOUND = re.compile(
+    r"\b(?:up to|at least|at most|no more than|a maximum of|a minimum of) (?P<value>"
+    + "|".join(sorted(_SPELLED_NUMBERS, key=len, reverse=True))
+    + r")\s(?P<noun>(?:[a-z]+\s)?[a-z]{3,}s)\b",
+    re.IGNORECASE,
+)
 _SPELLED_TIME = re.compile(
     r"(?<![\w-])(?P<value>" + "|".join(sorted(_SPELLED_NUMBERS, key=len, reverse=True)) + r")\s"
     r"(?P<unit>milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b",
@@ -103,6 +120,9 @@ def find_measures(sentence: str) -> tuple[Measure, ...]:
         unit = next(name for pattern, name in _UNITS if re.fullmatch(pattern, raw_unit, re.IGNORECASE))
         value = _SPELLED_NUMBERS[match.group("value").lower()]
         found.append(Measure(match.group(0), value, unit, _quantity(lowered, unit)))
+    for match in _SPELLED_BOUND.finditer(sentence):
+        value = _SPELLED_NUMBERS[match.group("value").lower().replace("one hundred", "hundred")]
+        found.append(Measure(match.group(0), value, match.group("noun"), "count"))
     taken = [m.text for m in found]
     for match in _COUNT.finditer(sentence):
         if not any(match.group(0).startswith(t) or t.startswith(match.group("value")) for t in taken):
