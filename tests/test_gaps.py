@@ -835,3 +835,24 @@ def test_what_srs_writers_say_in_plain_words_answers_its_items() -> None:
     assert any("saved in the harbour database" in text for text in evidence["data"])
     (count,) = find_measures("Up to eight gate scanners shall be placed at each pier.")
     assert (count.value, count.quantity) == (8.0, "count")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instruction"),
+    [
+        ("Describe those general characteristics of the users of the product.", True),
+        ("Give a list of issues that have not been solved in this document yet.", True),
+        ("Provide a short description of external factors that affect the requirements.", True),
+        ("If the product is independent and totally self-contained, it should be stated here.", True),
+        ("Include essential references here.", True),
+        ("Typical examples of users are: end users, operators and dealers.", True),
+        # an imperative that states a function, as some SRS documents write them
+        ("Provide a capability to post planned changes to a registry.", False),
+        ("Define a set of metadata tags for the maintenance of XML tags.", False),
+        ("The kiosk shall describe the route on its screen.", False),
+    ],
+)
+def test_a_templates_instructions_to_the_writer_answer_nothing(sentence: str, instruction: bool) -> None:
+    from kickoff.gaps.checklist import about_the_document
+
+    assert about_the_document(sentence) is instruction

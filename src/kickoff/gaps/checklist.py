@@ -408,7 +408,11 @@ def _item(
             naming = [q for q in sections.quotes + sections.rest if re.search(spec.prefer, q.text, re.IGNORECASE)]
             quotes = naming or quotes
     else:
-        quotes = _unique([Quote(r.text, r.location) for r in requirements if _addresses(spec, r)])
+        # a statement about the document or its template ("The minimum outline that all FRS
+        # documents must use is:") requires nothing of the system
+        quotes = _unique(
+            [Quote(r.text, r.location) for r in requirements if _addresses(spec, r) and not about_the_document(r.text)]
+        )
         if not quotes:
             quotes = _unique(_cue_quotes(spec, stating))
     if not quotes:
@@ -569,7 +573,7 @@ _NON_ANSWER = re.compile(r"^\W*(?:No|None|N/?A|Not applicable|Nothing|n/a)\b", r
 # the document is the subject of a verb that can also state the system ("This specification
 # describes an online booking service that …"), what it is said to hold: its requirements, an
 # overview, its sections.
-_DOCUMENT = r"(?:document|srs|specification|section|subsection|chapter|appendix)"
+_DOCUMENT = r"(?:document|srs|frs|prd|specification|section|subsection|chapter|appendix|template)"
 _A_DOCUMENT = rf"(?:this|the|each|the following|the next) (?:[\w-]+ ){{0,2}}?{_DOCUMENT}s?"
 _OPENING = r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|finally|in short|in summary|nevertheless|nonetheless|primarily|moreover),?\s+)?"
 _ABOUT_THE_DOCUMENT = re.compile(
@@ -580,8 +584,11 @@ _ABOUT_THE_DOCUMENT = re.compile(
     rf"|sections? \d+(?:\.\d+)*(?: of (?:this|the) {_DOCUMENT})? (?:also )?(?:is|are|gives?|describes?|provides?|contains?|"
     r"discuss(?:es)?|lists?|presents?|covers?|outlines?|identif(?:y|ies)|introduces?|specif(?:y|ies)|defines?)\b"
     rf"|this is the (?:software requirements specification|srs|document)\b"
+    rf"|(?:the )?(?:intended )?(?:audience|readers?|readership) (?:of|for) (?:this|the) {_DOCUMENT}"
+    # a template's examples of what to write: "Typical examples of users are: …"
+    r"|(?:an? |typical |some )?examples? of (?:an? )?[\w -]{1,30}? (?:is|are)\b"
     rf"|{_A_DOCUMENT} (?:is|are) (?:intended|meant|written|organi[sz]ed|divided|structured|addressed)\b"
-    rf"|{_A_DOCUMENT} (?:also |further |then )?(?:serves|aims)\b"
+    rf"|{_A_DOCUMENT} (?:also |further |then |will |shall )?(?:serves?|aims?)\b"
     ")",
     re.IGNORECASE,
 )
@@ -606,6 +613,43 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 _POINTER_WORDS = 15
+# A template's instructions to the writer, left in the document: "Describe those general
+# characteristics of the users …", "Give a list of issues that have not been solved …", "If
+# the product is self-contained, it should be stated here." A writing verb leads, or an imperative
+# points at the document ("here", "this section"). An imperative that states a function ("Provide
+# a capability to post planned changes") is left alone.
+_WRITER_VERB = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|then|briefly|typically|preferably|shortly),?\s+)?(?:"
+    r"describe|explain|summari[sz]e|mention|insert|fill in|keep in mind|make sure|refer to|"
+    r"(?:give|provide|add|include) (?:a |an )?(?:short |brief |complete |detailed )?"
+    r"(?:description|list|summary|overview|explanation|reference|introduction|definition)s?)\b",
+    re.IGNORECASE,
+)
+_IMPERATIVE = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|then|briefly|typically|preferably),?\s+)?"
+    r"(?:define|give|provide|include|specify|state|list|identify|use|add|do not|don't|enter|replace|delete)\b",
+    re.IGNORECASE,
+)
+_AT_THE_DOCUMENT = re.compile(
+    rf"\b(?:here|in this {_DOCUMENT}|this {_DOCUMENT}|the (?:frs|srs|template)|(?:stated|described|listed|included|mentioned) here)\b",
+    re.IGNORECASE,
+)
+
+
+_SAID_HERE = re.compile(
+    r"\b(?:should|can|must) be (?:stated|described|listed|included|mentioned) here\b", re.IGNORECASE
+)
+
+
+def is_template_instruction(text: str) -> bool:
+    """Whether a sentence tells the document's writer what to write, as templates do."""
+    if _WRITER_VERB.match(text) is not None:
+        return True
+    if _IMPERATIVE.match(text) is not None and _AT_THE_DOCUMENT.search(text) is not None:
+        return True
+    return _SAID_HERE.search(text) is not None
+
+
 # "It further contains a list of the stakeholders": a pronoun that goes on about the document.
 _CONTINUES = re.compile(r"^\W*(?:\w+,\s+)?(?:it|they)\b", re.IGNORECASE)
 
@@ -613,7 +657,7 @@ _CONTINUES = re.compile(r"^\W*(?:\w+,\s+)?(?:it|they)\b", re.IGNORECASE)
 def about_the_document(text: str, previous_was: bool = False) -> bool:
     """Whether a sentence speaks of the document itself (its purpose, its sections), not the
     system; ``previous_was`` says the sentence before it in its section did, for "It also …"."""
-    if _ABOUT_THE_DOCUMENT.match(text) is not None:
+    if _ABOUT_THE_DOCUMENT.match(text) is not None or is_template_instruction(text):
         return True
     if len(text.split()) <= _POINTER_WORDS and _POINTER.search(text) is not None:
         return True
