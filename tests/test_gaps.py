@@ -755,13 +755,13 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
     ],
 )
 def test_sentences_about_the_document_are_told_from_sentences_about_the_system(sentence: str, about: bool) -> None:
-    from kickoff.gaps.checklist import about_the_document
+    from kickoff.gaps.about import about_the_document
 
     assert about_the_document(sentence) is about
 
 
 def test_it_goes_on_about_the_document_only_after_a_sentence_that_did() -> None:
-    from kickoff.gaps.checklist import about_the_document
+    from kickoff.gaps.about import about_the_document
 
     assert about_the_document("It also lists the stakeholders.", previous_was=True)
     assert not about_the_document("It also lists the stakeholders.", previous_was=False)
@@ -853,6 +853,6 @@ def test_what_srs_writers_say_in_plain_words_answers_its_items() -> None:
     ],
 )
 def test_a_templates_instructions_to_the_writer_answer_nothing(sentence: str, instruction: bool) -> None:
-    from kickoff.gaps.checklist import about_the_document
+    from kickoff.gaps.about import about_the_document
 
     assert about_the_document(sentence) is instruction

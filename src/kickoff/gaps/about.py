@@ -1,0 +1,113 @@
+"""Sentences about the document rather than the system it specifies.
+
+An SRS speaks of itself: its purpose ("The purpose of this document is …"), its road map
+("Section 3 gives …"), and, where its template was not cleaned, the template's instructions to
+the writer ("Describe those general characteristics of the users …"). None of them answers a
+checklist item or states a requirement of the system; the checklist and requirement finding both
+ask this module.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A sentence about the document rather than the system: IEEE 830 opens an SRS with "1.1 Purpose"
+# of the document ("The purpose of this document is to describe the functionality of …"), and
+# every SRS has its road map ("Section 3 gives the functional requirements", "The remaining
+# sections of this document provide …"). They answer no item; a reader asked "what is the
+# system?" is shown the system, not the document's intent. The subject marks them, and, where
+# the document is the subject of a verb that can also state the system ("This specification
+# describes an online booking service that …"), what it is said to hold: its requirements, an
+# overview, its sections.
+_DOCUMENT = r"(?:document|srs|frs|prd|specification|section|subsection|chapter|appendix|template)"
+_A_DOCUMENT = rf"(?:this|the|each|the following|the next) (?:[\w-]+ ){{0,2}}?{_DOCUMENT}s?"
+_OPENING = r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|finally|in short|in summary|nevertheless|nonetheless|primarily|moreover),?\s+)?"
+_ABOUT_THE_DOCUMENT = re.compile(
+    _OPENING + "(?:"
+    rf"(?:the|this) (?:main |primary |overall )?(?:purpose|aim|objective|intent|goal|introduction|overview)s? of {_A_DOCUMENT}"
+    rf"|(?:the )?(?:remaining|following|next|other) (?:sections?|chapters?|parts?) of (?:this|the) {_DOCUMENT}"
+    rf"|the (?:remainder|rest) of {_A_DOCUMENT}"
+    rf"|sections? \d+(?:\.\d+)*(?: of (?:this|the) {_DOCUMENT})? (?:also )?(?:is|are|gives?|describes?|provides?|contains?|"
+    r"discuss(?:es)?|lists?|presents?|covers?|outlines?|identif(?:y|ies)|introduces?|specif(?:y|ies)|defines?)\b"
+    rf"|this is the (?:software requirements specification|srs|document)\b"
+    rf"|(?:the )?(?:intended )?(?:audience|readers?|readership) (?:of|for) (?:this|the) {_DOCUMENT}"
+    # a template's examples of what to write: "Typical examples of users are: …"
+    r"|(?:an? |typical |some )?examples? of (?:an? )?[\w -]{1,30}? (?:is|are)\b"
+    rf"|{_A_DOCUMENT} (?:is|are) (?:intended|meant|written|organi[sz]ed|divided|structured|addressed)\b"
+    rf"|{_A_DOCUMENT} (?:also |further |then |will |shall )?(?:serves?|aims?)\b"
+    ")",
+    re.IGNORECASE,
+)
+_DOCUMENT_HOLDS = re.compile(
+    _OPENING + rf"{_A_DOCUMENT} (?:also |further |then |will |shall )?"
+    r"(?:describes?|specif(?:y|ies)|defines?|provides?|contains?|gives?|includes?|covers?|lists?|presents?|"
+    r"discuss(?:es)?|focus(?:es)? on|concentrates? on|outlines?|summari[sz]es?|consists? of|details?|identif(?:y|ies)|"
+    r"explains?|documents?|collects?|establish(?:es)?)\s+(?P<object>(?:[\w'’-]+\W+){0,6})",
+    re.IGNORECASE,
+)
+_WHAT_A_DOCUMENT_HOLDS = re.compile(
+    r"\b(?:requirements?|functionality|functions|features|behaviou?r|purpose|overview|details?|descriptions?|scope|"
+    r"ideas|capabilities|contents?|terms|definitions|information|lists?|summary|insight|introduction|problem statement|"
+    r"audience|perspective|sections?|chapters?|parts?|references|templates?|conventions?)\b",
+    re.IGNORECASE,
+)
+# "Those components are described in subsections 3.2.2 through 3.2.7.": a short sentence that
+# only points elsewhere in the document.
+_POINTER = re.compile(
+    r"\b(?:is|are) (?:described|listed|given|specified|defined|discussed|detailed|presented|explained|shown) "
+    rf"(?:in|under) (?:(?:sub)?sections? \d|appendix|chapter \d|this {_DOCUMENT}|the following)",
+    re.IGNORECASE,
+)
+_POINTER_WORDS = 15
+# A template's instructions to the writer, left in the document: "Describe those general
+# characteristics of the users …", "Give a list of issues that have not been solved …", "If
+# the product is self-contained, it should be stated here." A writing verb leads, or an imperative
+# points at the document ("here", "this section"). An imperative that states a function ("Provide
+# a capability to post planned changes") is left alone.
+_WRITER_VERB = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|then|briefly|typically|preferably|shortly),?\s+)?(?:"
+    r"describe|explain|summari[sz]e|mention|insert|fill in|keep in mind|make sure|refer to|"
+    r"(?:give|provide|add|include) (?:a |an )?(?:short |brief |complete |detailed )?"
+    r"(?:description|list|summary|overview|explanation|reference|introduction|definition)s?)\b",
+    re.IGNORECASE,
+)
+_IMPERATIVE = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|then|briefly|typically|preferably),?\s+)?"
+    r"(?:define|give|provide|include|specify|state|list|identify|use|add|do not|don't|enter|replace|delete)\b",
+    re.IGNORECASE,
+)
+_AT_THE_DOCUMENT = re.compile(
+    rf"\b(?:here|in this {_DOCUMENT}|this {_DOCUMENT}|the (?:frs|srs|template)|(?:stated|described|listed|included|mentioned) here)\b",
+    re.IGNORECASE,
+)
+
+
+_SAID_HERE = re.compile(
+    r"\b(?:should|can|must) be (?:stated|described|listed|included|mentioned) here\b", re.IGNORECASE
+)
+
+
+def is_template_instruction(text: str) -> bool:
+    """Whether a sentence tells the document's writer what to write, as templates do."""
+    if _WRITER_VERB.match(text) is not None:
+        return True
+    if _IMPERATIVE.match(text) is not None and _AT_THE_DOCUMENT.search(text) is not None:
+        return True
+    return _SAID_HERE.search(text) is not None
+
+
+# "It further contains a list of the stakeholders": a pronoun that goes on about the document.
+_CONTINUES = re.compile(r"^\W*(?:\w+,\s+)?(?:it|they)\b", re.IGNORECASE)
+
+
+def about_the_document(text: str, previous_was: bool = False) -> bool:
+    """Whether a sentence speaks of the document itself (its purpose, its sections), not the
+    system; ``previous_was`` says the sentence before it in its section did, for "It also …"."""
+    if _ABOUT_THE_DOCUMENT.match(text) is not None or is_template_instruction(text):
+        return True
+    if len(text.split()) <= _POINTER_WORDS and _POINTER.search(text) is not None:
+        return True
+    holds = _DOCUMENT_HOLDS.match(text)
+    if holds is not None:
+        return _WHAT_A_DOCUMENT_HOLDS.search(holds.group("object")) is not None
+    return previous_was and _CONTINUES.match(text) is not None
