@@ -856,3 +856,15 @@ def test_a_templates_instructions_to_the_writer_answer_nothing(sentence: str, in
     from kickoff.gaps.about import about_the_document
 
     assert about_the_document(sentence) is instruction
+
+
+def test_the_document_and_its_template_state_no_requirement() -> None:
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 3 Requirements\n\n"
+        "This document shall serve as a reference guide to the developers.\n"
+        "If the product is self-contained, it should be stated here.\n"
+        "The kiosk shall print a ticket within 3 seconds of payment.\n",
+        "srs.md",
+    )
+    statements = [r.text for r in find_requirements((spec,))]
+    assert statements == ["The kiosk shall print a ticket within 3 seconds of payment."]

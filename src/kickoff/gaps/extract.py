@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kickoff.gaps.about import about_the_document
 from kickoff.model import TABLE_CELL_SEPARATOR, Document, Sentence
 from kickoff.profile.outline import section_paths
 from kickoff.text import SYSTEM_SUBJECT as _SYSTEM_SUBJECT
@@ -147,7 +148,9 @@ def find_statements(document: Document) -> list[Statement]:
         if is_discursive(path):
             continue
         form = statement_form(sentence, is_specification)
-        if form is not None:
+        if form is not None and not about_the_document(sentence.text):
+            # "This document shall be reviewed …", "… it should be stated here": the document
+            # and its template speak, not a requirement of the system
             statements.append(Statement(sentence, form))
     return statements
 
