@@ -823,7 +823,9 @@ def test_what_srs_writers_say_in_plain_words_answers_its_items() -> None:
         "Up to eight gate scanners shall be placed at each pier.\n"
         "The prototype must be completed within twelve months of inception.\n"
         "The gate scanner communicates through the harbour gateway with the ticket server.\n"
-        "Every sale is saved in the harbour database.\n",
+        "Every sale is saved in the harbour database.\n"
+        "The system will be tested in a simulated harbour.\n"
+        "The system shall provide clerks with online documentation.\n",
         "srs.md",
     )
     items = {item.key: item for item in checklist_of((spec,))}
@@ -833,6 +835,8 @@ def test_what_srs_writers_say_in_plain_words_answers_its_items() -> None:
     assert items["timeline"].status == "answered"
     assert any("communicates through" in text for text in evidence["interfaces"])
     assert any("saved in the harbour database" in text for text in evidence["data"])
+    assert evidence["acceptance"] == ["The system will be tested in a simulated harbour."]
+    assert evidence["usability"] == ["The system shall provide clerks with online documentation."]
     (count,) = find_measures("Up to eight gate scanners shall be placed at each pier.")
     assert (count.value, count.quantity) == (8.0, "count")
 

@@ -183,7 +183,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         categories=("US", "LF"),
         heading=r"usability|user interfaces?|ui|ux|user experience|accessibility|look and feel",
         cue=r"\b(?:usability|accessibility|wcag|screen readers?|"
-        r"online help|help (?:system|file|function)|user manual)\b",
+        r"online help|help (?:system|file|function)|user manual|(?:online|user) documentation)\b",
     ),
     ItemSpec(
         "constraints",
@@ -214,7 +214,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "How will the result be accepted: which tests, measured how, passed when?",
         "without acceptance criteria the project never ends, or ends in a dispute",
         heading=r"acceptance|verification|testing|test plan|tests|test strategy|unit tests|e2e tests|integration tests|graduation criteria|quality assurance",
-        cue=r"\b(?:acceptance (?:criteria|tests?)|accepted (?:when|if)|shall be (?:verified|tested|demonstrated)|test cases?)\b",
+        cue=r"\b(?:acceptance (?:criteria|tests?)|accepted (?:when|if)|(?:shall|will|must) be (?:verified|tested|demonstrated)|test cases?)\b",
     ),
     ItemSpec(
         "timeline",
