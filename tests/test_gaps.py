@@ -317,6 +317,7 @@ def test_open_points_in_notes_become_questions() -> None:
         "Meeting notes, 3 June\n\nAttendees: the product owner, two drivers.\n\n"
         "Open: who owns the customer data after a delivery?\n\n"
         "Welsh-language support is still open.\n\n"
+        "Deleting a delivery has to be confirmed by the driver.\n\n"
         "The drivers said the current app is slow.\n",
         "notes.txt",
     )

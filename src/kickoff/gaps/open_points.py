@@ -24,7 +24,9 @@ from kickoff.model import Document, Location
 # a data room; bench/hot_paths.py open-points).
 _OPEN_ABBREVIATION = re.compile(r"\bTB[DC]\b")
 _OPEN_PHRASE = re.compile(
-    r"\b(?:to be (?:decided|determined|confirmed|agreed)|not (?:yet )?(?:been )?(?:agreed|decided|confirmed|settled)|"
+    # "has to be confirmed by the user" obliges someone to confirm; it leaves nothing open
+    r"\b(?:(?<!has )(?<!have )(?<!must )(?<!needs )(?<!need )to be (?:decided|determined|confirmed|agreed)|"
+    r"not (?:yet )?(?:been )?(?:agreed|decided|confirmed|settled)|"
     r"open (?:point|issue|question)s?|still open|undecided|unclear (?:whether|who|how|if)|needs? (?:a )?decision)\b"
 )
 _OPEN_LABEL = re.compile(r"^\s*(?:open(?: point| issue| question)?|question|tbd)\s*[:\-–]", re.IGNORECASE)
