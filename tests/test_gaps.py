@@ -873,3 +873,15 @@ def test_the_document_and_its_template_state_no_requirement() -> None:
     )
     statements = [r.text for r in find_requirements((spec,))]
     assert statements == ["The kiosk shall print a ticket within 3 seconds of payment."]
+
+
+def test_a_requirement_listed_twice_by_its_identifier_is_asked_about_once() -> None:
+    """SRS documents repeat their requirements in an appendix table: one question per identifier."""
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 5 Performance Requirements\n\n"
+        "PR-2: The ticket server must answer fast enough.\n\n"
+        "## Appendix B: Requirements List\n\nPR-2 The server must answer fast enough.\n",
+        "srs.md",
+    )
+    _, _, questions, _, _ = find_gaps((spec,), None)
+    assert sum("fast" in q.text for q in questions) == 1, [q.text for q in questions]

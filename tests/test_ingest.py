@@ -469,3 +469,15 @@ def test_a_pdfs_running_header_is_page_furniture_and_a_contents_line_is_no_text(
         "Table of Contents",
         "The users are clerks.",
     ]
+
+
+def test_an_appendix_line_in_a_pdf_is_a_heading() -> None:
+    from kickoff.ingest.blocks import layout_text
+
+    text = "The games end when no move is left.\nAppendix A: Glossary\nAI Acronym of artificial intelligence.\n"
+    blocks = layout_text(text, markdown=False, wrapped=True).blocks
+    assert [(b.kind, b.section) for b in blocks] == [
+        ("paragraph", None),
+        ("heading", "Glossary"),
+        ("paragraph", "Glossary"),
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -254,6 +255,9 @@ def _connected(documents: tuple[Document, ...], pairs: set[tuple[str, str]]) -> 
     return len(connected_groups([d.path for d in documents], sorted(pairs))) == 1
 
 
+_REQUIREMENT_ID = re.compile(r"^\W*\[?([A-Z]{1,8}[-_.]?\d+(?:\.\d+)*)\]?\b")
+
+
 def _questions(
     checklist: tuple[ChecklistItem, ...],
     requirements: tuple[Requirement, ...],
@@ -283,11 +287,19 @@ def _questions(
         if not item.blocking and not (open_points and item.item_kind == "open_issues")
     ]
     ranked: list[tuple[int, int, int, tuple[str, str, str]]] = []
+    seen: set[tuple[str, str, str]] = set()
     for position, requirement in enumerate(requirements):
         asked = [s for s in requirement.smells if s.name in _QUESTION_SMELLS]
         if not asked:
             continue
         smell = min(asked, key=lambda s: _QUESTION_SMELLS.index(s.name))
+        # An SRS often lists its requirements twice (in its sections and in an appendix table):
+        # "PR-2: … must operate fast enough" is asked about once, by its identifier.
+        identifier = _REQUIREMENT_ID.match(requirement.text)
+        asked_about = (identifier.group(1) if identifier else requirement.text, smell.name, smell.trigger.lower())
+        if asked_about in seen:
+            continue
+        seen.add(asked_about)
         key = statement_key(requirement.text)
         text = f"{requirement.location.cite()} says “{requirement.text}”: " + _ASKS[smell.name].format(
             trigger=smell.trigger

@@ -262,7 +262,10 @@ _HEADING_SUFFIX = (
     r"descriptions?"
 )
 # "3.2 ", "A.1 ", "(Optional)", "[Scoped for Beta]": numbering and qualifiers around a title.
-_TITLE_NOISE = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?|\s*[(\[][^)\]]*[)\]]\s*|\W+$")
+_TITLE_NOISE = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:appendix\s+[a-z0-9]{1,3}\s*[:.\-–]\s*)?|\s*[(\[][^)\]]*[)\]]\s*|\W+$",
+    re.IGNORECASE,
+)
 
 
 # One pattern object per item for the whole run, so that the caches keyed on it hit.

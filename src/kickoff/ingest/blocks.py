@@ -32,6 +32,8 @@ _DEBRIS = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_DEBRIS_PATTERNS) + r")", re
 # It repeats a heading that comes later; read as text, it was quoted as evidence.
 _CONTENTS_LEADER = re.compile(r"(?:\.\s?){5,}\s*(?:\d+|[ivxlc]+)?\s*$", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# "Appendix A: Glossary": lettered, not numbered, and as much a heading.
+_APPENDIX_HEADING = re.compile(r"^(Appendix\s+[A-Z0-9]{1,3})\s*[:.\-–]\s+([A-Z][^.!?:]{1,60})$")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+([A-Z][^.!?:]{1,80})$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+(.+)$")
 # "FR-12 The service shall ...", "[REQ.3.1] ...": a line led by a requirement identifier is an
@@ -170,13 +172,13 @@ def layout_text(
             add(section, "heading")
             continue
         if heading is None and (not paragraph or (wrapped and paragraph[-1].endswith((".", "!", "?")))):
-            heading = _NUMBERED_HEADING.match(stripped)
+            heading = _NUMBERED_HEADING.match(stripped) or _APPENDIX_HEADING.match(stripped)
             if heading is not None and not _looks_like_heading(heading.group(2)):
                 heading = None
         if heading is not None:
             flush()  # the paragraph before the heading stays in its own section
             section = heading.group(2).strip()
-            marks = heading.group(1)
+            marks = "1" if heading.group(1).startswith("Appendix") else heading.group(1)
             # "##" is depth 2; "3.2" and "3.2." are depth 2
             add(section, "heading", len(marks) if marks.startswith("#") else len(marks.rstrip(".").split(".")))
             continue
