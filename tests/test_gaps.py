@@ -837,6 +837,12 @@ def test_what_srs_writers_say_in_plain_words_answers_its_items() -> None:
     assert any("communicates through" in text for text in evidence["interfaces"])
     assert any("saved in the harbour database" in text for text in evidence["data"])
     assert evidence["acceptance"] == ["The system will be tested in a simulated harbour."]
+    notes = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 3 Functions\n\n"
+        "The crossing form shall be completed by the passenger at the gate.\n",
+        "srs.md",
+    )
+    assert {item.key: item for item in checklist_of((notes,))}["timeline"].status == "missing"
     assert evidence["usability"] == ["The system shall provide clerks with online documentation."]
     (count,) = find_measures("Up to eight gate scanners shall be placed at each pier.")
     assert (count.value, count.quantity) == (8.0, "count")

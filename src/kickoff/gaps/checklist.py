@@ -224,7 +224,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         "the schedule limits what can be built",
         heading=r"timeline|schedule|milestones?|deadlines?|roadmap|implementation history|release plan|project plan|phases?",
         cue=r"\b(?:deadline|milestones? (?:is|are|on|by)|deliver(?:ed|y)? by|due (?:by|on)|"
-        r"(?:be )?(?:completed|delivered|finished|operational|in production) (?:within|by|before) |"
+        # "completed within twelve months", "delivered by 1 March": a time, not "completed by the player"
+        rf"(?:be )?(?:completed|delivered|finished|operational|in production) (?:within (?:\d+|[a-z]+) (?:days|weeks|months|years)|"
+        rf"(?:by|before) (?:the end of |\d|Q[1-4]\b|(?:{_MONTHS})\b))|"
         r"(?:[A-Z][\w ]{2,40} [–-] \d{1,2}/\d{1,2}/\d{4}\b.*?){2}|by (?:Q[1-4]|(?:January|February|March|April|May|June|July|August|September|October|November|December))|release date|go.live)\b",
         needs_pattern=rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|(?:within|in) (?:\d+|[a-z]+) (?:weeks|months|years)|Q[1-4] \d{{4}}|(?:{_MONTHS}) \d{{4}}|\d{{1,2}} (?:{_MONTHS})\b|week \d+|sprint \d+|v?1\.\d+\b)",
     ),
