@@ -290,6 +290,10 @@ def shingles(tokens: list[str], size: int) -> set[str]:
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
+# A requirement's identifier: "FR-12", "REQ.3.1", "PR-2", "[NFR.2.1]". Ingest keeps a line it
+# leads as an item of its own; the questions ask about a requirement once per identifier.
+REQUIREMENT_IDENTIFIER = r"\[?[A-Z]{1,8}[-_.]?\d+(?:\.\d+)*\]?"
+
 # In a document that is not a specification, a requirement needs a system as its subject:
 # "Iran must respond" in a news report is not a requirement of anything we build.
 SYSTEM_SUBJECT = re.compile(

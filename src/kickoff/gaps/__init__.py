@@ -29,6 +29,7 @@ from kickoff.model import (
     Requirement,
 )
 from kickoff.relate import connected_groups
+from kickoff.text import REQUIREMENT_IDENTIFIER
 
 __all__ = ["document_requirements", "find_gaps", "find_requirements", "statement_key"]
 
@@ -255,7 +256,7 @@ def _connected(documents: tuple[Document, ...], pairs: set[tuple[str, str]]) -> 
     return len(connected_groups([d.path for d in documents], sorted(pairs))) == 1
 
 
-_REQUIREMENT_ID = re.compile(r"^\W*\[?([A-Z]{1,8}[-_.]?\d+(?:\.\d+)*)\]?\b")
+_LEADING_IDENTIFIER = re.compile(rf"^\W*({REQUIREMENT_IDENTIFIER})(?!\w)")
 
 
 def _questions(
@@ -295,8 +296,12 @@ def _questions(
         smell = min(asked, key=lambda s: _QUESTION_SMELLS.index(s.name))
         # An SRS often lists its requirements twice (in its sections and in an appendix table):
         # "PR-2: … must operate fast enough" is asked about once, by its identifier.
-        identifier = _REQUIREMENT_ID.match(requirement.text)
-        asked_about = (identifier.group(1) if identifier else requirement.text, smell.name, smell.trigger.lower())
+        identifier = _LEADING_IDENTIFIER.match(requirement.text)
+        asked_about = (
+            identifier.group(1).strip("[]") if identifier else requirement.text,
+            smell.name,
+            smell.trigger.lower(),
+        )
         if asked_about in seen:
             continue
         seen.add(asked_about)

@@ -77,7 +77,7 @@ _IMPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _AT_THE_DOCUMENT = re.compile(
-    rf"\b(?:here|in this {_DOCUMENT}|this {_DOCUMENT}|the (?:frs|srs|template)|(?:stated|described|listed|included|mentioned) here)\b",
+    rf"\b(?:here|this {_DOCUMENT}|the (?:frs|srs|template))\b",
     re.IGNORECASE,
 )
 

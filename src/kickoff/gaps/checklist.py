@@ -227,7 +227,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         # "completed within twelve months", "delivered by 1 March": a time, not "completed by the player"
         rf"(?:be )?(?:completed|delivered|finished|operational|in production) (?:within (?:\d+|[a-z]+) (?:days|weeks|months|years)|"
         rf"(?:by|before) (?:the end of |\d|Q[1-4]\b|(?:{_MONTHS})\b))|"
-        r"(?:[A-Z][\w ]{2,40} [–-] \d{1,2}/\d{1,2}/\d{4}\b.*?){2}|by (?:Q[1-4]|(?:January|February|March|April|May|June|July|August|September|October|November|December))|release date|go.live)\b",
+        r"(?:[A-Z][\w ]{2,40} [–-] \d{1,2}/\d{1,2}/\d{4}\b.*?){2}|"
+        rf"by (?:Q[1-4]|(?:{_MONTHS}))|release date|go.live)\b",
         needs_pattern=rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|(?:within|in) (?:\d+|[a-z]+) (?:weeks|months|years)|Q[1-4] \d{{4}}|(?:{_MONTHS}) \d{{4}}|\d{{1,2}} (?:{_MONTHS})\b|week \d+|sprint \d+|v?1\.\d+\b)",
     ),
     ItemSpec(
@@ -414,11 +415,7 @@ def _item(
             naming = [q for q in sections.quotes + sections.rest if re.search(spec.prefer, q.text, re.IGNORECASE)]
             quotes = naming or quotes
     else:
-        # a statement about the document or its template ("The minimum outline that all FRS
-        # documents must use is:") requires nothing of the system
-        quotes = _unique(
-            [Quote(r.text, r.location) for r in requirements if _addresses(spec, r) and not about_the_document(r.text)]
-        )
+        quotes = _unique([Quote(r.text, r.location) for r in requirements if _addresses(spec, r)])
         if not quotes:
             quotes = _unique(_cue_quotes(spec, stating))
     if not quotes:

@@ -121,7 +121,7 @@ def find_measures(sentence: str) -> tuple[Measure, ...]:
         value = _SPELLED_NUMBERS[match.group("value").lower()]
         found.append(Measure(match.group(0), value, unit, _quantity(lowered, unit)))
     for match in _SPELLED_BOUND.finditer(sentence):
-        value = _SPELLED_NUMBERS[match.group("value").lower().replace("one hundred", "hundred")]
+        value = _SPELLED_NUMBERS[match.group("value").lower()]
         found.append(Measure(match.group(0), value, match.group("noun"), "count"))
     taken = [m.text for m in found]
     for match in _COUNT.finditer(sentence):

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kickoff.model import TABLE_CELL_SEPARATOR, Block, BlockKind, SourceMetadata
+from kickoff.text import REQUIREMENT_IDENTIFIER
 
 _DEBRIS_PATTERNS = [
     r"Loading\s*\.\.\.|Loading…",
@@ -40,7 +41,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+(.+)
 # item of its own, even with no blank line between it and the next.
 _REQUIREMENT_ID = re.compile(r"^\s*\[?([A-Z]{2,8}[-_.]?\d+(?:\.\d+)*)\]?[:.)]?\s+(?=[A-Z\"'“])(.+)$")
 # A cell that is only an identifier: "REQ-12", "FR-3", "[NFR.2.1]".
-_IDENTIFIER_CELL = re.compile(r"\[?[A-Z]{1,8}[-_.]?\d+(?:\.\d+)*\]?")
+_IDENTIFIER_CELL = re.compile(REQUIREMENT_IDENTIFIER)
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _SETEXT_RULE = re.compile(r"^(=+|-+)\s*$")
