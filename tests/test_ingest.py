@@ -464,6 +464,10 @@ def test_a_pdfs_running_header_is_page_furniture_and_a_contents_line_is_no_text(
     kept = without_running_lines(pages[2], furniture)
     assert not kept.startswith("Ferry Tickets") and kept.splitlines() == pages[2].splitlines()[1:]
     assert running_lines(pages[:2]) == frozenset()  # two pages are too few to tell
+    # the header's words in the middle of a page are the page's own text
+    middle = pages[2].splitlines()
+    middle.insert(5, middle[0])
+    assert without_running_lines("\n".join(middle), furniture).splitlines()[4] == middle[0]
     contents = "Table of Contents\n3.2 Users Description ........................ 5\nThe users are clerks."
     assert [b.text for b in layout_text(contents, markdown=False).blocks] == [
         "Table of Contents",

@@ -80,9 +80,15 @@ def _line_key(line: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().lower()
 
 
+def _edge_positions(lines: list[str]) -> list[int]:
+    """Where the first and last few non-blank lines of a page stand."""
+    filled = [position for position, line in enumerate(lines) if line.strip()]
+    return filled[:_EDGE_LINES] + filled[-_EDGE_LINES:] if len(filled) > 2 * _EDGE_LINES else filled
+
+
 def _edges(text: str) -> list[str]:
-    lines = [line for line in text.splitlines() if line.strip()]
-    return lines[:_EDGE_LINES] + lines[-_EDGE_LINES:] if len(lines) > 2 * _EDGE_LINES else lines
+    lines = text.splitlines()
+    return [lines[position] for position in _edge_positions(lines)]
 
 
 def running_lines(page_texts: list[str]) -> frozenset[str]:
@@ -99,8 +105,9 @@ def without_running_lines(text: str, furniture: frozenset[str]) -> str:
     """``text`` without the running lines at its top and bottom; a like line mid-page stays."""
     if not furniture:
         return text
-    edges = set(_edges(text))
-    return "\n".join(line for line in text.splitlines() if not (line in edges and _line_key(line) in furniture))
+    lines = text.splitlines()
+    dropped = {position for position in _edge_positions(lines) if _line_key(lines[position]) in furniture}
+    return "\n".join(line for position, line in enumerate(lines) if position not in dropped)
 
 
 def _clean(value: object) -> str | None:
