@@ -748,6 +748,7 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("Section 3 gives the functional requirements.", True),
         ("This section provides an overview of the data model.", True),
         ("This is the Software Requirements Specification for the ferry tickets.", True),
+        ("The intended audience is the analyst, programmer and tester of the ticket office.", True),
         # the document as subject, the system as object: this one states what is to be built
         ("This specification describes a booking service that lets patients book appointments.", False),
         ("This document specifies the Hypertext Transfer Protocol version 2.", False),
@@ -891,3 +892,34 @@ def test_a_requirement_listed_twice_by_its_identifier_is_asked_about_once() -> N
     )
     _, _, questions, _, _ = find_gaps((spec,), None)
     assert sum("fast" in q.text for q in questions) == 1, [q.text for q in questions]
+
+
+def test_a_section_that_says_none_answers_its_item_and_a_functions_steps_are_not_data() -> None:
+    """ "Not applicable." under the item's own heading states the answer, and no question is
+    asked; "None." under Open Issues leaves nothing open. A "No." under a questionnaire's
+    question answers that question, not the item. An "Introduction" or "Input" heading inside
+    another item's section is that section's, not the system's purpose or its data."""
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Introduction\n\n### 1.1 Purpose\n\n"
+        "The intended audience is the clerks' trainers.\n\n### 1.2 Scope\n\n"
+        "The Tidewater Ferry Tickets system sells crossings at the harbour gates.\n\n"
+        "### 1.3 Definitions, Acronyms, and Abbreviations\n\nNot applicable.\n\n"
+        "## 2 User Characteristics\n\nNo qualification is necessary.\n\n"
+        "## 3 Specific Requirements\n\n### 3.1 External Interfaces\n\n#### 3.1.1 User Interfaces\n\n"
+        "##### 3.1.1.1 Introduction\n\nThe screens show one crossing at a time.\n\n"
+        "### 3.2 Functional Requirements\n\n#### 3.2.1 Sell a crossing\n\n##### Input\n\n"
+        "The clerk clicks the Sell button.\n\n"
+        "## 4 Scalability\n\n### Will enabling this feature result in any new API calls?\n\nNo.\n\n"
+        "## 5 Open Issues\n\nNone.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert (items["glossary"].status, items["glossary"].question) == ("answered", None)
+    assert [q.text for q in items["glossary"].evidence] == ["Not applicable."]
+    assert [q.text for q in items["users"].evidence] == ["No qualification is necessary."]
+    assert items["open_issues"].status == "missing"
+    assert items["scale"].status == "missing" and "No." not in [q.text for q in items["scale"].evidence]
+    assert [q.text for q in items["purpose"].evidence] == [
+        "The Tidewater Ferry Tickets system sells crossings at the harbour gates."
+    ]
+    assert "The clerk clicks the Sell button." not in [q.text for q in items["data"].evidence]

@@ -169,6 +169,14 @@ def test_pdf_text_keeps_page_numbers() -> None:
     assert [(b.text, b.page) for b in document.blocks] == [("The system shall start.", 1), ("It shall stop in 2 s.", 2)]
 
 
+def test_a_pdf_pages_first_text_stays_in_the_section_the_page_before_opened() -> None:
+    document = only_document(read(make_pdf(["2.1.2Hardware Interfaces", "A kiosk scans tickets."]), "spec.pdf"))
+    assert [(b.kind, b.section, b.page) for b in document.blocks] == [
+        ("heading", "Hardware Interfaces", 1),
+        ("paragraph", "Hardware Interfaces", 2),
+    ]
+
+
 def test_truncated_pdf_is_a_named_problem() -> None:
     data = make_pdf(["The system shall start."])
     outcome = read(data[: len(data) // 3], "broken.pdf")
@@ -485,3 +493,26 @@ def test_an_appendix_line_in_a_pdf_is_a_heading() -> None:
         ("heading", "Glossary"),
         ("paragraph", "Glossary"),
     ]
+
+
+def test_a_pdf_heading_whose_number_runs_into_its_title_is_a_heading() -> None:
+    """Some PDF writers drop the space after a heading's number ("2.1.2Hardware Interfaces");
+    a page's first paragraph stays in the section the previous page left open; a number glued
+    to a unit or a single letter ("2.4GHz", "3D") is text."""
+    from kickoff.ingest.blocks import layout_text
+
+    page_one = "1.5SRS Document Overview\nThe ferry is described here.\n2.1.2Hardware Interfaces\nA kiosk scans"
+    blocks = layout_text(page_one, markdown=False, wrapped=True).blocks
+    assert [(b.kind, b.section) for b in blocks] == [
+        ("heading", "SRS Document Overview"),
+        ("paragraph", "SRS Document Overview"),
+        ("heading", "Hardware Interfaces"),
+        ("paragraph", "Hardware Interfaces"),
+    ]
+    page_two = layout_text("tickets at each gate.\n", markdown=False, wrapped=True, section=blocks[-1].section)
+    assert [b.section for b in page_two.blocks] == ["Hardware Interfaces"]
+    for line in ("2.4GHz Processor Board", "3D Graphics Engine", "100MB Storage Quota"):
+        text = f"The kiosk runs all day.\n{line}\n"
+        assert [b.kind for b in layout_text(text, markdown=False, wrapped=True).blocks] == ["paragraph"], line
+    # plain text keeps a space-less number as text
+    assert [b.kind for b in layout_text("2.1.2Hardware Interfaces\n", markdown=False).blocks] == ["paragraph"]

@@ -31,6 +31,9 @@ _ABOUT_THE_DOCUMENT = re.compile(
     r"discuss(?:es)?|lists?|presents?|covers?|outlines?|identif(?:y|ies)|introduces?|specif(?:y|ies)|defines?)\b"
     rf"|this is the (?:software requirements specification|srs|document)\b"
     rf"|(?:the )?(?:intended )?(?:audience|readers?|readership) (?:of|for) (?:this|the) {_DOCUMENT}"
+    # "The intended audience is the analyst, programmer and tester": a system has users, a
+    # document has an intended audience
+    r"|(?:the )?intended (?:audience|readers?|readership)\b"
     # a template's examples of what to write: "Typical examples of users are: …"
     r"|(?:an? |typical |some )?examples? of (?:an? )?[\w -]{1,30}? (?:is|are)\b"
     rf"|{_A_DOCUMENT} (?:is|are) (?:intended|meant|written|organi[sz]ed|divided|structured|addressed)\b"

@@ -333,6 +333,8 @@ def _owner(pattern: re.Pattern[str], path: tuple[str, ...], others: list[re.Patt
 # A PEP's "Use cases" says who uses it; an SRS's "Use Case" under a feature of its functional
 # requirements is a function, written as steps (agentMom's, Triangulation Games'). So a use-case
 # heading is the users' only where no functions heading stands above it.
+_FUNCTION_STEP = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:inputs?|outputs?|ouputs?)\W*", re.IGNORECASE)
+_GENERIC_OPENING = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:introduction|overview|summary)\W*", re.IGNORECASE)
 _USE_CASES = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?use[- ]cases?\W*", re.IGNORECASE)
 
 
@@ -340,6 +342,20 @@ def _claims(pattern: re.Pattern[str], path: tuple[str, ...], index: int) -> bool
     """Whether ``path[index]`` is a heading of the item ``pattern`` matches, where it stands."""
     if not is_item_title(pattern, path[index]):
         return False
+    if pattern.pattern == _MATCHERS["purpose"].pattern and _GENERIC_OPENING.fullmatch(path[index]):
+        # "3.1 External Interfaces > 3.1.1 User Interfaces > 3.1.1.1 Introduction" introduces
+        # the user interfaces, not the system: an opening heading inside another item's section
+        # is that section's
+        purpose = _MATCHERS["purpose"]
+        others = [matcher for matcher in _MATCHERS.values() if matcher is not purpose]
+        if any(is_item_title(other, title) for title in path[:index] for other in others):
+            return False
+    # IEEE 830 describes each function by its "Inputs", "Processing" and "Outputs": under a
+    # functions heading they are the function's steps ("Left-clicked down on a block"), not data
+    if pattern.pattern == _MATCHERS["data"].pattern and _FUNCTION_STEP.fullmatch(path[index]):
+        functions = _MATCHERS["functions"]
+        if any(is_item_title(functions, title) for title in path[:index]):
+            return False
     # compared by text: re's cache may hand back another object for the same pattern
     if pattern.pattern == _MATCHERS["users"].pattern and _USE_CASES.fullmatch(path[index]):
         functions = _MATCHERS["functions"]
@@ -399,11 +415,13 @@ def _item(
     if sections is not None and not sections.quotes and not sections.empty:
         sections = None  # a heading with nothing under it (a template left empty) says nothing
     if sections is not None and not sections.quotes:
-        # the document has the section and fills it with "None", "N/A", "No": it states the answer
+        # The document has the section and fills it with "None", "N/A", "No": it states the
+        # answer, and a reviewer would not ask again. Open issues are the exception: "None"
+        # there means nothing is open, which answers no question of the item's.
         return ChecklistItem(
             spec.key,
             spec.title,
-            "missing",
+            "missing" if spec.key == "open_issues" else "answered",
             spec.blocking,
             sections.empty[:1],
             None,
@@ -531,7 +549,10 @@ def _section_evidence(
                 continue
             quote = Quote(sentence.text, sentence.location)
             if _NON_ANSWER.match(sentence.text):
-                empty.append(quote)
+                # "No." under a KEP's "Will enabling this feature result in any new API calls?"
+                # answers the heading's question, not the item's
+                if not path[-1].rstrip().endswith("?"):
+                    empty.append(quote)
                 continue
             if not _states(sentence.text):
                 continue

@@ -36,6 +36,13 @@ _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 # "Appendix A: Glossary": lettered, not numbered, and as much a heading.
 _APPENDIX_HEADING = re.compile(r"^(Appendix\s+[A-Z0-9]{1,3})\s*[:.\-–]\s+([A-Z][^.!?:]{1,60})$")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+([A-Z][^.!?:]{1,80})$")
+# "2.1.2Hardware Interfaces", "3SPECIFIC REQUIREMENTS": some PDF writers drop the space between a
+# heading's number and its title. Only in a page's text layer, only before a word of three
+# letters or more ("1.5SRS Document Overview"), and never a unit, so "3D Graphics" and
+# "2.4GHz Processor" stay text.
+_GLUED_NUMBERED_HEADING = re.compile(
+    r"^(\d{1,2}(?:\.\d{1,2})*\.?)(?=[A-Z][A-Za-z]{2})(?![KMGT]?(?:Hz|B|bps|Bps)\b)([A-Z][^.!?:]{1,80})$"
+)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+(.+)$")
 # "FR-12 The service shall ...", "[REQ.3.1] ...": a line led by a requirement identifier is an
 # item of its own, even with no blank line between it and the next.
@@ -125,7 +132,12 @@ def _stands_apart(line: str, start: int, end: int) -> bool:
 
 
 def layout_text(
-    text: str, markdown: bool = True, page: int | None = None, metadata: bool = True, wrapped: bool = False
+    text: str,
+    markdown: bool = True,
+    page: int | None = None,
+    metadata: bool = True,
+    wrapped: bool = False,
+    section: str | None = None,
 ) -> TextLayout:
     """Blocks from plain text (with Markdown-style headings when ``markdown``); headings open
     sections that later blocks cite. ``metadata`` reads "Title: …" lines at the top as metadata;
@@ -134,12 +146,14 @@ def layout_text(
     ``wrapped`` is for a page's text layer (PDF), where lines are wrapped and paragraphs are not
     parted by blank lines: there a numbered heading ("1.2 Scope of the Development Project")
     also follows a line that ends a sentence. Without it, IEEE 830 headings inside such a flow
-    were read as the first words of the next paragraph, and their sections were lost."""
+    were read as the first words of the next paragraph, and their sections were lost.
+
+    ``section`` is the section open when the text starts: a page's first paragraph goes on the
+    previous page's last section, not none."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block] = []
     debris: list[str] = []
     found: dict[str, str] = {}
-    section: str | None = None
     paragraph: list[str] = []
 
     def flush() -> None:
@@ -174,6 +188,8 @@ def layout_text(
             continue
         if heading is None and (not paragraph or (wrapped and paragraph[-1].endswith((".", "!", "?")))):
             heading = _NUMBERED_HEADING.match(stripped) or _APPENDIX_HEADING.match(stripped)
+            if heading is None and wrapped:
+                heading = _GLUED_NUMBERED_HEADING.match(stripped)
             if heading is not None and not _looks_like_heading(heading.group(2)):
                 heading = None
         if heading is not None:

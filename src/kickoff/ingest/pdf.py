@@ -46,7 +46,8 @@ def read_pdf(data: bytes, context: ReadContext) -> ReadOutcome:
                 empty_pages.append(number)
                 continue
             text = without_running_lines(text, furniture)
-            blocks.extend(layout_text(text, markdown=False, page=number, wrapped=True).blocks)
+            section = blocks[-1].section if blocks else None
+            blocks.extend(layout_text(text, markdown=False, page=number, wrapped=True, section=section).blocks)
         info = reader.metadata
     except UnreadableFile:
         raise
