@@ -244,6 +244,31 @@ def test_html_main_text_and_metadata() -> None:
     assert document.metadata.title == "Locker spec" and document.metadata.author == "Jane Roe"
 
 
+def test_a_document_laid_out_in_a_table_keeps_its_headings_and_its_data_tables() -> None:
+    """A 1990s page puts the whole document in one table cell: its headings open sections, its
+    table of contents (links within the page) is dropped, a table of data inside stays rows, and
+    the page's declared charset does not decode the text twice."""
+    page = (
+        "<html><head><meta http-equiv='content-type' content='text/html; charset=ISO-8859-1'></head><body>"
+        "<table><tr><td><h1>Ferry Tickets SRS</h1>"
+        "<ol><li><a href='#s1'>1. Introduction</a></li><li><a href='#s2'>2. Hardware</a></li></ol>"
+        "<h3><a name='s1'></a>1. Introduction</h3><ul><p>The ferry tickets are sold at the harbour gates (see "
+        "<a href='#s2'>Section 2</a>) by the clerks.</p></ul>"
+        "<h3><a name='s2'></a>2. Hardware</h3><p>The kiosks need:</p>"
+        "<table><tr><td>2.1</td><td>A 100 MHz processor<table><tr><td>2.1.1</td><td>Caf\u00e9 model</td></tr></table>"
+        "</td></tr><tr><td>2.2</td><td>32 MB of RAM</td></tr></table>"
+        "</td></tr></table></body></html>"
+    ).encode("latin-1")
+    document = only_document(read(page, "srs.html"))
+    headings = [b.text for b in document.blocks if b.kind == "heading"]
+    assert headings == ["Ferry Tickets SRS", "1. Introduction", "2. Hardware"]
+    paragraph = next(b for b in document.blocks if b.text.startswith("The ferry"))
+    assert paragraph.section == "1. Introduction" and "(see Section 2)" in paragraph.text
+    rows = [b.text for b in document.blocks if b.kind == "table row"]
+    assert len(rows) == 3 and "32 MB of RAM" in rows[2] and "Caf\u00e9 model" in rows[1]
+    assert all(b.section == "2. Hardware" for b in document.blocks if b.kind == "table row")
+
+
 def test_eml_body_and_attachments() -> None:
     from email.message import EmailMessage
 
@@ -481,6 +506,29 @@ def test_a_pdfs_running_header_is_page_furniture_and_a_contents_line_is_no_text(
         "Table of Contents",
         "The users are clerks.",
     ]
+
+
+def test_a_chapters_running_header_and_a_book_style_header_are_page_furniture() -> None:
+    """ "PRODUCT FUNCTIONS 17" heads only its chapter's pages, a new page number each time; "1.4.
+    OVERVIEW 9" heads one page. Neither is text; "3 SPECIFIC REQUIREMENTS" atop a page is a heading."""
+    from kickoff.ingest.pdf import running_lines, without_running_lines
+
+    words = ["harbour", "gate", "ticket", "ferry", "crossing", "tide", "pier", "deck", "cabin", "purser", "quay"]
+
+    def body(page: int) -> str:
+        return "\n".join(
+            f"The {words[page % 11]} {words[line]} holds the {words[(page + line) % 11]}." for line in range(8)
+        )
+
+    chapters = [("INTRODUCTION", 3), ("INTRODUCTION", 5), *(("PRODUCT FUNCTIONS", n) for n in (15, 17, 19))]
+    pages = [f"{title} {number}\n{body(number)}" for title, number in chapters]
+    furniture = running_lines(pages)
+    assert "product functions #" in furniture and "introduction #" not in furniture
+    assert without_running_lines(pages[3], furniture).splitlines() == body(17).splitlines()
+    text = body(1)
+    assert without_running_lines(f"1.4. OVERVIEW 9\n{text}", frozenset()).splitlines() == text.splitlines()
+    kept = without_running_lines(f"3 SPECIFIC REQUIREMENTS\n{text}", frozenset())
+    assert kept.splitlines()[0] == "3 SPECIFIC REQUIREMENTS"
 
 
 def test_an_appendix_line_in_a_pdf_is_a_heading() -> None:

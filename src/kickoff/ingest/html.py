@@ -7,7 +7,10 @@ small for its heuristics.
 
 from __future__ import annotations
 
+import copy
 import logging
+import re
+from typing import Any
 
 from kickoff.ingest.blocks import layout_text
 from kickoff.ingest.decode import decode
@@ -24,7 +27,7 @@ def read_html(data: bytes, context: ReadContext) -> ReadOutcome:
 
     decoded = decode(data)
     markup = decoded.text
-    main = trafilatura.extract(
+    main = laid_out_document(markup) or trafilatura.extract(
         markup,
         output_format="markdown",
         include_formatting=True,
@@ -73,3 +76,95 @@ def _visible_text(markup: str) -> str:
         element.drop_tree()
     lines = (line.strip() for line in tree.text_content().splitlines())
     return "\n\n".join(line for line in lines if line)
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCK_TAGS = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "center", "pre", "hr", "address")
+
+
+def laid_out_document(markup: str) -> str | None:
+    """The text of a document laid out in tables, as Markdown; None for any other page.
+
+    Pages of the late 1990s laid out whole documents in tables: a real SRS puts every heading
+    and paragraph inside one table cell. Read as a table it became one row of 6,000 words, and
+    trafilatura, given the cells as blocks, dropped every heading. A table with a heading in one
+    of its own cells is layout, not data, and a page with one is a document rather than a page
+    of news with navigation around it: its headings, paragraphs and the tables of data inside it
+    are kept as they stand, and boilerplate removal is not needed."""
+    import lxml.html
+
+    lowered = markup.lower()
+    if "<table" not in lowered or "<h" not in lowered:
+        return None
+    try:
+        # the text is decoded already: a page's own charset declaration must not decode it again
+        tree = lxml.html.document_fromstring(markup.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    heading_test = " or ".join(f"self::{tag}" for tag in _HEADING_TAGS)
+    layout = [
+        table
+        for table in tree.iter("table")
+        if any(cell.xpath(f".//*[{heading_test}]") for cell in table.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th"))
+    ]
+    if not layout:
+        return None
+    for element in tree.xpath("//script|//style|//noscript|//template|//nav|//footer|//comment()"):
+        element.drop_tree()
+    for entry in list(tree.iter("li", "p")):
+        # a table of contents: entries that are only links within the page repeat its headings
+        links = entry.xpath(".//a[starts-with(@href, '#')]")
+        if links and "".join("".join(link.text_content().split()) for link in links) == "".join(
+            entry.text_content().split()
+        ):
+            entry.drop_tree()
+    for table in layout:
+        for part in [table, *table.xpath("./thead|./tbody|./tfoot|./tr|./*/tr|./tr/td|./tr/th|./*/tr/td|./*/tr/th")]:
+            part.tag = "div"
+    for heading in list(tree.iter(*_HEADING_TAGS)):
+        title = " ".join(heading.text_content().split())
+        replacement = lxml.html.Element("div")
+        replacement.text = f"\n\n{'#' * int(heading.tag[1])} {title}\n\n" if title else "\n\n"
+        replacement.tail = heading.tail
+        heading.getparent().replace(heading, replacement)
+    for table in [table for table in tree.iter("table") if next(table.iterancestors("table"), None) is None]:
+        rows = _table_rows(table)
+        replacement = lxml.html.Element("div")
+        replacement.text = "\n\n" + "\n".join(rows) + "\n\n"
+        replacement.tail = table.tail
+        table.getparent().replace(table, replacement)
+    for element in tree.iter(*_BLOCK_TAGS, "br"):
+        element.tail = ("\n\n" if element.tag != "br" else "\n") + (element.tail or "")
+        if element.tag != "br":
+            element.text = "\n\n" + (element.text or "")
+    chunks = re.split(r"\n\s*\n", tree.text_content())
+    kept = []
+    for chunk in chunks:
+        lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
+        if not lines:
+            continue
+        if lines[0].startswith("#") or all(line.startswith("|") for line in lines):
+            kept.append("\n".join(lines))
+        else:
+            kept.append(" ".join(" ".join(lines).split()))
+    return "\n\n".join(kept)
+
+
+def _table_rows(table: Any) -> list[str]:
+    """A table of data as Markdown rows, a row per line; a table inside a cell follows its row."""
+    rows: list[str] = []
+    for row in table.xpath("./tr|./*/tr"):
+        cells: list[str] = []
+        nested: list[Any] = []
+        for cell in row.xpath("./td|./th"):
+            inner = [t for t in cell.iter("table") if next(t.iterancestors("table"), None) is table]
+            own = copy.deepcopy(cell)
+            for dropped in own.xpath(".//table"):
+                dropped.drop_tree()
+            cells.append(" ".join(own.text_content().split()))
+            nested.extend(inner)
+        if any(cells):
+            rows.append("| " + " | ".join(cells) + " |")
+        for inner_table in nested:
+            rows.extend(_table_rows(inner_table))
+    return rows

@@ -97,17 +97,42 @@ def running_lines(page_texts: list[str]) -> frozenset[str]:
     pages = [text for text in page_texts if text.strip()]
     if len(pages) < _RUNNING_MIN_PAGES:
         return frozenset()
-    seen = Counter(key for text in pages for key in {_line_key(line) for line in _edges(text)} if key)
+    seen: Counter[str] = Counter()
+    numbers: dict[str, set[str]] = {}
+    for text in pages:
+        for line in {line.strip(): None for line in _edges(text)}:
+            key = _line_key(line)
+            if key:
+                seen[key] += 1
+                numbers.setdefault(key, set()).add(" ".join(re.findall(r"\d+", line)))
     needed = max(_RUNNING_MIN_PAGES, _RUNNING_SHARE * len(pages))
-    return frozenset(key for key, count in seen.items() if count >= needed)
+    # A chapter's running header ("PRODUCT FUNCTIONS 17") heads only that chapter's pages, but its
+    # page number differs on each: a line at the edge of three pages or more, a new number each
+    # time, is furniture too.
+    return frozenset(
+        key
+        for key, count in seen.items()
+        if count >= needed or (count >= _RUNNING_MIN_PAGES and "#" in key and len(numbers[key]) == count)
+    )
+
+
+# A book-style running header heads one page of a section: its number and title in capitals,
+# then the page number ("1.4. OVERVIEW 9"), or the page number first ("14 CHAPTER 2. OVERVIEW");
+# "3 SPECIFIC REQUIREMENTS" at a page's top is a heading.
+# Seen once, it cannot be told by repetition; its form tells it.
+_BOOK_HEADER = re.compile(
+    r"(?:\d+(?:\.\d+)*\.?\s+)?[A-Z][A-Z &/,'-]{2,}\s+\d{1,4}|\d{1,4}\s+CHAPTER\s+\d+\.?\s+[A-Z][A-Z &/,'-]{2,}"
+)
 
 
 def without_running_lines(text: str, furniture: frozenset[str]) -> str:
     """``text`` without the running lines at its top and bottom; a like line mid-page stays."""
-    if not furniture:
-        return text
     lines = text.splitlines()
-    dropped = {position for position in _edge_positions(lines) if _line_key(lines[position]) in furniture}
+    filled = [position for position, line in enumerate(lines) if line.strip()]
+    dropped = {filled[0]} if filled and _BOOK_HEADER.fullmatch(lines[filled[0]].strip()) else set()
+    if not furniture and not dropped:
+        return text
+    dropped |= {position for position in _edge_positions(lines) if _line_key(lines[position]) in furniture}
     return "\n".join(line for position, line in enumerate(lines) if position not in dropped)
 
 
