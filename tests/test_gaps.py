@@ -749,6 +749,14 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("This section provides an overview of the data model.", True),
         ("This is the Software Requirements Specification for the ferry tickets.", True),
         ("The intended audience is the analyst, programmer and tester of the ticket office.", True),
+        ("The primary audience of this document includes the project leaders.", True),
+        ("This document formally states the requirements for the ticket office.", True),
+        ("Upon completion, the document will act as a binding contract.", True),
+        ("In section 2 we will describe the general factors that influence the product.", True),
+        ("Section 3 will contain all of the software requirements.", True),
+        ("This section does not state specific requirements.", True),
+        ("It is assumed that the reader of this document is familiar with these rules.", True),
+        ("The reader will scan each badge within 1 second.", False),
         # the document as subject, the system as object: this one states what is to be built
         ("This specification describes a booking service that lets patients book appointments.", False),
         ("This document specifies the Hypertext Transfer Protocol version 2.", False),
@@ -923,3 +931,36 @@ def test_a_section_that_says_none_answers_its_item_and_a_functions_steps_are_not
         "The Tidewater Ferry Tickets system sells crossings at the harbour gates."
     ]
     assert "The clerk clicks the Sell button." not in [q.text for q in items["data"].evidence]
+
+
+def test_ieee_830_headings_of_real_srs_documents_and_a_section_left_to_be_decided() -> None:
+    """ "Hardware Constraints", "Nature of the Users", "Data Dictionary" and "Error Handling" are
+    their items' sections; "TBD" under Performance Requirements leaves performance open and asks;
+    neither a licence nor a sentence about the requirements says what the system is; a data rate
+    is a performance figure."""
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Introduction\n\n"
+        "The ferry tickets are released under the harbour board's own terms.\n"
+        "The minimum set of requirements for the product to be accepted.\n"
+        "The Tidewater Ferry Tickets system sells crossings at the harbour gates.\n\n"
+        "## 2 Nature of the Users\n\nClerks sell tickets at the gates.\n\n"
+        "## 3 Data Dictionary\n\nticket = crossing + date + fare\n\n"
+        "## 4 Error Handling\n\nIf a printer fails, the kiosk shows an error.\n\n"
+        "## 5 Hardware Constraints\n\nThe kiosk shall run on a Raspberry Pi 4 with 2 GB of RAM.\n\n"
+        "## 6 Performance Requirements\n\nTBD\n\n"
+        "## 7 Interfaces\n\nThe gate link shall carry a minimum of 25 MBytes/sec of ticket data.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["purpose"].evidence] == [
+        "The Tidewater Ferry Tickets system sells crossings at the harbour gates."
+    ]
+    assert [q.text for q in items["users"].evidence] == ["Clerks sell tickets at the gates."]
+    assert [q.text for q in items["data"].evidence] == ["ticket = crossing + date + fare"]
+    assert [q.text for q in items["reliability"].evidence] == ["If a printer fails, the kiosk shows an error."]
+    assert [q.location.section for q in items["hardware"].evidence] == ["5 Hardware Constraints"]
+    performance = items["performance"]
+    assert performance.status == "missing" and performance.question
+    assert "still to be decided" in performance.reason and [q.text for q in performance.evidence] == ["TBD"]
+    (rate,) = find_measures("The gate link shall carry a minimum of 25 MBytes/sec of ticket data.")
+    assert (rate.unit, rate.quantity, rate.value) == ("bytes/s", "throughput", 25e6)

@@ -169,6 +169,28 @@ def test_pdf_text_keeps_page_numbers() -> None:
     assert [(b.text, b.page) for b in document.blocks] == [("The system shall start.", 1), ("It shall stop in 2 s.", 2)]
 
 
+def test_a_numbered_line_that_runs_on_in_lower_case_is_a_sentence_and_a_stub_ends_a_paragraph() -> None:
+    """ "3.5.1 Hardware Accessibility – all processing and interconnect" followed by "hardware shall
+    be readily accessible" is a requirement wrapped, not a heading ("agentMom 1.2 refers …", a
+    camel-cased name, does not count as lower case); "TBD" ends its paragraph as a full stop does."""
+    from kickoff.ingest.blocks import layout_text
+
+    text = (
+        "3.5 Serviceability\n3.5.1 Hardware Accessibility – all processing and interconnect\n"
+        "hardware shall be readily accessible.\n3.6 Performance Requirements\nTBD\n"
+        "3.7 Logical Database Requirements\nAll data is kept in the database.\n"
+        "1.3 Definitions\nagentMom 1.2 refers to the current release.\n"
+    )
+    blocks = layout_text(text, markdown=False, wrapped=True).blocks
+    assert [b.text for b in blocks if b.kind == "heading"] == [
+        "Serviceability",
+        "Performance Requirements",
+        "Logical Database Requirements",
+        "Definitions",
+    ]
+    assert blocks[1].text.startswith("3.5.1 Hardware Accessibility") and blocks[1].section == "Serviceability"
+
+
 def test_a_pdf_pages_first_text_stays_in_the_section_the_page_before_opened() -> None:
     document = only_document(read(make_pdf(["2.1.2Hardware Interfaces", "A kiosk scans tickets."]), "spec.pdf"))
     assert [(b.kind, b.section, b.page) for b in document.blocks] == [

@@ -393,3 +393,22 @@ def test_a_placeholder_or_a_lone_letter_first_is_no_title() -> None:
     for first in ("[pic]", "i", "Page i of 10"):
         document = document_from_text(f"{first}\n\nThe system shall record every order placed by a customer.")
         assert document.profile.title is None, first
+
+
+def test_section_numbers_nest_headings_their_markup_puts_side_by_side() -> None:
+    """A page that tags "5.1 Nature of the Users" and "5.1.1 Clients" alike still puts the second
+    under the first; "5.2 Errors" goes back to the first's level."""
+    from kickoff.profile.outline import section_paths
+
+    document = document_from_text(
+        "# 5. Non-Functional Requirements\n\n## 5.1 Nature of the Users\n\n## 5.1.1 Clients\n\n"
+        "Anyone who plays uses the client.\n\n## 5.2 Errors\n\nA dialogue reports each error.\n",
+        "srs.md",
+    )
+    paths = dict(zip((s.text for s in document.sentences), section_paths(document), strict=True))
+    assert paths["Anyone who plays uses the client."] == (
+        "5. Non-Functional Requirements",
+        "5.1 Nature of the Users",
+        "5.1.1 Clients",
+    )
+    assert paths["A dialogue reports each error."] == ("5. Non-Functional Requirements", "5.2 Errors")

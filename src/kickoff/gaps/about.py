@@ -21,29 +21,43 @@ import re
 # overview, its sections.
 _DOCUMENT = r"(?:document|srs|frs|prd|specification|section|subsection|chapter|appendix|template)"
 _A_DOCUMENT = rf"(?:this|the|each|the following|the next) (?:[\w-]+ ){{0,2}}?{_DOCUMENT}s?"
-_OPENING = r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|finally|in short|in summary|nevertheless|nonetheless|primarily|moreover),?\s+)?"
+_OPENING = (
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|finally|in short|in summary|nevertheless|nonetheless|primarily|moreover),?\s+)?"
+    # "Upon completion, the document will act as a binding contract …"
+    r"(?:(?:upon|on|after|once|when) [\w-]+(?: [\w-]+)?,\s+)?"
+)
 _ABOUT_THE_DOCUMENT = re.compile(
     _OPENING + "(?:"
     rf"(?:the|this) (?:main |primary |overall )?(?:purpose|aim|objective|intent|goal|introduction|overview)s? of {_A_DOCUMENT}"
     rf"|(?:the )?(?:remaining|following|next|other) (?:sections?|chapters?|parts?) of (?:this|the) {_DOCUMENT}"
     rf"|the (?:remainder|rest) of {_A_DOCUMENT}"
-    rf"|sections? \d+(?:\.\d+)*(?: of (?:this|the) {_DOCUMENT})? (?:also )?(?:is|are|gives?|describes?|provides?|contains?|"
-    r"discuss(?:es)?|lists?|presents?|covers?|outlines?|identif(?:y|ies)|introduces?|specif(?:y|ies)|defines?)\b"
+    rf"|the (?:format|structure|layout|organi[sz]ation|numbering) of {_A_DOCUMENT}"
+    rf"|sections? \d+(?:\.\d+)*(?: of (?:this|the) {_DOCUMENT})? (?:also |will )?(?:is|are|be|gives?|describes?|provides?|contains?|"
+    r"discuss(?:es)?|lists?|presents?|covers?|outlines?|identif(?:y|ies)|introduces?|specif(?:y|ies)|defines?|details?)\b"
     rf"|this is the (?:software requirements specification|srs|document)\b"
-    rf"|(?:the )?(?:intended )?(?:audience|readers?|readership) (?:of|for) (?:this|the) {_DOCUMENT}"
+    rf"|(?:the )?(?:intended |primary |main |target )?(?:audience|readers?|readership) (?:of|for) (?:this|the) {_DOCUMENT}"
     # "The intended audience is the analyst, programmer and tester": a system has users, a
     # document has an intended audience
     r"|(?:the )?intended (?:audience|readers?|readership)\b"
     # a template's examples of what to write: "Typical examples of users are: …"
     r"|(?:an? |typical |some )?examples? of (?:an? )?[\w -]{1,30}? (?:is|are)\b"
     rf"|{_A_DOCUMENT} (?:is|are) (?:intended|meant|written|organi[sz]ed|divided|structured|addressed)\b"
-    rf"|{_A_DOCUMENT} (?:also |further |then |will |shall )?(?:serves?|aims?)\b"
+    rf"|{_A_DOCUMENT} (?:may|might|will|should)(?: also)? be of (?:interest|use)\b"
+    # IEEE 830's own words, left in many SRS documents: "Throughout this section, every stated
+    # requirement should be externally perceivable …"
+    rf"|throughout {_A_DOCUMENT}\b"
+    rf"|{_A_DOCUMENT} (?:also |further |then |will |shall )?(?:serves?|aims?|acts?)\b"
+    # "In section 2 we will describe …": the road map, its writers speaking
+    r"|in (?:sub)?(?:sections?|chapters?) \d+(?:\.\d+)*,? (?:we|i)\b"
+    # "It is assumed that the reader of this document is familiar with …"
+    # (a "reader" alone may be a card reader)
+    rf"|it is assumed that the reader\b|the reader of {_A_DOCUMENT}"
     ")",
     re.IGNORECASE,
 )
 _DOCUMENT_HOLDS = re.compile(
-    _OPENING + rf"{_A_DOCUMENT} (?:also |further |then |will |shall )?"
-    r"(?:describes?|specif(?:y|ies)|defines?|provides?|contains?|gives?|includes?|covers?|lists?|presents?|"
+    _OPENING + rf"{_A_DOCUMENT} (?:also |further |then |will |shall |does not |doesn't |will not )?(?:[a-z]+ly )?"
+    r"(?:states?|describes?|specif(?:y|ies)|defines?|provides?|contains?|gives?|includes?|covers?|lists?|presents?|"
     r"discuss(?:es)?|focus(?:es)? on|concentrates? on|outlines?|summari[sz]es?|consists? of|details?|identif(?:y|ies)|"
     r"explains?|documents?|collects?|establish(?:es)?)\s+(?P<object>(?:[\w'’-]+\W+){0,6})",
     re.IGNORECASE,

@@ -68,7 +68,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         r"servers?|pcs?|computers?|browsers?|devices?|java|jre|runtime|operating systems?|hardware|keyboard|mouse|screen|"
         r"monitor|printers?|modem|cd|dvd|usb|cloud|kubernetes|gpu|bus|sensors?|controllers?|locks?|boards?|scanners?|"
         r"terminals?|phones?|tablets?|kiosks?|cameras?|gateways?|networks?)\b",
-        heading=r"hardware(?: interfaces?)?|(?:supported )?platforms?|(?:operating|operational|target|runtime|deployment|execution) environment|system requirements|infrastructure",
+        heading=r"(?:computer )?hardware(?: interfaces?| constraints?| limitations?| requirements?)?|(?:supported )?platforms?|(?:operating|operational|target|runtime|deployment|execution) environment|system requirements|infrastructure",
         # a platform named as where it runs: "runs on Linux", or a sentence that opens "On Windows, …"
         cue=r"\b(?:runs? on|deployed (?:on|to)|target (?:hardware|platform|device)|operating systems?|android \d+|ios \d+|raspberry|cortex|x86|arm64|aarch64|gpu|\d+\s?(?:GB|GiB|MB) (?:of )?(?:RAM|memory))\b|^(?:On|For) (?:Windows|Linux|macOS|POSIX|Unix(?:-like)?|Android|iOS)(?: systems| platforms)?,|\b(?:supported|available|run|runs|install(?:ed|able)?) (?:on|under) (?:Windows|Linux|macOS|POSIX|Unix)\b",
     ),
@@ -80,7 +80,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         "without numbers no design can be judged fast enough",
         categories=("PE",),
         heading=r"performance|latency|speed|response times?|timeouts?",
-        cue=r"\b(?:latency|response times?|throughput|within \d+(?:\.\d+)?\s?(?:ms|milliseconds?|s|seconds?|minutes?)|per second)\b",
+        cue=r"\b(?:latency|response times?|throughput|within \d+(?:\.\d+)?\s?(?:ms|milliseconds?|s|seconds?|minutes?)|per second)\b"
+        r"|\d\s?(?:[KMGT]i?B|[kKmMgGtT]bytes?)(?:/s|/sec|ps)\b",
         needs_number=True,
         number_quantities=("latency", "throughput"),
         numbered_only=True,
@@ -91,7 +92,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Who will use it, and who else has a stake in it (roles, numbers, skills)?",
         "features and usability are judged against the people who use them",
-        heading=r"(?:[\w-]+ ){0,2}users?|user stories|user (?:classes|personas|profiles)|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
+        heading=r"(?:[\w-]+ ){0,2}users?|(?:nature|characteristics|description|profiles?|classes|types) of (?:the )?users|user stories|user (?:classes|personas|profiles)|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
         cue=r"\bAs an? [a-z]+(?: [a-z]+)?, I (?:want|need|can)\b|\b(?:(?:end )?users (?:are|include)|intended (?:for|users)|is used by|target users)\b",
     ),
     ItemSpec(
@@ -121,7 +122,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "What data goes in and comes out: formats, sources, volumes, retention?",
         "data shapes the storage, the interfaces and the tests",
-        heading=r"data|inputs?|outputs?|(?:file )?formats?|storage|schemas?|fields|data model|database|metadata",
+        heading=r"data(?: (?:inputs?|outputs?|dictionary|model|requirements|structures?|definitions?|formats?|elements|streams?|construct specifications))?|inputs?|outputs?|(?:file )?formats?|storage|schemas?|fields|database|(?:logical )?database requirements|metadata|(?:incoming|outgoing|auxiliary) data(?: streams?)?",
         # "a CSV file", "as JSON", but not a file's name ("the Cargo.toml file")
         cue=r"\b(?:file format|data format|data model|schema|retention period)\b|"
         r"\b(?:stored|saved|kept|recorded|archived) in (?:a|an|the) (?:[\w-]+ )?(?:database|data ?base|data store)s?\b|(?<![.\w])(?:csv|json|xml|yaml|xlsx|excel|parquet)\b(?! ?:)|^(?:Format|Type|Data type)\s*:\s|\b(?:a|the) (?:file|directory|table|key|field) (?:named|called)\b|(?-i:\b(?:INI|TOML|JSON|YAML|XML|CSV)\b) (?:format|file|table|document|object)s?\b",
@@ -159,7 +160,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "How reliable must it be: availability, tolerated data loss, recovery time?",
         "reliability targets change the architecture",
         categories=("A", "FT"),
-        heading=r"reliab\w*|availab\w*|fault tolerance|recovery|resilien\w*|rollback|feature enablement and rollback|rollout, upgrade and rollback|troubleshooting|failure modes",
+        heading=r"reliab\w*|availab\w*|fault tolerance|recovery|error handling|failure handling|(?:non)?fatal errors|resilien\w*|rollback|feature enablement and rollback|rollout, upgrade and rollback|troubleshooting|failure modes",
         cue=r"\b(?:availability of|uptime|downtime|failover|backups?|recovery (?:time|point)|RTO|RPO)\b|\bavailab\w*\b[^.;]{0,30}?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% (?:of the time|availab|uptime)",
         needs_number=True,
         number_quantities=("availability", "recovery", "latency", "other"),
@@ -412,6 +413,17 @@ def _item(
         sections = _purpose_sections(spec, documents, outlines)
     else:
         sections = _section_evidence(spec, documents, outlines)
+    if sections is not None and not sections.quotes and sections.undecided:
+        # "3.3 Performance Requirements: TBD": the document knows the item and leaves it open
+        return ChecklistItem(
+            spec.key,
+            spec.title,
+            "missing",
+            spec.blocking,
+            sections.undecided[:1],
+            spec.question,
+            "the document's own section for it says it is still to be decided",
+        )
     if sections is not None and not sections.quotes and not sections.empty:
         sections = None  # a heading with nothing under it (a template left empty) says nothing
     if sections is not None and not sections.quotes:
@@ -511,6 +523,7 @@ class _SectionEvidence:
     quotes: list[Quote] = field(default_factory=list)
     rest: list[Quote] = field(default_factory=list)
     empty: tuple[Quote, ...] = ()
+    undecided: tuple[Quote, ...] = ()  # "TBD": the document leaves it open
     # sentences about the document ("The purpose of this document is …"), quoted for the
     # purpose only when its sections hold nothing else ("This document specifies X." of an RFC)
     about: list[Quote] = field(default_factory=list)
@@ -528,6 +541,7 @@ def _section_evidence(
     found = False
     evidence = _SectionEvidence()
     empty: list[Quote] = []
+    undecided: list[Quote] = []
     for document in _specifications(documents):
         paths = outlines[document.path]
         positions = [_owner(pattern, path, others) for path in paths]
@@ -548,6 +562,9 @@ def _section_evidence(
             if sentence.block_kind in ("heading", "comment", "metadata"):
                 continue
             quote = Quote(sentence.text, sentence.location)
+            if _TO_BE_DECIDED.fullmatch(sentence.text.strip()):
+                undecided.append(quote)
+                continue
             if _NON_ANSWER.match(sentence.text):
                 # "No." under a KEP's "Will enabling this feature result in any new API calls?"
                 # answers the heading's question, not the item's
@@ -560,6 +577,8 @@ def _section_evidence(
             if previous_about:
                 evidence.about.append(quote)
                 continue
+            if spec.key == "purpose" and _NOT_WHAT_IT_IS.match(sentence.text):
+                continue
             if taken.get(owner, 0) >= PER_SECTION:
                 evidence.rest.append(quote)
                 continue
@@ -571,6 +590,7 @@ def _section_evidence(
         evidence.quotes = evidence.about[:PER_SECTION]
         evidence.about_only = True
     evidence.empty = tuple(empty)
+    evidence.undecided = tuple(undecided)
     return evidence
 
 
@@ -587,6 +607,16 @@ def _states(text: str) -> bool:
 
 # "No new infrastructure needed.", "None.", "N/A": a section filled in with nothing answers
 # nothing, however well its heading matches the item.
+# What the system is and does is not said by a note to the reader or by a sentence about the
+# requirements themselves ("These requirements will include …", "The minimum set of requirements
+# for the product to be accepted"), which an SRS's Introduction and Overview hold; nor by its
+# licence ("… is an OSI Certified Open Source Software distributed under the terms of the GPL").
+_NOT_WHAT_IT_IS = re.compile(
+    r"^\W*(?:note\b|(?:the |these |those |all |such |each )?(?:minimum set of |following |specific )?requirements?\b)"
+    r"|.*\b(?:distributed|licen[cs]ed|released) under\b",
+    re.IGNORECASE,
+)
+_TO_BE_DECIDED = re.compile(r"\W*(?:TBD|TBC|TBA|to be (?:determined|decided|defined|confirmed))\W*", re.IGNORECASE)
 _NON_ANSWER = re.compile(r"^\W*(?:No|None|N/?A|Not applicable|Nothing|n/a)\b", re.IGNORECASE)
 
 _DEFINITIONS = re.compile(r"\b(?:terminology|glossary|definitions?|abbreviations|acronyms)\b", re.IGNORECASE)

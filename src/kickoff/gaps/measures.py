@@ -66,6 +66,8 @@ _UNITS: list[tuple[str, str]] = [
     (r"months?", "month"),
     (r"years?", "year"),
     (r"%|percent|per cent", "%"),
+    # a data rate ("1.6 Gbytes/sec", "25 MB/s") before the bytes it counts
+    (r"(?:[KMGTP]i?B|[kKmMgGtT]bytes?|(?:kilo|mega|giga|tera)bytes?)(?:/s|/sec|ps| per second)", "bytes/s"),
     (r"[KMGTP]i?B|[kKmMgGtT]bytes?|(?:kilo|mega|giga|tera)bytes?", "bytes"),
     (r"[KMG]bps|[kKmMgG]bit/s", "bit/s"),
     (r"[kKmMgG]?Hz", "Hz"),
@@ -139,7 +141,7 @@ _PREFIXES = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "p": 1e15}
 def _scale(raw_unit: str, unit: str) -> float:
     """Bytes and bits per second are stored in the base unit, so 16 GB and 16,000 MB compare equal
     (the ``text`` keeps what was written)."""
-    if unit not in {"bytes", "bit/s"}:
+    if unit not in {"bytes", "bytes/s", "bit/s"}:
         return 1.0
     lowered = raw_unit.lower()
     for word, prefix in (("kilo", "k"), ("mega", "m"), ("giga", "g"), ("tera", "t")):
@@ -151,6 +153,8 @@ def _scale(raw_unit: str, unit: str) -> float:
 
 
 def _quantity(lowered: str, unit: str) -> str:
+    if unit == "bytes/s":
+        return "throughput"
     if unit == "%" and re.search(r"availab|uptime", lowered):
         return "availability"
     if unit == "users":

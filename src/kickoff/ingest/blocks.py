@@ -186,11 +186,15 @@ def layout_text(
             section = paragraph.pop().strip()
             add(section, "heading")
             continue
-        if heading is None and (not paragraph or (wrapped and paragraph[-1].endswith((".", "!", "?")))):
+        if heading is None and (not paragraph or (wrapped and _ends_a_paragraph(paragraph[-1]))):
             heading = _NUMBERED_HEADING.match(stripped) or _APPENDIX_HEADING.match(stripped)
             if heading is None and wrapped:
                 heading = _GLUED_NUMBERED_HEADING.match(stripped)
             if heading is not None and not _looks_like_heading(heading.group(2)):
+                heading = None
+            if heading is not None and wrapped and _goes_on(lines, number):
+                # "3.5.1 Hardware Accessibility – all system processing and interconnect" and
+                # "hardware shall be readily accessible …" below it: a numbered sentence wrapped
                 heading = None
         if heading is not None:
             flush()  # the paragraph before the heading stays in its own section
@@ -215,6 +219,22 @@ def layout_text(
         paragraph.append(stripped)
     flush()
     return TextLayout(tuple(blocks), _metadata(found), tuple(debris))
+
+
+def _ends_a_paragraph(line: str) -> bool:
+    """A line that ends a sentence, or a stub that is a whole paragraph ("TBD", "N/A", "None")."""
+    return line.endswith((".", "!", "?")) or _STUB.fullmatch(line.strip()) is not None
+
+
+_STUB = re.compile(r"TBD|TBC|TBA|N/?A|None|Not applicable", re.IGNORECASE)
+
+
+def _goes_on(lines: list[str], number: int) -> bool:
+    """Whether the next non-blank line continues the line at ``number``: it opens with a word in
+    lower case ("hardware shall be …"), not a name that is camel-cased ("agentMom 1.2 refers …")."""
+    following = next((line.strip() for line in lines[number + 1 :] if line.strip()), "")
+    first = following.split(maxsplit=1)[0] if following else ""
+    return re.fullmatch(r"[a-z]+[,;:]?", first) is not None
 
 
 def table_row_text(cells: Iterable[str]) -> str:
