@@ -155,10 +155,19 @@ def measure(specs: Path) -> dict[str, Tally]:
 
 
 def measure_pure(pure: Path) -> tuple[dict[str, Tally], list[str]]:
-    """A tally per split of the PURE key ('dev', 'late', 'last', 'final', 'tenth') and for 'all', and the documents that
+    """A tally per split of the PURE key ('dev', 'late', 'last', 'final', 'tenth', 'tenth-last') and
+    for 'all', and the documents that
     could not be scored (absent, or not the file that was labelled)."""
     key = json.loads(PURE_KEY.read_text("utf-8"))
-    tallies = {"dev": Tally(), "late": Tally(), "last": Tally(), "final": Tally(), "tenth": Tally(), "all": Tally()}
+    tallies = {
+        "dev": Tally(),
+        "late": Tally(),
+        "last": Tally(),
+        "final": Tally(),
+        "tenth": Tally(),
+        "tenth-last": Tally(),
+        "all": Tally(),
+    }
     unscored = []
     for name, entry in sorted(key["documents"].items()):
         path = pure / name

@@ -31,7 +31,7 @@ _STRAY_STOP = re.compile(r"(?<=[.!?])\s+\.(?=\s|$)")
 _DEBRIS = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_DEBRIS_PATTERNS) + r")", re.IGNORECASE)
 # "3.2 Users Description ........ 5": a table of contents' entry, its dot leader and page number.
 # It repeats a heading that comes later; read as text, it was quoted as evidence.
-_CONTENTS_LEADER = re.compile(r"(?:\.\s?){5,}\s*(?:\d+|[ivxlc]+)?\s*$", re.IGNORECASE)
+_CONTENTS_LEADER = re.compile(r"(?:(?:\.\s?){5,}|(?:…\s?){3,})\s*(?:\d+|[ivxlc]+)?\s*$", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 # "Appendix A: Glossary": lettered, not numbered, and as much a heading.
 _APPENDIX_HEADING = re.compile(r"^(Appendix\s+[A-Z0-9]{1,3})\s*[:.\-–]\s+([A-Z][^.!?:]{1,60})$")

@@ -79,35 +79,43 @@ def _visible_text(markup: str) -> str:
 
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_WEB_FURNITURE = "//script|//nav|//header|//footer|//aside|//form|//iframe|//article"
+_DOCUMENT_BLOCKS = 40
+_CAPTION = re.compile(r"(?:figure|fig\.|table)\s*\d", re.IGNORECASE)
 _BLOCK_TAGS = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "center", "pre", "hr", "address")
 
 
 def laid_out_document(markup: str) -> str | None:
-    """The text of a document laid out in tables, as Markdown; None for any other page.
+    """The text of a page that is a document, as Markdown; None for a page of the web.
 
-    Pages of the late 1990s laid out whole documents in tables: a real SRS puts every heading
-    and paragraph inside one table cell. Read as a table it became one row of 6,000 words, and
-    trafilatura, given the cells as blocks, dropped every heading. A table with a heading in one
-    of its own cells is layout, not data, and a page with one is a document rather than a page
-    of news with navigation around it: its headings, paragraphs and the tables of data inside it
-    are kept as they stand, and boilerplate removal is not needed."""
+    trafilatura removes a web page's boilerplate, and on documents saved as HTML it lost what
+    matters. Pages of the late 1990s laid out whole documents in tables: a real SRS puts every
+    heading and paragraph inside one table cell, read as one table row of 6,000 words, and
+    trafilatura, given the cells as blocks, dropped every heading. A Word export (PURE's DII COE
+    SRS) lost the paragraphs under its headings. A page is a document when a table with a heading
+    in one of its own cells lays it out, or when it has none of a web page's furniture (scripts,
+    navigation, header, footer, forms) and holds a document's worth of paragraphs. Its headings,
+    paragraphs and tables of data are then kept as they stand."""
     import lxml.html
 
     lowered = markup.lower()
-    if "<table" not in lowered or "<h" not in lowered:
-        return None
     try:
         # the text is decoded already: a page's own charset declaration must not decode it again
         tree = lxml.html.document_fromstring(markup.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (ValueError, lxml.etree.ParserError):
         return None
     heading_test = " or ".join(f"self::{tag}" for tag in _HEADING_TAGS)
-    layout = [
-        table
-        for table in tree.iter("table")
-        if any(cell.xpath(f".//*[{heading_test}]") for cell in table.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th"))
-    ]
-    if not layout:
+    layout = (
+        [
+            table
+            for table in tree.iter("table")
+            if any(cell.xpath(f".//*[{heading_test}]") for cell in table.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th"))
+        ]
+        if "<table" in lowered
+        else []
+    )
+    static = not tree.xpath(_WEB_FURNITURE) and len(tree.xpath("//p|//li")) >= _DOCUMENT_BLOCKS
+    if not layout and not static:
         return None
     for element in tree.xpath("//script|//style|//noscript|//template|//nav|//footer|//comment()"):
         element.drop_tree()
@@ -121,6 +129,29 @@ def laid_out_document(markup: str) -> str | None:
     for table in layout:
         for part in [table, *table.xpath("./thead|./tbody|./tfoot|./tr|./*/tr|./tr/td|./tr/th|./*/tr/td|./*/tr/th")]:
             part.tag = "div"
+    bold_headings = not tree.xpath(f"//*[{heading_test}]")
+    for block in list(tree.iter("p", "li")) if bold_headings else []:
+        # "<li><b>SCOPE</b></li>": where a page marks no heading as one, a Word export's numbered
+        # heading is a short line all in bold, outside any table
+        if next(block.iterancestors("table"), None) is not None:
+            continue
+        bold = "".join("".join(b.text_content().split()) for b in block.xpath("./b|./strong|./*/b|./*/strong"))
+        title = " ".join(block.text_content().split())
+        if (
+            bold
+            and bold == "".join(title.split())
+            and len(title.split()) <= 10
+            and not title.endswith((".", ":", ","))
+            and not _CAPTION.match(title)
+        ):
+            depth = min(6, 1 + len([a for a in block.iterancestors("ol", "ul")]))
+            heading = lxml.html.Element(f"h{depth}")
+            heading.text = title
+            heading.tail = block.tail
+            nested = [child for child in block if child.tag in ("ol", "ul")]
+            block.getparent().replace(block, heading)
+            for child in reversed(nested):
+                heading.addnext(child)
     for heading in list(tree.iter(*_HEADING_TAGS)):
         title = " ".join(heading.text_content().split())
         replacement = lxml.html.Element("div")

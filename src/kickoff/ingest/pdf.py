@@ -45,7 +45,7 @@ def read_pdf(data: bytes, context: ReadContext) -> ReadOutcome:
             if not text.strip():
                 empty_pages.append(number)
                 continue
-            text = without_running_lines(text, furniture)
+            text = without_contents(without_running_lines(text, furniture))
             section = blocks[-1].section if blocks else None
             blocks.extend(layout_text(text, markdown=False, page=number, wrapped=True, section=section).blocks)
         info = reader.metadata
@@ -134,6 +134,28 @@ def without_running_lines(text: str, furniture: frozenset[str]) -> str:
         return text
     dropped |= {position for position in _edge_positions(lines) if _line_key(lines[position]) in furniture}
     return "\n".join(line for position, line in enumerate(lines) if position not in dropped)
+
+
+# A table of contents whose dot leaders the text layer lost: "1.1 Purpose 5", "Introduction 5".
+# On a page made mostly of such lines they are the contents, and read as headings they opened
+# empty sections named "Scope 5" ahead of the real ones.
+_CONTENTS_ENTRY = re.compile(r"(?:\d+(?:\.\d+)*\.?\s*)?[A-Z][^.!?]{0,80}?\s\d{1,3}")
+_CONTENTS_SHARE = 0.6
+_CONTENTS_MIN_LINES = 5
+
+
+def without_contents(text: str) -> str:
+    """``text`` without its contents entries, where they are most of the page."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    entries = [line for line in lines if _CONTENTS_ENTRY.fullmatch(line.strip())]
+    if len(entries) < _CONTENTS_MIN_LINES or len(entries) < _CONTENTS_SHARE * len(lines):
+        return text
+    # a contents' page numbers go forward (but for a slip of the text layer, "Supportability 1 7");
+    # a table's figures need not
+    pages = [int(line.split()[-1]) for line in entries]
+    if sum(later < earlier for earlier, later in zip(pages, pages[1:])) > 1:
+        return text
+    return "\n".join(line for line in text.splitlines() if not _CONTENTS_ENTRY.fullmatch(line.strip()))
 
 
 def _clean(value: object) -> str | None:
