@@ -757,6 +757,11 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("This section does not state specific requirements.", True),
         ("It is assumed that the reader of this document is familiar with these rules.", True),
         ("The reader will scan each badge within 1 second.", False),
+        ("This Software Requirements Specification (SRS) establishes the requirements for the kiosk.", True),
+        ("Much of this document is based on an earlier memo.", True),
+        ("Overall Description, which provides a brief description of the ticket office.", True),
+        ("This section is reserved for open issues that remain to be resolved.", True),
+        ("The gate, which provides access to the pier, opens at 6.", False),
         # the document as subject, the system as object: this one states what is to be built
         ("This specification describes a booking service that lets patients book appointments.", False),
         ("This document specifies the Hypertext Transfer Protocol version 2.", False),
@@ -964,3 +969,9 @@ def test_ieee_830_headings_of_real_srs_documents_and_a_section_left_to_be_decide
     assert "still to be decided" in performance.reason and [q.text for q in performance.evidence] == ["TBD"]
     (rate,) = find_measures("The gate link shall carry a minimum of 25 MBytes/sec of ticket data.")
     assert (rate.unit, rate.quantity, rate.value) == ("bytes/s", "throughput", 25e6)
+    # megabits and megabytes a second: the capital B is the byte
+    assert [(m.unit, m.value) for m in find_measures("Ethernet of 100 Mbits/sec, a 10 Mbps or a 10 MBps link.")] == [
+        ("bit/s", 1e8),
+        ("bit/s", 1e7),
+        ("bytes/s", 1e7),
+    ]

@@ -291,6 +291,24 @@ def test_a_document_laid_out_in_a_table_keeps_its_headings_and_its_data_tables()
     assert all(b.section == "2. Hardware" for b in document.blocks if b.kind == "table row")
 
 
+def test_a_static_document_saved_as_html_keeps_its_paragraphs_and_bold_headings() -> None:
+    """A Word export with no scripts, navigation or forms is a document, not a web page: every
+    paragraph stays, and where it marks no heading as one, a short line all in bold in a numbered
+    list is a heading; a figure's caption is not."""
+    paragraphs = "".join(f"<p>The kiosk rule {n} holds at the harbour gate.</p>" for n in range(40))
+    page = (
+        "<html><body><ol><li><b><a name='t1'>SCOPE</a></b></li><ol><li><b>IDENTIFICATION</b></li>"
+        "<p>This system sells ferry tickets at the gates.</p></ol></ol>"
+        f"<p><b>Figure 3 harbour map</b></p>{paragraphs}</body></html>"
+    ).encode()
+    document = only_document(read(page, "srs.htm"))
+    assert [b.text for b in document.blocks if b.kind == "heading"] == ["SCOPE", "IDENTIFICATION"]
+    paragraph = next(b for b in document.blocks if b.text.startswith("This system"))
+    assert paragraph.section == "IDENTIFICATION"
+    assert sum(b.text.startswith("The kiosk rule") for b in document.blocks) == 40
+    assert not any("**" in b.text or "#" in b.text for b in document.blocks)
+
+
 def test_eml_body_and_attachments() -> None:
     from email.message import EmailMessage
 
@@ -551,6 +569,23 @@ def test_a_chapters_running_header_and_a_book_style_header_are_page_furniture() 
     assert without_running_lines(f"1.4. OVERVIEW 9\n{text}", frozenset()).splitlines() == text.splitlines()
     kept = without_running_lines(f"3 SPECIFIC REQUIREMENTS\n{text}", frozenset())
     assert kept.splitlines()[0] == "3 SPECIFIC REQUIREMENTS"
+
+
+def test_a_contents_page_without_its_leaders_is_no_text() -> None:
+    """ "1.1 Purpose 5" lines making up most of a page, their page numbers going forward (but for
+    one slip), are a table of contents; a page of figures that go back and forth is kept; a
+    leader of "…" marks an entry too."""
+    from kickoff.ingest.blocks import layout_text
+    from kickoff.ingest.pdf import without_contents
+
+    contents = (
+        "Table of Contents\nIntroduction 5\n1.1 Purpose 5\n1.2 Scope 5\n2 Overview 8\nSupportability 1 7\n3 Security 17"
+    )
+    assert without_contents(contents).splitlines() == ["Table of Contents"]
+    figures = "Gate loads\nGate A 120\nGate B 80\nGate C 95\nGate D 40\nGate E 300"
+    assert without_contents(figures) == figures
+    leader = "System Design……………………………………18\nThe kiosk prints tickets."
+    assert [b.text for b in layout_text(leader, markdown=False).blocks] == ["The kiosk prints tickets."]
 
 
 def test_an_appendix_line_in_a_pdf_is_a_heading() -> None:

@@ -20,7 +20,8 @@ import re
 # describes an online booking service that …"), what it is said to hold: its requirements, an
 # overview, its sections.
 _DOCUMENT = r"(?:document|srs|frs|prd|specification|section|subsection|chapter|appendix|template)"
-_A_DOCUMENT = rf"(?:this|the|each|the following|the next) (?:[\w-]+ ){{0,2}}?{_DOCUMENT}s?"
+# "This Software Requirements Specification (SRS) establishes …": an abbreviation may follow
+_A_DOCUMENT = rf"(?:this|the|each|the following|the next) (?:[\w-]+ ){{0,2}}?{_DOCUMENT}s?(?: \([\w&/ -]{{1,20}}\))?"
 _OPENING = (
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|finally|in short|in summary|nevertheless|nonetheless|primarily|moreover),?\s+)?"
     # "Upon completion, the document will act as a binding contract …"
@@ -32,6 +33,10 @@ _ABOUT_THE_DOCUMENT = re.compile(
     rf"|(?:the )?(?:remaining|following|next|other) (?:sections?|chapters?|parts?) of (?:this|the) {_DOCUMENT}"
     rf"|the (?:remainder|rest) of {_A_DOCUMENT}"
     rf"|the (?:format|structure|layout|organi[sz]ation|numbering) of {_A_DOCUMENT}"
+    rf"|(?:much|most|all|some|parts?) of (?:this|the) {_DOCUMENT}\b"
+    # a road map's entry, a section's title in capitals: "Overall Description, which provides …"
+    r"|(?-i:[A-Z][\w/&-]*(?: (?:[A-Z][\w/&-]*|and|of|&)){0,4}), which "
+    r"(?:introduces|describes|provides|details|contains|gives|lists|presents|covers)\b"
     rf"|sections? \d+(?:\.\d+)*(?: of (?:this|the) {_DOCUMENT})? (?:also |will )?(?:is|are|be|gives?|describes?|provides?|contains?|"
     r"discuss(?:es)?|lists?|presents?|covers?|outlines?|identif(?:y|ies)|introduces?|specif(?:y|ies)|defines?|details?)\b"
     rf"|this is the (?:software requirements specification|srs|document)\b"
@@ -41,7 +46,7 @@ _ABOUT_THE_DOCUMENT = re.compile(
     r"|(?:the )?intended (?:audience|readers?|readership)\b"
     # a template's examples of what to write: "Typical examples of users are: …"
     r"|(?:an? |typical |some )?examples? of (?:an? )?[\w -]{1,30}? (?:is|are)\b"
-    rf"|{_A_DOCUMENT} (?:is|are) (?:intended|meant|written|organi[sz]ed|divided|structured|addressed)\b"
+    rf"|{_A_DOCUMENT} (?:is|are) (?:intended|meant|written|organi[sz]ed|divided|structured|addressed|reserved)\b"
     rf"|{_A_DOCUMENT} (?:may|might|will|should)(?: also)? be of (?:interest|use)\b"
     # IEEE 830's own words, left in many SRS documents: "Throughout this section, every stated
     # requirement should be externally perceivable …"

@@ -81,7 +81,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         categories=("PE",),
         heading=r"performance|latency|speed|response times?|timeouts?",
         cue=r"\b(?:latency|response times?|throughput|within \d+(?:\.\d+)?\s?(?:ms|milliseconds?|s|seconds?|minutes?)|per second)\b"
-        r"|\d\s?(?:[KMGT]i?B|[kKmMgGtT]bytes?)(?:/s|/sec|ps)\b",
+        r"|\d\s?(?:[KMGT]i?B|[kKmMgGtT]bytes?|[kKmMgG]bits?)(?:/s|/sec|ps)\b|\d\s?[KMG]bps\b",
         needs_number=True,
         number_quantities=("latency", "throughput"),
         numbered_only=True,

@@ -67,9 +67,10 @@ _UNITS: list[tuple[str, str]] = [
     (r"years?", "year"),
     (r"%|percent|per cent", "%"),
     # a data rate ("1.6 Gbytes/sec", "25 MB/s") before the bytes it counts
-    (r"(?:[KMGTP]i?B|[kKmMgGtT]bytes?|(?:kilo|mega|giga|tera)bytes?)(?:/s|/sec|ps| per second)", "bytes/s"),
+    # "MBps" is megabytes, "Mbps" megabits: the capital B is the byte
+    (r"(?:(?-i:[KMGTP]i?B)|[kKmMgGtT]bytes?|(?:kilo|mega|giga|tera)bytes?)(?:/s|/sec|ps| per second)", "bytes/s"),
     (r"[KMGTP]i?B|[kKmMgGtT]bytes?|(?:kilo|mega|giga|tera)bytes?", "bytes"),
-    (r"[KMG]bps|[kKmMgG]bit/s", "bit/s"),
+    (r"[KMG]bps|[kKmMgG]bits?(?:/s|/sec| per second)", "bit/s"),
     (r"[kKmMgG]?Hz", "Hz"),
     (r"(?:concurrent |simultaneous |active )?users?", "users"),
     (
@@ -153,7 +154,7 @@ def _scale(raw_unit: str, unit: str) -> float:
 
 
 def _quantity(lowered: str, unit: str) -> str:
-    if unit == "bytes/s":
+    if unit in {"bytes/s", "bit/s"}:
         return "throughput"
     if unit == "%" and re.search(r"availab|uptime", lowered):
         return "availability"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 from collections import Counter
@@ -153,7 +154,7 @@ def without_contents(text: str) -> str:
     # a contents' page numbers go forward (but for a slip of the text layer, "Supportability 1 7");
     # a table's figures need not
     pages = [int(line.split()[-1]) for line in entries]
-    if sum(later < earlier for earlier, later in zip(pages, pages[1:])) > 1:
+    if sum(later < earlier for earlier, later in itertools.pairwise(pages)) > 1:
         return text
     return "\n".join(line for line in text.splitlines() if not _CONTENTS_ENTRY.fullmatch(line.strip()))
 
