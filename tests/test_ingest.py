@@ -588,6 +588,23 @@ def test_a_contents_page_without_its_leaders_is_no_text() -> None:
     assert [b.text for b in layout_text(leader, markdown=False).blocks] == ["The kiosk prints tickets."]
 
 
+def test_a_word_files_contents_is_no_heading_and_a_symbol_fonts_bullet_is_a_bullet() -> None:
+    """antiword writes a contents entry as "1.1\tPurpose\t4": four or more in a row, their page
+    numbers going forward, are the contents, not headings; two numbered lines ending in a figure
+    are text. A control character standing alone in a PDF's text is a bullet, inside a word nothing."""
+    from kickoff.ingest.blocks import layout_text
+    from kickoff.ingest.pdf import without_control_characters
+
+    text = "1\tIntroduction\t4\n1.1\tPurpose\t4\n1.2\tScope\t5\n2\tOverview\t7\n\n1 Introduction\nThe kiosk sells.\n"
+    assert [(b.kind, b.text) for b in layout_text(text, markdown=False).blocks] == [
+        ("heading", "Introduction"),
+        ("paragraph", "The kiosk sells."),
+    ]
+    figures = "2.1 Gates 12\n2.2 Piers 4\n"
+    assert [b.kind for b in layout_text(figures, markdown=False).blocks] == ["heading", "heading"]
+    assert without_control_characters("\x02 [1] Agreement\nTick\x7fets") == "• [1] Agreement\nTickets"
+
+
 def test_an_appendix_line_in_a_pdf_is_a_heading() -> None:
     from kickoff.ingest.blocks import layout_text
 

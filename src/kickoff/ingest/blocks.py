@@ -6,6 +6,7 @@ integrity stage can report it and nothing downstream mistakes it for content.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -151,6 +152,7 @@ def layout_text(
     ``section`` is the section open when the text starts: a page's first paragraph goes on the
     previous page's last section, not none."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    contents = contents_entries(lines)
     blocks: list[Block] = []
     debris: list[str] = []
     found: dict[str, str] = {}
@@ -171,7 +173,7 @@ def layout_text(
         line, removed = remove_debris(raw)
         debris.extend(removed)
         stripped = line.strip()
-        if not stripped or _CONTENTS_LEADER.search(stripped):
+        if not stripped or _CONTENTS_LEADER.search(stripped) or number in contents:
             flush()
             continue
         if metadata and number < _METADATA_SCAN_LINES and not paragraph and all(b.kind == "metadata" for b in blocks):
@@ -219,6 +221,38 @@ def layout_text(
         paragraph.append(stripped)
     flush()
     return TextLayout(tuple(blocks), _metadata(found), tuple(debris))
+
+
+# A table of contents whose dot leaders were lost: "1.1\tPurpose\t4" from a Word file, "2.1 Scope 6"
+# from a PDF. Read as numbered headings they opened empty sections named "Purpose 4".
+_CONTENTS_ENTRY = re.compile(r"(?:\d+(?:\.\d+)*\.?\s*|Appendix [A-Z0-9]{1,3}\s+)?[A-Z][^.!?]{0,80}?[\t ]+(\d{1,4})")
+_CONTENTS_RUN = 4
+
+
+def contents_entries(lines: list[str]) -> set[int]:
+    """The positions of lines that make a table of contents: runs of four entries or more, blank
+    lines aside, each ending in a page number and numbered or tab-separated, their page numbers
+    going forward (but for one slip). A few figures in a row of a list do not make one."""
+    found: set[int] = set()
+    run: list[tuple[int, int]] = []
+
+    def close() -> None:
+        pages = [page for _, page in run]
+        if len(run) >= _CONTENTS_RUN and sum(b < a for a, b in itertools.pairwise(pages)) <= 1:
+            found.update(position for position, _ in run)
+        run.clear()
+
+    for position, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        entry = _CONTENTS_ENTRY.fullmatch(stripped)
+        if entry and ("\t" in stripped or stripped[:1].isdigit()):
+            run.append((position, int(entry.group(1))))
+        else:
+            close()
+    close()
+    return found
 
 
 def _ends_a_paragraph(line: str) -> bool:

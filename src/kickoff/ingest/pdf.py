@@ -40,7 +40,7 @@ def read_pdf(data: bytes, context: ReadContext) -> ReadOutcome:
         page_count = len(pages)
         blocks: list[Block] = []
         empty_pages: list[int] = []
-        texts = [page.extract_text() or "" for page in pages]
+        texts = [without_control_characters(page.extract_text() or "") for page in pages]
         furniture = running_lines(texts)
         for number, text in enumerate(texts, start=1):
             if not text.strip():
@@ -157,6 +157,17 @@ def without_contents(text: str) -> str:
     if sum(later < earlier for earlier, later in itertools.pairwise(pages)) > 1:
         return text
     return "\n".join(line for line in text.splitlines() if not _CONTENTS_ENTRY.fullmatch(line.strip()))
+
+
+# A symbol font's glyphs come out of some text layers as control characters: "\x02 [1] Specific
+# Agreement" is a bullet, "\x01 (32) 2 229" a telephone sign. Standing alone it is a bullet; inside a
+# word it is nothing. None of them may reach a report.
+_STANDALONE_CONTROL = re.compile(r"(?:(?<=\s)|^)[\x00-\x08\x0b\x0c\x0e-\x1f\x7f](?=\s)", re.MULTILINE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_control_characters(text: str) -> str:
+    return _CONTROL.sub("", _STANDALONE_CONTROL.sub("•", text))
 
 
 def _clean(value: object) -> str | None:
