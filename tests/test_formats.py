@@ -73,6 +73,24 @@ def test_rtf_paragraphs_and_table_rows() -> None:
     ]
 
 
+def test_an_rtf_heading_ended_with_a_cell_mark_is_a_heading_and_symbol_bullets_are_items() -> None:
+    """A Word export writes "1.1  Scope" as a one-cell row ("1.1  Scope|" once converted): it is a
+    heading, not a table row; its "·" and "o" bullets are list items."""
+    rtf = (
+        r"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}}"
+        "\n\\trowd\\cellx6000 \\intbl 1.1  Scope\\cell\\row\n"
+        "{\\pard The following are out of scope:\\par}\n"
+        "{\\pard \\'b7\\tab e-tendering;\\par}\n{\\pard o\\tab auctions;\\par}\n}"
+    )
+    document = _document(rtf.encode("ascii"), "spec.rtf")
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        ("heading", "Scope"),
+        ("paragraph", "The following are out of scope:"),
+        ("list item", "e-tendering;"),
+        ("list item", "auctions;"),
+    ]
+
+
 def test_other_packages_are_named_not_unpacked() -> None:
     visio = make_zip({"[Content_Types].xml": b"<Types/>", "visio/document.xml": b"<x/>"})
     assert "Office Open XML package" in _read(visio, "plan.vsdx")[0].reason  # type: ignore[union-attr]

@@ -44,7 +44,9 @@ _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+([A-Z][^.!?:]{1,80})$")
 _GLUED_NUMBERED_HEADING = re.compile(
     r"^(\d{1,2}(?:\.\d{1,2})*\.?)(?=[A-Z][A-Za-z]{2})(?![KMGT]?(?:Hz|B|bps|Bps)\b)([A-Z][^.!?:]{1,80})$"
 )
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+(.+)$")
+# Bullets as converters write them: Word's symbol-font bullets come out of RTF as "·" and, one
+# level down, as "o" before a tab.
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪◦‣]|o(?=\t)|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+(.+)$")
 # "FR-12 The service shall ...", "[REQ.3.1] ...": a line led by a requirement identifier is an
 # item of its own, even with no blank line between it and the next.
 _REQUIREMENT_ID = re.compile(r"^\s*\[?([A-Z]{2,8}[-_.]?\d+(?:\.\d+)*)\]?[:.)]?\s+(?=[A-Z\"'“])(.+)$")
@@ -246,7 +248,8 @@ def contents_entries(lines: list[str]) -> set[int]:
         stripped = line.strip()
         if not stripped:
             continue
-        entry = _CONTENTS_ENTRY.fullmatch(stripped)
+        # most lines do not end in a page number: the pattern is not tried on them
+        entry = _CONTENTS_ENTRY.fullmatch(stripped) if stripped[-1].isdigit() else None
         if entry and ("\t" in stripped or stripped[:1].isdigit()):
             run.append((position, int(entry.group(1))))
         else:

@@ -62,9 +62,17 @@ def read_rtf(data: bytes, context: ReadContext) -> ReadOutcome:
     except Exception as error:  # striprtf raises plain exceptions on malformed groups
         raise UnreadableFile(f"damaged RTF file ({type(error).__name__}: {error})") from error
     # striprtf ends each paragraph with a newline and each table cell with "|": make the
-    # paragraphs blocks of their own and the rows table rows.
-    lines = [f"| {line}" if line.rstrip().endswith("|") else line for line in text.splitlines()]
+    # paragraphs blocks of their own and the rows table rows. A "row" of one cell is a paragraph
+    # that some writers end with a cell mark ("1.1  Scope|"): read as a row, no heading was found.
+    lines = [_rtf_line(line) for line in text.splitlines()]
     layout = layout_text("\n\n".join(lines), markdown=False)
     if not layout.blocks:
         raise UnreadableFile("RTF file has no text")
     return [document(context, layout.blocks, encoding=None, debris=layout.debris)]
+
+
+def _rtf_line(line: str) -> str:
+    if not line.rstrip().endswith("|"):
+        return line
+    cells = [cell for cell in line.rstrip().split("|") if cell.strip()]
+    return f"| {line}" if len(cells) >= 2 else line.rstrip().rstrip("|")
