@@ -412,3 +412,21 @@ def test_section_numbers_nest_headings_their_markup_puts_side_by_side() -> None:
         "5.1.1 Clients",
     )
     assert paths["A dialogue reports each error."] == ("5. Non-Functional Requirements", "5.2 Errors")
+
+
+def test_a_licence_is_other_and_a_specification_under_a_copyright_notice_is_a_specification() -> None:
+    notice = "The Work may be freely redistributed subject to the terms of the GNU General Public License.\n\n"
+    licence = document_from_text(
+        "GNU GENERAL PUBLIC LICENSE\n\n" + notice + "You may copy and distribute verbatim copies of the Program.\n",
+        "COPYING.txt",
+    )
+    assert licence.profile is not None and licence.profile.kind == "other"
+    spec = document_from_text(
+        "# Ticket Office Functional Requirements Specification\n\n"
+        + notice
+        + "## 1 Introduction\n\nThe office sells crossings.\n\n## 2 Scope\n\nTickets only.\n\n"
+        "## 3 Functional Requirements\n\nThe office shall print a ticket.\n\n## 4 Performance Requirements\n\n"
+        "The office shall print within 2 seconds.\n\n## 5 Security Requirements\n\nClerks shall log in.\n",
+        "srs.md",
+    )
+    assert spec.profile is not None and spec.profile.kind == "specification"

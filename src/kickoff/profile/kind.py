@@ -85,6 +85,7 @@ def _reporting_count(text: str) -> int:
 # Substrings without which a pattern cannot match: a substring search is a fraction of a regular
 # expression's walk through the text, and most documents have none of them (profiling a data room,
 # the kind's cues were a sixth of the per-document work). Tests check each shortcut's answer.
+_LICENSED_SPECIFICATION_HEADINGS = 5
 _LICENCE_CUES = (
     "License",
     "-Clause",
@@ -140,14 +141,17 @@ def decide_kind(source: SourceDocument, sentences: list[str], entity_mentions: i
         return KindDecision("data", (f"{numeric:.0%} of characters are digits or delimiters",))
 
     head = text[:_HEADER_SPAN]
+    headings = [b.text for b in source.blocks if b.kind == "heading"]
+    spec_headings = list(dict.fromkeys(h for h in headings if _SPEC_HEADINGS.search(h)))
     licence = _LICENCE.search(head) if any(cue in head for cue in _LICENCE_CUES) else None
-    if licence:
+    # A licence's text is terms of use; a specification that opens with its copyright notice
+    # ("The Work may be freely redistributed subject to the terms of the GNU General Public
+    # License", PURE's NPAC FRS) is still a specification, and its sections say so.
+    if licence and len(spec_headings) < _LICENSED_SPECIFICATION_HEADINGS:
         return KindDecision("other", (f"licence text: {licence.group(0)!r} near the top", "terms of use, not a system"))
     sentence_count = max(1, len(sentences))
     requirement_sentences = sum(1 for s in sentences if is_requirement_sentence(s))
     system_subjects = sum(1 for s in sentences if _has_system_subject(s))
-    headings = [b.text for b in source.blocks if b.kind == "heading"]
-    spec_headings = list(dict.fromkeys(h for h in headings if _SPEC_HEADINGS.search(h)))
     specific_headings = [h for h in spec_headings if not _GENERIC_HEADINGS.match(h)]
     header_fields = sorted({m.group(1) for m in _HEADER_FIELD.finditer(text[:_HEADER_SPAN])})
     title = source.metadata.title or (headings[0] if headings else "")
