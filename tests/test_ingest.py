@@ -586,6 +586,13 @@ def test_a_contents_page_without_its_leaders_is_no_text() -> None:
     assert without_contents(figures) == figures
     leader = "System Design……………………………………18\nThe kiosk prints tickets."
     assert [b.text for b in layout_text(leader, markdown=False).blocks] == ["The kiosk prints tickets."]
+    joined = (
+        "3.5 Search……………12 3.6 Add Group……………13\nAPPENDIX A – Requirements..........A-1\n"
+        "The kiosk, the gate... and the pier..... hold.\n"
+    )
+    assert [b.text for b in layout_text(joined, markdown=False).blocks] == [
+        "The kiosk, the gate... and the pier..... hold."
+    ]
 
 
 def test_a_word_files_contents_is_no_heading_and_a_symbol_fonts_bullet_is_a_bullet() -> None:

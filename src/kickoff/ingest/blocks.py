@@ -32,7 +32,9 @@ _STRAY_STOP = re.compile(r"(?<=[.!?])\s+\.(?=\s|$)")
 _DEBRIS = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_DEBRIS_PATTERNS) + r")", re.IGNORECASE)
 # "3.2 Users Description ........ 5": a table of contents' entry, its dot leader and page number.
 # It repeats a heading that comes later; read as text, it was quoted as evidence.
-_CONTENTS_LEADER = re.compile(r"(?:(?:\.\s?){5,}|(?:…\s?){3,})\s*(?:\d+|[ivxlc]+)?\s*$", re.IGNORECASE)
+_CONTENTS_LEADER = re.compile(
+    r"(?:(?:\.\s?){5,}|(?:…\s?){3,})\s*(?:[A-Z]{1,2}-\d+|\d+|[ivxlc]+)?\s*$", re.IGNORECASE
+)  # an appendix's page is "A-1"
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 # "Appendix A: Glossary": lettered, not numbered, and as much a heading.
 _APPENDIX_HEADING = re.compile(r"^(Appendix\s+[A-Z0-9]{1,3})\s*[:.\-–]\s+([A-Z][^.!?:]{1,60})$")
@@ -175,7 +177,7 @@ def layout_text(
         line, removed = remove_debris(raw)
         debris.extend(removed)
         stripped = line.strip()
-        if not stripped or _CONTENTS_LEADER.search(stripped) or number in contents:
+        if not stripped or _CONTENTS_LEADER.search(stripped) or number in contents or _many_leaders(stripped):
             flush()
             continue
         if metadata and number < _METADATA_SCAN_LINES and not paragraph and all(b.kind == "metadata" for b in blocks):
@@ -256,6 +258,15 @@ def contents_entries(lines: list[str]) -> set[int]:
             close()
     close()
     return found
+
+
+_LEADER = re.compile(r"(?:\.\s?){5,}|(?:…\s?){3,}")
+
+
+def _many_leaders(line: str) -> bool:
+    """A line of several contents entries run together ("APPENDIX A ….. A-1 APPENDIX B ….. B-1"),
+    as a PDF's text layer joins them: two dot leaders or more."""
+    return ("....." in line or "……" in line) and len(_LEADER.findall(line)) >= 2
 
 
 def _ends_a_paragraph(line: str) -> bool:
