@@ -155,7 +155,7 @@ def measure(specs: Path) -> dict[str, Tally]:
 
 
 def measure_pure(pure: Path) -> tuple[dict[str, Tally], list[str]]:
-    """A tally per split of the PURE key ('dev', 'late', 'last', 'final', 'tenth', 'tenth-last') and
+    """A tally per split of the PURE key ('dev', 'late', 'last', 'final', 'tenth', 'tenth-last', 'tenth-end') and
     for 'all', and the documents that
     could not be scored (absent, or not the file that was labelled)."""
     key = json.loads(PURE_KEY.read_text("utf-8"))
@@ -166,6 +166,7 @@ def measure_pure(pure: Path) -> tuple[dict[str, Tally], list[str]]:
         "final": Tally(),
         "tenth": Tally(),
         "tenth-last": Tally(),
+        "tenth-end": Tally(),
         "all": Tally(),
     }
     unscored = []

@@ -975,3 +975,33 @@ def test_ieee_830_headings_of_real_srs_documents_and_a_section_left_to_be_decide
         ("bit/s", 1e7),
         ("bytes/s", 1e7),
     ]
+
+
+def test_mil_std_498_and_edi_headings_answer_their_items() -> None:
+    """MIL-STD-498's "Computer Resource Requirements", "Personnel-Related Requirements" and
+    "Qualification Provisions", an EDI document's "Field Specifications" and "SWIFT Message
+    Types"; "within 24 hours" is a deadline a test can check; a pointer ("are provided in this
+    document") and a lead-in ending in a dash answer nothing."""
+    spec = document_from_text(
+        "# SRS for the Harbour Data Facility\n\n## 1 Scope\n\n"
+        "The detailed requirements of the facility are provided in this document.\n"
+        "The facility archives the harbour's tide readings.\n\n"
+        "## 2 Computer Resource Requirements\n\nThere shall be a UNIX-based production computer.\n\n"
+        "## 3 Personnel-Related Requirements\n\nOperators need no training beyond the manual.\n\n"
+        "## 4 Qualification Provisions\n\nEach requirement is verified by demonstration.\n\n"
+        "## 5 Field Specifications\n\nEach reading holds a gauge, a time and a height in metres.\n\n"
+        "## 6 SWIFT Message Types\n\nThe facility sends an MT598 message for each reading.\n\n"
+        "## 7 Delivery\n\nThe specific requirements are –\n\n"
+        "Readings shall be delivered to the port within 24 hours of acquisition.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["purpose"].evidence] == ["The facility archives the harbour's tide readings."]
+    assert [q.location.section for q in items["hardware"].evidence] == ["2 Computer Resource Requirements"]
+    assert [q.location.section for q in items["users"].evidence] == ["3 Personnel-Related Requirements"]
+    assert [q.location.section for q in items["acceptance"].evidence] == ["4 Qualification Provisions"]
+    assert [q.location.section for q in items["data"].evidence] == ["5 Field Specifications"]
+    assert "6 SWIFT Message Types" in [q.location.section for q in items["interfaces"].evidence]
+    assert [q.text for q in items["performance"].evidence] == [
+        "Readings shall be delivered to the port within 24 hours of acquisition."
+    ]

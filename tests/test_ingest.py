@@ -609,7 +609,30 @@ def test_a_word_files_contents_is_no_heading_and_a_symbol_fonts_bullet_is_a_bull
     ]
     figures = "2.1 Gates 12\n2.2 Piers 4\n"
     assert [b.kind for b in layout_text(figures, markdown=False).blocks] == ["heading", "heading"]
+    # antiword drops Word's automatic heading numbers: a body line the contents lists is a heading
+    unnumbered = (
+        "1\tScope\t4\n2\tOverview\t5\n2.1\tGates\t6\n3\tGlossary\t9\n\nScope\n\nThe kiosk sells.\n\nGates\n\nTwo.\n"
+    )
+    assert [(b.kind, b.text, b.level) for b in layout_text(unnumbered, markdown=False).blocks] == [
+        ("heading", "Scope", 1),
+        ("paragraph", "The kiosk sells.", 0),
+        ("heading", "Gates", 2),
+        ("paragraph", "Two.", 0),
+    ]
     assert without_control_characters("\x02 [1] Agreement\nTick\x7fets") == "• [1] Agreement\nTickets"
+
+
+def test_a_line_that_is_only_a_page_number_is_furniture_wherever_it_stands() -> None:
+    from kickoff.ingest.pdf import without_running_lines
+
+    page = "Version: 2.1\nDate: 6/13/2008\nBlack Start Plan\nPage 3 of 11\nThe unit starts.\n- 4 -\nIt runs 10 minutes."
+    assert without_running_lines(page, frozenset()).splitlines() == [
+        "Version: 2.1",
+        "Date: 6/13/2008",
+        "Black Start Plan",
+        "The unit starts.",
+        "It runs 10 minutes.",
+    ]
 
 
 def test_an_appendix_line_in_a_pdf_is_a_heading() -> None:

@@ -76,7 +76,8 @@ _WHAT_A_DOCUMENT_HOLDS = re.compile(
 # "Those components are described in subsections 3.2.2 through 3.2.7.": a short sentence that
 # only points elsewhere in the document.
 _POINTER = re.compile(
-    r"\b(?:is|are) (?:described|listed|given|specified|defined|discussed|detailed|presented|explained|shown) "
+    r"\b(?:is|are) (?:described|listed|given|specified|defined|discussed|detailed|presented|explained|shown|"
+    r"provided|contained|documented|covered) "
     rf"(?:in|under) (?:(?:sub)?sections? \d|appendix|chapter \d|this {_DOCUMENT}|the following)",
     re.IGNORECASE,
 )

@@ -68,7 +68,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         r"servers?|pcs?|computers?|browsers?|devices?|java|jre|runtime|operating systems?|hardware|keyboard|mouse|screen|"
         r"monitor|printers?|modem|cd|dvd|usb|cloud|kubernetes|gpu|bus|sensors?|controllers?|locks?|boards?|scanners?|"
         r"terminals?|phones?|tablets?|kiosks?|cameras?|gateways?|networks?)\b",
-        heading=r"(?:computer )?hardware(?: interfaces?| constraints?| limitations?| requirements?)?|(?:supported )?platforms?|(?:operating|operational|target|runtime|deployment|execution) environment|system requirements|infrastructure",
+        heading=r"(?:computer )?hardware(?: interfaces?| constraints?| limitations?| requirements?)?|(?:supported )?platforms?|computer (?:resource|hardware)s?(?: resource)?(?: requirements)?|(?:operating|operational|target|runtime|deployment|execution) environment|system requirements|infrastructure",
         # a platform named as where it runs: "runs on Linux", or a sentence that opens "On Windows, …"
         cue=r"\b(?:runs? on|deployed (?:on|to)|target (?:hardware|platform|device)|operating systems?|android \d+|ios \d+|raspberry|cortex|x86|arm64|aarch64|gpu|\d+\s?(?:GB|GiB|MB) (?:of )?(?:RAM|memory))\b|^(?:On|For) (?:Windows|Linux|macOS|POSIX|Unix(?:-like)?|Android|iOS)(?: systems| platforms)?,|\b(?:supported|available|run|runs|install(?:ed|able)?) (?:on|under) (?:Windows|Linux|macOS|POSIX|Unix)\b",
     ),
@@ -80,7 +80,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "without numbers no design can be judged fast enough",
         categories=("PE",),
         heading=r"performance|latency|speed|response times?|timeouts?",
-        cue=r"\b(?:latency|response times?|throughput|within \d+(?:\.\d+)?\s?(?:ms|milliseconds?|s|seconds?|minutes?)|per second)\b"
+        cue=r"\b(?:latency|response times?|throughput|within \d+(?:\.\d+)?\s?(?:ms|milliseconds?|s|seconds?|minutes?|hours?)|per second)\b"
         r"|\d\s?(?:[KMGT]i?B|[kKmMgGtT]bytes?|[kKmMgG]bits?)(?:/s|/sec|ps)\b|\d\s?[KMG]bps\b",
         needs_number=True,
         number_quantities=("latency", "throughput"),
@@ -92,7 +92,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Who will use it, and who else has a stake in it (roles, numbers, skills)?",
         "features and usability are judged against the people who use them",
-        heading=r"(?:[\w-]+ ){0,2}users?|(?:nature|characteristics|description|profiles?|classes|types) of (?:the )?users|user stories|user (?:classes|personas|profiles)|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
+        heading=r"(?:[\w-]+ ){0,2}users?|(?:nature|characteristics|description|profiles?|classes|types) of (?:the )?users|personnel(?:-related)? requirements|user stories|user (?:classes|personas|profiles)|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
         cue=r"\bAs an? [a-z]+(?: [a-z]+)?, I (?:want|need|can)\b|\b(?:(?:end )?users (?:are|include)|intended (?:for|users)|is used by|target users)\b",
     ),
     ItemSpec(
@@ -122,7 +122,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "What data goes in and comes out: formats, sources, volumes, retention?",
         "data shapes the storage, the interfaces and the tests",
-        heading=r"data(?: (?:inputs?|outputs?|dictionary|model|requirements|structures?|definitions?|formats?|elements|streams?|construct specifications))?|inputs?|outputs?|(?:file )?formats?|storage|schemas?|fields|database|(?:logical )?database requirements|metadata|(?:incoming|outgoing|auxiliary) data(?: streams?)?",
+        heading=r"data(?: (?:inputs?|outputs?|dictionary|model|requirements|structures?|definitions?|formats?|elements|streams?|construct specifications))?|inputs?|outputs?|(?:file )?formats?|storage|schemas?|fields|database|(?:logical )?database requirements|metadata|(?:incoming|outgoing|auxiliary) data(?: streams?)?|field (?:specifications?|definitions?)|(?:message|record|file) (?:formats?|layouts?|specifications?)",
         # "a CSV file", "as JSON", but not a file's name ("the Cargo.toml file")
         cue=r"\b(?:file format|data format|data model|schema|retention period)\b|"
         r"\b(?:stored|saved|kept|recorded|archived) in (?:a|an|the) (?:[\w-]+ )?(?:database|data ?base|data store)s?\b|(?<![.\w])(?:csv|json|xml|yaml|xlsx|excel|parquet)\b(?! ?:)|^(?:Format|Type|Data type)\s*:\s|\b(?:a|the) (?:file|directory|table|key|field) (?:named|called)\b|(?-i:\b(?:INI|TOML|JSON|YAML|XML|CSV)\b) (?:format|file|table|document|object)s?\b",
@@ -133,7 +133,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Which other systems, devices or people does it talk to, over which interfaces or protocols?",
         "interfaces are where integration fails",
-        heading=r"(?:[\w.-]+ ){0,2}(?:interfaces?|apis?|integrations?)|protocols?|command[- ]line|cli|hooks",
+        heading=r"(?:[\w.-]+ ){0,2}(?:interfaces?|apis?|integrations?)|protocols?|command[- ]line|cli|hooks|(?:[\w-]+ )?message (?:types|formats|specifications?)",
         cue=r"\b(?:rest(?:ful)? api|(?:published|public|external|third[- ]party|vendor|web) apis?|https?(?!://)|grpc|mqtt|usb|bluetooth|protocol|webhook|sftp|command[- ]line (?:option|argument|interface)s?|"
         r"(?<!to )communicates?,? (?:with|through|over|via))\b",
     ),
@@ -214,7 +214,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "How will the result be accepted: which tests, measured how, passed when?",
         "without acceptance criteria the project never ends, or ends in a dispute",
-        heading=r"acceptance|verification|testing|test plan|tests|test strategy|unit tests|e2e tests|integration tests|graduation criteria|quality assurance",
+        # MIL-STD-498's SRS sets its acceptance out as "Qualification Provisions"
+        heading=r"acceptance|verification|testing|test plan|tests|test strategy|unit tests|e2e tests|integration tests|graduation criteria|quality assurance|qualification (?:provisions|methods?)",
         cue=r"\b(?:acceptance (?:criteria|tests?)|accepted (?:when|if)|(?:shall|will|must) be (?:verified|tested|demonstrated)|test cases?)\b",
     ),
     ItemSpec(
@@ -596,11 +597,11 @@ def _section_evidence(
 
 def _states(text: str) -> bool:
     """A sentence that says something by itself: not a stub, a lead-in to a list ("This proposal
-    aims to:"), a question, or a link line."""
+    aims to:", "The specific requirements are –"), a question, or a link line."""
     stripped = text.strip()
     return (
         len(stripped.split()) >= 4
-        and not stripped.endswith((":", "?"))
+        and not stripped.endswith((":", "?", "–", " -", ":-"))
         and not re.match(r"^(?:https?://|<|\[)", stripped)
     )
 

@@ -157,6 +157,7 @@ def layout_text(
     previous page's last section, not none."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     contents = contents_entries(lines)
+    listed = _contents_titles(lines, contents)
     blocks: list[Block] = []
     debris: list[str] = []
     found: dict[str, str] = {}
@@ -202,6 +203,13 @@ def layout_text(
                 # "3.5.1 Hardware Accessibility – all system processing and interconnect" and
                 # "hardware shall be readily accessible …" below it: a numbered sentence wrapped
                 heading = None
+        if heading is None and not paragraph and stripped.lower() in listed:
+            # antiword drops Word's automatic heading numbers: "Introduction and Scope" alone is
+            # a heading when the document's contents lists it ("3.\tIntroduction and Scope\t6")
+            flush()
+            section = stripped
+            add(section, "heading", listed[stripped.lower()])
+            continue
         if heading is not None:
             flush()  # the paragraph before the heading stays in its own section
             section = heading.group(2).strip()
@@ -267,6 +275,20 @@ def _many_leaders(line: str) -> bool:
     """A line of several contents entries run together ("APPENDIX A ….. A-1 APPENDIX B ….. B-1"),
     as a PDF's text layer joins them: two dot leaders or more."""
     return ("....." in line or "……" in line) and len(_LEADER.findall(line)) >= 2
+
+
+_ENTRY_PARTS = re.compile(r"(?P<number>\d+(?:\.\d+)*)?\.?\s*(?P<title>.+?)[\t ]+\d{1,4}")
+
+
+def _contents_titles(lines: list[str], positions: set[int]) -> dict[str, int]:
+    """The titles a table of contents lists, lower-cased, with the depth of each one's number."""
+    titles: dict[str, int] = {}
+    for position in positions:
+        parts = _ENTRY_PARTS.fullmatch(lines[position].strip())
+        if parts and len(parts.group("title").split()) <= 10:
+            number = parts.group("number")
+            titles.setdefault(parts.group("title").strip().lower(), len(number.split(".")) if number else 1)
+    return titles
 
 
 def _ends_a_paragraph(line: str) -> bool:

@@ -73,7 +73,7 @@ def read_pdf(data: bytes, context: ReadContext) -> ReadOutcome:
 # A running header or footer stands in the first or last lines of a page and comes back on many
 # pages, its page number or date changed ("Digital Home Project, SRS 1.3 Page 7"). Real SRS PDFs
 # put one on every page, and read into the text it was quoted as evidence and glued to headings.
-_EDGE_LINES = 3
+_EDGE_LINES = 4  # a header block of version, date, title and page number
 _RUNNING_SHARE = 0.4
 _RUNNING_MIN_PAGES = 3
 
@@ -126,11 +126,16 @@ _BOOK_HEADER = re.compile(
 )
 
 
+# A line that is only a page number ("Page 3 of 11", "- 4 -", "7/12") is furniture wherever it stands.
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}\s*(?:of|/)\s*\d{1,4}|page\s+\d{1,4}|[-–]\s*\d{1,4}\s*[-–]", re.IGNORECASE)
+
+
 def without_running_lines(text: str, furniture: frozenset[str]) -> str:
     """``text`` without the running lines at its top and bottom; a like line mid-page stays."""
     lines = text.splitlines()
     filled = [position for position, line in enumerate(lines) if line.strip()]
     dropped = {filled[0]} if filled and _BOOK_HEADER.fullmatch(lines[filled[0]].strip()) else set()
+    dropped |= {position for position in filled if _PAGE_NUMBER.fullmatch(lines[position].strip())}
     if not furniture and not dropped:
         return text
     dropped |= {position for position in _edge_positions(lines) if _line_key(lines[position]) in furniture}
