@@ -309,6 +309,31 @@ def test_one_quantity_with_two_values_is_a_question() -> None:
     assert len(asked) == 1 and "99.999%" in asked[0] and "99.99%" in asked[0]
 
 
+def test_a_renumbered_figure_or_a_figure_cut_with_its_table_cell_is_no_disagreement() -> None:
+    """What real versions of one SRS differ in without changing a figure: a figure's or a
+    requirement's number ("Figure 1" / "Figure 2", "Q-013"), and a table cell's part of a sentence
+    beside the whole sentence. A changed figure is still asked about."""
+    from kickoff.gaps.conflicts import _changed
+
+    assert not _changed("Figure 1 shows the harbour gates.", "Figure 2 shows the harbour gates.")
+    assert not _changed(
+        "P-013 The office shall support 470 million current | MHI | 4.7 million road miles",
+        "P-013 The office shall support 470 million current observations.",
+    )
+    assert _changed("The gate shall open within 2 seconds.", "The gate shall open within 3 seconds.")
+    assert _changed("Each ticket shall cost 5 EUR and print in 2 seconds.", "Each ticket shall print in 4 seconds.")
+
+
+def test_only_availability_targets_count_as_availability_and_one_statement_never_conflicts() -> None:
+    spec = (
+        "# Platform\n\n## Availability\n\n"
+        "- RAM scrub shall scrub 10 megabytes every 8 minutes, given at least 1% of the CPU is available for it.\n"
+        "- Total yearly uptime must be at least 99.99% (.01% downtime, about 50 minutes per year).\n"
+    )
+    _, _, questions, _, _ = find_gaps((document_from_text(spec, "srs.md"),), None)
+    assert not [q.text for q in questions if q.key.startswith("conflict:")]
+
+
 def test_open_points_in_notes_become_questions() -> None:
     spec = document_from_text(
         "# Delivery app\n\n## Purpose\n\nThe app shall let drivers confirm deliveries.\n", "spec.md"

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from kickoff.gaps.measures import find_measures
 from kickoff.model import Document, Location, Relation, Requirement, differing_pairs
 from kickoff.relate import publication_date
+from kickoff.text import REQUIREMENT_IDENTIFIER
 
 _VERSIONED = ("near duplicate", "derived")
 _VERSION_MARK = re.compile(r"(?:\bv|[_ -]v|rev(?:ision)?[ _-]?|version[ _-]?)(\d+(?:\.\d+)*)", re.IGNORECASE)
@@ -47,8 +48,7 @@ def find_conflicts(
             continue
         newer = _newer(by_path[relation.left], by_path[relation.right])
         for pair in differing_pairs(relation.aligned):  # one sentence has one set of figures
-            left, right = _figures(pair.left), _figures(pair.right)
-            if left and right and left != right:
+            if _changed(pair.left, pair.right):
                 conflicts.append(
                     _version_conflict(pair.left, pair.left_location, pair.right, pair.right_location, newer)
                 )
@@ -56,10 +56,39 @@ def find_conflicts(
     return conflicts
 
 
+# A number that names a part of a document or a requirement is no figure: "Figure 1 shows …"
+# and "Figure 2 shows …" in two versions renumber a figure, and "Q-013" is an identifier.
+_REFERENCE = re.compile(
+    r"\b(?:figures?|fig\.|tables?|sections?|§|appendix|annex|chapter|clause|article|step|phase|page|pp?\.|item|"
+    r"no\.|version|release|rev\.?|level)\s*[A-Z]?\d+(?:[.-]\d+)*[a-z]?\b"
+    rf"|(?-i:{REQUIREMENT_IDENTIFIER})",
+    re.IGNORECASE,
+)
+
+
 @functools.lru_cache(maxsize=65536)
-def _figures(sentence: str) -> tuple[str, ...]:
-    """The figures a sentence gives (cached: copies in a data room repeat their sentences)."""
-    return tuple(sorted(measure.text.lower() for measure in find_measures(sentence) if measure.unit != "hardware"))
+def _figures(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The numbers of the figures a sentence gives (its measures), and every number in it;
+    references and identifiers aside (cached: copies in a data room repeat their sentences)."""
+    text = _REFERENCE.sub(" ", sentence)
+    measured = frozenset(n for m in find_measures(text) if m.unit != "hardware" for n in _numbers(m.text))
+    return measured, _numbers(text)
+
+
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(number.replace(",", "") for number in _NUMBER.findall(text))
+
+
+def _changed(left: str, right: str) -> bool:
+    """Whether each sentence gives a figure whose number the other does not hold at all: a figure
+    replaced, not one added, cut off with a table cell, or worded another way ("470 million
+    current observations" beside a cell's "470 million current")."""
+    left_figures, left_numbers = _figures(left)
+    right_figures, right_numbers = _figures(right)
+    return bool(left_figures - right_numbers) and bool(right_figures - left_numbers)
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 
 
 def _version_mark(path: str) -> tuple[int, ...] | None:
@@ -92,15 +121,24 @@ def _version_conflict(
     return Conflict(f"conflict:{digest}", text, reason)
 
 
+# An availability target is a high percentage; ".01 % downtime" or "a tolerance of -5 %" in the
+# same statement says the same target another way.
+_AVAILABILITY_FLOOR = 50.0
+
+
 def _availability_conflicts(requirements: tuple[Requirement, ...]) -> list[Conflict]:
     by_document: dict[str, dict[float, Requirement]] = {}
     for requirement in requirements:
-        for measure in requirement.measures:
-            if measure.quantity == "availability":
-                by_document.setdefault(requirement.location.path, {}).setdefault(measure.value, requirement)
+        targets = {
+            m.value
+            for m in requirement.measures
+            if m.quantity == "availability" and m.unit == "%" and m.value >= _AVAILABILITY_FLOOR
+        }
+        if len(targets) == 1:  # a statement that gives two is read as a range, not a conflict
+            by_document.setdefault(requirement.location.path, {}).setdefault(targets.pop(), requirement)
     conflicts = []
     for path, values in sorted(by_document.items()):
-        if len(values) < 2:
+        if len(values) < 2 or len({r.text for r in values.values()}) < 2:
             continue
         quoted = [values[value] for value in sorted(values)]
         parts = " but ".join(f"{r.location.cite()} says “{r.text}”" for r in quoted[:3])

@@ -92,7 +92,7 @@ _COUNT = re.compile(_NUMBER + r"\s+(?P<noun>(?:[a-z]+\s){0,2}[a-z]{3,}s)\b")
 _QUANTITIES: list[tuple[str, str]] = [
     (r"latenc|response time|respond|within|round.?trip|delay|load time|loads? in", "latency"),
     (r"throughput|per second|rps|tps|requests?/", "throughput"),
-    (r"availab|uptime|downtime", "availability"),
+    (r"availability|uptime|downtime", "availability"),
     (r"\bRAM\b|memory", "memory"),
     (r"disk|storage|stor(?:e|ed)", "storage"),
     (r"concurrent|simultaneous|users", "users"),
@@ -156,7 +156,9 @@ def _scale(raw_unit: str, unit: str) -> float:
 def _quantity(lowered: str, unit: str) -> str:
     if unit in {"bytes/s", "bit/s"}:
         return "throughput"
-    if unit == "%" and re.search(r"availab|uptime", lowered):
+    # "99.9 % availability", "available 99.5 % of the time", "uptime of 99 %"; not "given at least
+    # 1 % of the CPU is available for this processing", a share of something else
+    if unit == "%" and re.search(r"availability|uptime|available\s+\d|\d\s?%\s+(?:available|of the time)", lowered):
         return "availability"
     if unit == "users":
         return "users"

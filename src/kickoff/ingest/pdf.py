@@ -127,7 +127,9 @@ _BOOK_HEADER = re.compile(
 
 
 # A line that is only a page number ("Page 3 of 11", "- 4 -", "7/12") is furniture wherever it stands.
-_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}\s*(?:of|/)\s*\d{1,4}|page\s+\d{1,4}|[-–]\s*\d{1,4}\s*[-–]", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"(?:page\s+)?\d{1,4}\s*(?:of|/)\s*\d{1,4}|page\s+\d{1,4}|[-–]\s*\d{1,4}\s*[-–]", re.IGNORECASE
+)
 
 
 def without_running_lines(text: str, furniture: frozenset[str]) -> str:
