@@ -676,3 +676,14 @@ def test_tokens_are_lowered_as_each_token_alone_would_be(sentence: str) -> None:
         assert token.text == sentence[token.start : token.end]
         assert token.lower == token.text.lower().replace("’", "'")
         assert token.is_word == token.text[0].isalpha()
+
+
+def test_a_word_the_text_layer_split_is_no_substitution() -> None:
+    """Two versions of one SRS, a Word file and its PDF: "specifica tion" against "specification"
+    has the same letters, so nothing was swapped (PURE's Clarus SRS was judged spun on 143 such)."""
+    from kickoff.integrity.restore import _replaced_runs
+
+    split = "The specifica tion covers weat her data from co-operating stations."
+    whole = "The specification covers weather data from cooperating stations."
+    assert _replaced_runs(split, whole) == (0, ())
+    assert _replaced_runs("The gauge shows the tide.", "The gauge displays the tide.")[1]

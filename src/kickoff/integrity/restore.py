@@ -312,6 +312,10 @@ def _replaced_runs(left_text: str, right_text: str) -> tuple[int, tuple[_Replace
     for operation, i1, i2, j1, j2 in opcodes:
         if operation != "replace" or max(i2 - i1, j2 - j1) > _LONGEST_SUBSTITUTION:
             continue
+        if _same_letters(left_words[i1:i2], right_words[j1:j2]):
+            # "specifica tion" against "specification": a PDF's text layer split the word (or a
+            # hyphen joined two); the same letters are no substitution
+            continue
         if not left_tokens:
             # the tokens, with their case and places, only for a pair with a short replacement
             left_tokens = tuple(t for t in tokens(left_text) if t.is_word)
@@ -354,6 +358,10 @@ def _filled_in(run: Sequence[Token]) -> bool:
     if any(any(c.isdigit() for c in t.text) or t.lower in _MONTHS_AND_DAYS for t in run):
         return True
     return all(t.text[:1].isupper() for t in run)
+
+
+def _same_letters(left: list[str], right: list[str]) -> bool:
+    return "".join(left).replace("-", "") == "".join(right).replace("-", "")
 
 
 def _neighbours(left: list[str], right: list[str]) -> bool:
