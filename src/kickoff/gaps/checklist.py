@@ -606,8 +606,6 @@ def _states(text: str) -> bool:
     )
 
 
-# "No new infrastructure needed.", "None.", "N/A": a section filled in with nothing answers
-# nothing, however well its heading matches the item.
 # What the system is and does is not said by a note to the reader or by a sentence about the
 # requirements themselves ("These requirements will include …", "The minimum set of requirements
 # for the product to be accepted"), which an SRS's Introduction and Overview hold; nor by its
@@ -618,6 +616,8 @@ _NOT_WHAT_IT_IS = re.compile(
     re.IGNORECASE,
 )
 _TO_BE_DECIDED = re.compile(r"\W*(?:TBD|TBC|TBA|to be (?:determined|decided|defined|confirmed))\W*", re.IGNORECASE)
+# "No new infrastructure needed.", "None.", "N/A": a section filled in with nothing answers
+# nothing, however well its heading matches the item.
 _NON_ANSWER = re.compile(r"^\W*(?:No|None|N/?A|Not applicable|Nothing|n/a)\b", re.IGNORECASE)
 
 _DEFINITIONS = re.compile(r"\b(?:terminology|glossary|definitions?|abbreviations|acronyms)\b", re.IGNORECASE)

@@ -75,6 +75,9 @@ def _figures(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     return measured, _numbers(text)
 
 
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+
+
 def _numbers(text: str) -> frozenset[str]:
     return frozenset(number.replace(",", "") for number in _NUMBER.findall(text))
 
@@ -86,9 +89,6 @@ def _changed(left: str, right: str) -> bool:
     left_figures, left_numbers = _figures(left)
     right_figures, right_numbers = _figures(right)
     return bool(left_figures - right_numbers) and bool(right_figures - left_numbers)
-
-
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 
 
 def _version_mark(path: str) -> tuple[int, ...] | None:

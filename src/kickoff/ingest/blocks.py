@@ -32,8 +32,9 @@ _STRAY_STOP = re.compile(r"(?<=[.!?])\s+\.(?=\s|$)")
 _DEBRIS = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_DEBRIS_PATTERNS) + r")", re.IGNORECASE)
 # "3.2 Users Description ........ 5": a table of contents' entry, its dot leader and page number.
 # It repeats a heading that comes later; read as text, it was quoted as evidence.
+_LEADER = r"(?:(?:\.\s?){5,}|(?:…\s?){3,})"
 _CONTENTS_LEADER = re.compile(
-    r"(?:(?:\.\s?){5,}|(?:…\s?){3,})\s*(?:[A-Z]{1,2}-\d+|\d+|[ivxlc]+)?\s*$", re.IGNORECASE
+    _LEADER + r"\s*(?:[A-Z]{1,2}-\d+|\d+|[ivxlc]+)?\s*$", re.IGNORECASE
 )  # an appendix's page is "A-1"
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 # "Appendix A: Glossary": lettered, not numbered, and as much a heading.
@@ -237,8 +238,14 @@ def layout_text(
 
 # A table of contents whose dot leaders were lost: "1.1\tPurpose\t4" from a Word file, "2.1 Scope 6"
 # from a PDF. Read as numbered headings they opened empty sections named "Purpose 4".
-_CONTENTS_ENTRY = re.compile(r"(?:\d+(?:\.\d+)*\.?\s*|Appendix [A-Z0-9]{1,3}\s+)?[A-Z][^.!?]{0,80}?[\t ]+(\d{1,4})")
+CONTENTS_ENTRY = re.compile(r"(?:\d+(?:\.\d+)*\.?\s*|Appendix [A-Z0-9]{1,3}\s+)?[A-Z][^.!?]{0,80}?[\t ]+(\d{1,4})")
 _CONTENTS_RUN = 4
+
+
+def pages_go_forward(pages: list[int]) -> bool:
+    """Whether a contents' page numbers go forward, but for one slip of the text layer
+    ("Supportability 1 7"); a table's figures need not."""
+    return sum(later < earlier for earlier, later in itertools.pairwise(pages)) <= 1
 
 
 def contents_entries(lines: list[str]) -> set[int]:
@@ -249,8 +256,7 @@ def contents_entries(lines: list[str]) -> set[int]:
     run: list[tuple[int, int]] = []
 
     def close() -> None:
-        pages = [page for _, page in run]
-        if len(run) >= _CONTENTS_RUN and sum(b < a for a, b in itertools.pairwise(pages)) <= 1:
+        if len(run) >= _CONTENTS_RUN and pages_go_forward([page for _, page in run]):
             found.update(position for position, _ in run)
         run.clear()
 
@@ -259,7 +265,7 @@ def contents_entries(lines: list[str]) -> set[int]:
         if not stripped:
             continue
         # most lines do not end in a page number: the pattern is not tried on them
-        entry = _CONTENTS_ENTRY.fullmatch(stripped) if stripped[-1].isdigit() else None
+        entry = CONTENTS_ENTRY.fullmatch(stripped) if stripped[-1].isdigit() else None
         if entry and ("\t" in stripped or stripped[:1].isdigit()):
             run.append((position, int(entry.group(1))))
         else:
@@ -268,13 +274,13 @@ def contents_entries(lines: list[str]) -> set[int]:
     return found
 
 
-_LEADER = re.compile(r"(?:\.\s?){5,}|(?:…\s?){3,}")
+_LEADERS = re.compile(_LEADER)
 
 
 def _many_leaders(line: str) -> bool:
     """A line of several contents entries run together ("APPENDIX A ….. A-1 APPENDIX B ….. B-1"),
     as a PDF's text layer joins them: two dot leaders or more."""
-    return ("....." in line or "……" in line) and len(_LEADER.findall(line)) >= 2
+    return ("....." in line or "……" in line) and len(_LEADERS.findall(line)) >= 2
 
 
 _ENTRY_PARTS = re.compile(r"(?P<number>\d+(?:\.\d+)*)?\.?\s*(?P<title>.+?)[\t ]+\d{1,4}")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import io
-import itertools
 import logging
 import re
 from collections import Counter
 
-from kickoff.ingest.blocks import layout_text
+from kickoff.ingest.blocks import CONTENTS_ENTRY, layout_text, pages_go_forward
 from kickoff.ingest.types import (
     ReadContext,
     ReadOutcome,
@@ -145,25 +144,21 @@ def without_running_lines(text: str, furniture: frozenset[str]) -> str:
 
 
 # A table of contents whose dot leaders the text layer lost: "1.1 Purpose 5", "Introduction 5".
-# On a page made mostly of such lines they are the contents, and read as headings they opened
-# empty sections named "Scope 5" ahead of the real ones.
-_CONTENTS_ENTRY = re.compile(r"(?:\d+(?:\.\d+)*\.?\s*)?[A-Z][^.!?]{0,80}?\s\d{1,3}")
+# Unnumbered entries are told by the page: where such lines are most of it they are the contents,
+# and read as headings they opened empty sections named "Scope 5" ahead of the real ones.
 _CONTENTS_SHARE = 0.6
 _CONTENTS_MIN_LINES = 5
 
 
 def without_contents(text: str) -> str:
     """``text`` without its contents entries, where they are most of the page."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    entries = [line for line in lines if _CONTENTS_ENTRY.fullmatch(line.strip())]
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    entries = [entry for entry in map(CONTENTS_ENTRY.fullmatch, lines) if entry]
     if len(entries) < _CONTENTS_MIN_LINES or len(entries) < _CONTENTS_SHARE * len(lines):
         return text
-    # a contents' page numbers go forward (but for a slip of the text layer, "Supportability 1 7");
-    # a table's figures need not
-    pages = [int(line.split()[-1]) for line in entries]
-    if sum(later < earlier for earlier, later in itertools.pairwise(pages)) > 1:
+    if not pages_go_forward([int(entry.group(1)) for entry in entries]):
         return text
-    return "\n".join(line for line in text.splitlines() if not _CONTENTS_ENTRY.fullmatch(line.strip()))
+    return "\n".join(line for line in text.splitlines() if not CONTENTS_ENTRY.fullmatch(line.strip()))
 
 
 # A symbol font's glyphs come out of some text layers as control characters: "\x02 [1] Specific
