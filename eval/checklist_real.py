@@ -155,20 +155,12 @@ def measure(specs: Path) -> dict[str, Tally]:
 
 
 def measure_pure(pure: Path) -> tuple[dict[str, Tally], list[str]]:
-    """A tally per split of the PURE key ('dev', 'late', 'last', 'final', 'tenth', 'tenth-last', 'tenth-end') and
-    for 'all', and the documents that
-    could not be scored (absent, or not the file that was labelled)."""
+    """A tally per split of the PURE key (the rounds of labelling, in the order the key's documents
+    first name them) and for 'all', and the documents that could not be scored (absent, or not the
+    file that was labelled)."""
     key = json.loads(PURE_KEY.read_text("utf-8"))
-    tallies = {
-        "dev": Tally(),
-        "late": Tally(),
-        "last": Tally(),
-        "final": Tally(),
-        "tenth": Tally(),
-        "tenth-last": Tally(),
-        "tenth-end": Tally(),
-        "all": Tally(),
-    }
+    tallies = {entry["split"]: Tally() for entry in key["documents"].values()}
+    tallies["all"] = Tally()
     unscored = []
     for name, entry in sorted(key["documents"].items()):
         path = pure / name
