@@ -792,6 +792,21 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("This document specifies the Hypertext Transfer Protocol version 2.", False),
         ("Section 71.0351 of the statute defines indigent defence.", False),
         ("The system shall print a ticket within 3 seconds.", False),
+        # eleventh session, from real SRS documents (PURE: CCTNS, NDE, HATS, EIRENE)
+        (
+            "The Functional Requirements Specifications (FRS) report provides the detailed description of the kiosk.",
+            True,
+        ),
+        (
+            "The purpose of the Tidewater Harbour Ferry (THF) Ticket System Requirements Specification is to list them.",
+            True,
+        ),
+        ("The purpose of the system described in this document is to sell ferry tickets.", False),
+        ("The SRS divides the system requirements into two major sections.", True),
+        ("1.2.4 It is also important for this specification to provide a standard for later kiosks.", True),
+        ("Section 2, the general description, describes the product and its functions.", True),
+        ("User Characteristics, which identifies the different types of system users.", True),
+        ("The monthly report provides a summary of all crossings.", False),
     ],
 )
 def test_sentences_about_the_document_are_told_from_sentences_about_the_system(sentence: str, about: bool) -> None:
@@ -805,6 +820,43 @@ def test_it_goes_on_about_the_document_only_after_a_sentence_that_did() -> None:
 
     assert about_the_document("It also lists the stakeholders.", previous_was=True)
     assert not about_the_document("It also lists the stakeholders.", previous_was=False)
+    # a PDF's line break: the lower-case rest of a sentence about the document
+    assert about_the_document("interaction with the system.", previous_was=True)
+    assert not about_the_document("interaction with the system.", previous_was=False)
+
+
+def test_bracketed_requirement_ids_road_maps_and_user_interface_screens() -> None:
+    """ "[SRSreq 156] The GUI shall …" is a statement, not a link line, so the Performance
+    section answers; an Overview that opens on the document is a road map to its end; the
+    purpose quotes one sentence per section; a User Interfaces section answers usability only
+    where it says how people manage ("easy to learn"), not what a screen shows; hardware
+    accessibility for maintenance is no usability."""
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Introduction\n\n### 1.1 Purpose\n\n"
+        "The Tidewater kiosk is a ticket machine for the harbour gates.\n"
+        "Behavioral requirements describe the interaction between the kiosk and its riders.\n\n"
+        "### 1.2 Overview\n\nThe SRS is divided into four major sections.\n\n"
+        "- Product Features, which describes the main features;\n"
+        "- General Constraints of the system; and\n\n"
+        "## 2 Specific Requirements\n\n### 2.1 User Interfaces\n\n"
+        "[SRSreq 01] The kiosk shall show one crossing per screen.\n"
+        "[SRSreq 02] Each screen shall be easy to learn for a first-time rider.\n\n"
+        "### 2.2 Serviceability\n\n"
+        "Hardware Accessibility – all kiosk hardware shall be readily accessible for repair.\n\n"
+        "### 2.3 Performance Requirements\n\n"
+        "[SRSreq 156] The kiosk shall print a ticket in five seconds or less.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["purpose"].evidence] == [
+        "The Tidewater kiosk is a ticket machine for the harbour gates."
+    ]
+    assert [q.text for q in items["usability"].evidence] == [
+        "[SRSreq 02] Each screen shall be easy to learn for a first-time rider."
+    ]
+    assert [q.text for q in items["performance"].evidence] == [
+        "[SRSreq 156] The kiosk shall print a ticket in five seconds or less."
+    ]
 
 
 def test_numbers_inside_words_are_not_measures_and_spelled_times_are() -> None:

@@ -21,7 +21,16 @@ import re
 # overview, its sections.
 _DOCUMENT = r"(?:document|srs|frs|prd|specification|section|subsection|chapter|appendix|template)"
 # "This Software Requirements Specification (SRS) establishes …": an abbreviation may follow
-_A_DOCUMENT = rf"(?:this|the|each|the following|the next) (?:[\w-]+ ){{0,2}}?{_DOCUMENT}s?(?: \([\w&/ -]{{1,20}}\))?"
+# "The Functional Requirements Specifications (FRS) report provides …": or a report or document
+# named by its abbreviation
+_A_DOCUMENT = rf"(?:this|the|each|the following|the next) (?:[\w-]+ ){{0,2}}?{_DOCUMENT}s?(?: \([\w&/ -]{{1,20}}\)(?: report| document)?)?"
+# "The purpose of the National Polar-orbiting … (NPOESS) Data Exploitation (NDE) System
+# Requirements Specification is to identify …": a long title in capitals, closed by the
+# document's noun and a verb of being; "the system described in this document is" is about the
+# system
+_A_LONG_TITLED_DOCUMENT = (
+    rf"(?:this|the) (?-i:(?:[A-Z(][\w()/&,'’-]* ){{3,16}}?){_DOCUMENT}s?(?: \([\w&/ -]{{1,20}}\))? (?:is|are|was)\b"
+)
 _OPENING = (
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|finally|in short|in summary|nevertheless|nonetheless|primarily|moreover),?\s+)?"
     # "Upon completion, the document will act as a binding contract …"
@@ -29,15 +38,19 @@ _OPENING = (
 )
 _ABOUT_THE_DOCUMENT = re.compile(
     _OPENING + "(?:"
-    rf"(?:the|this) (?:main |primary |overall )?(?:purpose|aim|objective|intent|goal|introduction|overview)s? of {_A_DOCUMENT}"
+    rf"(?:the|this) (?:main |primary |overall )?(?:purpose|aim|objective|intent|goal|introduction|overview)s? of (?:{_A_DOCUMENT}|{_A_LONG_TITLED_DOCUMENT})"
+    # "It is also important for this specification to provide …": what the writers want of it
+    rf"|it is (?:also )?(?:important|necessary|essential|intended|hoped) (?:for|that) {_A_DOCUMENT}"
     rf"|(?:the )?(?:remaining|following|next|other) (?:sections?|chapters?|parts?) of (?:this|the) {_DOCUMENT}"
     rf"|the (?:remainder|rest) of {_A_DOCUMENT}"
     rf"|the (?:format|structure|layout|organi[sz]ation|numbering) of {_A_DOCUMENT}"
     rf"|(?:much|most|all|some|parts?) of (?:this|the) {_DOCUMENT}\b"
     # a road map's entry, a section's title in capitals: "Overall Description, which provides …"
     r"|(?-i:[A-Z][\w/&-]*(?: (?:[A-Z][\w/&-]*|and|of|&)){0,4}), which "
-    r"(?:introduces|describes|provides|details|contains|gives|lists|presents|covers)\b"
-    rf"|sections? \d+(?:\.\d+)*(?: of (?:this|the) {_DOCUMENT})? (?:also |will )?(?:is|are|be|gives?|describes?|provides?|contains?|"
+    r"(?:introduces|describes|provides|details|contains|gives|lists|presents|covers|identifies|defines|explains|"
+    r"specifies|outlines|summari[sz]es)\b"
+    # "Section 2, the general description, describes the product …"
+    rf"|sections? \d+(?:\.\d+)*(?: of (?:this|the) {_DOCUMENT})?(?:, [^,]{{1,40}},)? (?:also |will )?(?:is|are|be|gives?|describes?|provides?|contains?|"
     r"discuss(?:es)?|lists?|presents?|covers?|outlines?|identif(?:y|ies)|introduces?|specif(?:y|ies)|defines?|details?)\b"
     rf"|this is the (?:software requirements specification|srs|document)\b"
     rf"|(?:the )?(?:intended |primary |main |target )?(?:audience|readers?|readership) (?:of|for) (?:this|the) {_DOCUMENT}"
@@ -64,7 +77,7 @@ _DOCUMENT_HOLDS = re.compile(
     _OPENING + rf"{_A_DOCUMENT} (?:also |further |then |will |shall |does not |doesn't |will not )?(?:[a-z]+ly )?"
     r"(?:states?|describes?|specif(?:y|ies)|defines?|provides?|contains?|gives?|includes?|covers?|lists?|presents?|"
     r"discuss(?:es)?|focus(?:es)? on|concentrates? on|outlines?|summari[sz]es?|consists? of|details?|identif(?:y|ies)|"
-    r"explains?|documents?|collects?|establish(?:es)?)\s+(?P<object>(?:[\w'’-]+\W+){0,6})",
+    r"explains?|documents?|collects?|establish(?:es)?|divides?|splits?|organi[sz]es?|groups?|separates?)\s+(?P<object>(?:[\w'’-]+\W+){0,6})",
     re.IGNORECASE,
 )
 _WHAT_A_DOCUMENT_HOLDS = re.compile(
@@ -133,4 +146,6 @@ def about_the_document(text: str, previous_was: bool = False) -> bool:
     holds = _DOCUMENT_HOLDS.match(text)
     if holds is not None:
         return _WHAT_A_DOCUMENT_HOLDS.search(holds.group("object")) is not None
-    return previous_was and _CONTINUES.match(text) is not None
+    # "… describes their individual" / "interaction with the system.": a PDF's line break split
+    # the sentence, and its lower-case rest goes on about the document too
+    return previous_was and (_CONTINUES.match(text) is not None or text[:1].islower())

@@ -183,7 +183,10 @@ ITEMS: tuple[ItemSpec, ...] = (
         "usability is only testable against a stated target",
         categories=("US", "LF"),
         heading=r"usability|user interfaces?|ui|ux|user experience|accessibility|look and feel",
-        cue=r"\b(?:usability|accessibility|wcag|screen readers?|"
+        # "Hardware Accessibility – all system processing … hardware shall be readily accessible",
+        # "Software Accessibility – … source code shall be available": access to the machines and
+        # the code for maintenance is no usability
+        cue=r"\b(?:usability|(?<!hardware )(?<!software )accessibility(?![^.]*\b(?:hardware|computers?|equipment|racks?|remotely|source code)\b)|wcag|screen readers?|"
         r"online help|help (?:system|file|function)|user manual|(?:online|user) documentation)\b",
     ),
     ItemSpec(
@@ -551,6 +554,10 @@ def _section_evidence(
         owning = {path[: position + 1] for path, position in zip(paths, positions, strict=True) if position is not None}
         has_own_subsection = {section[:depth] for section in owning for depth in range(1, len(section))}
         taken: dict[tuple[str, ...], int] = {}
+        # An "Overview" that opens on the document ("The SRS is divided into four major
+        # sections: …") is its road map to the end, list items and wrapped lines included
+        opened: set[tuple[str, ...]] = set()
+        road_maps: set[tuple[str, ...]] = set()
         previous_about = False
         for sentence, path, position in zip(document.sentences, paths, positions, strict=True):
             if position is None:
@@ -575,12 +582,18 @@ def _section_evidence(
             if not _states(sentence.text):
                 continue
             previous_about = about_the_document(sentence.text, previous_about)
-            if previous_about:
+            if previous_about or owner in road_maps:
                 evidence.about.append(quote)
+                if owner not in opened and _GENERIC_OPENING.fullmatch(owner[-1]):
+                    road_maps.add(owner)
+                opened.add(owner)
                 continue
+            opened.add(owner)
             if spec.key == "purpose" and _NOT_WHAT_IT_IS.match(sentence.text):
                 continue
-            if taken.get(owner, 0) >= PER_SECTION:
+            if spec.key == "usability" and _USER_INTERFACES.fullmatch(owner[-1]) and not _USABLE.search(sentence.text):
+                continue
+            if taken.get(owner, 0) >= (1 if spec.key == "purpose" else PER_SECTION):
                 evidence.rest.append(quote)
                 continue
             taken[owner] = taken.get(owner, 0) + 1
@@ -597,12 +610,13 @@ def _section_evidence(
 
 def _states(text: str) -> bool:
     """A sentence that says something by itself: not a stub, a lead-in to a list ("This proposal
-    aims to:", "The specific requirements are –"), a question, or a link line."""
+    aims to:", "The specific requirements are –"), a question, or a link or reference line. A
+    requirement's identifier in brackets ("[SRSreq 156] The GUI shall …") leads a statement."""
     stripped = text.strip()
     return (
         len(stripped.split()) >= 4
         and not stripped.endswith((":", "?", "–", " -", ":-"))
-        and not re.match(r"^(?:https?://|<|\[)", stripped)
+        and not re.match(r"^(?:https?://|<|\[\d+\]|\[[^\]]*\]\()", stripped)
     )
 
 
@@ -613,6 +627,16 @@ def _states(text: str) -> bool:
 _NOT_WHAT_IT_IS = re.compile(
     r"^\W*(?:note\b|(?:the |these |those |all |such |each )?(?:minimum set of |following |specific )?requirements?\b)"
     r"|.*\b(?:distributed|licen[cs]ed|released) under\b",
+    re.IGNORECASE,
+)
+# An SRS's "User Interfaces" section lists screens and what they do ("UI-2: The user interface
+# uses one main window", "compatible to any browser"): only what it says of how people manage
+# with them (easy, learn, help, error messages) answers usability
+_USER_INTERFACES = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:graphical )?user interfaces?\W*", re.IGNORECASE)
+_USABLE = re.compile(
+    r"\b(?:easy|easily|eas(?:e|ier) of use|intuitive|user[- ]friendly|learn\w*|train(?:ing|ed)|novices?|"
+    r"experienced|help|error messages?|consisten\w*|familiar|accessib\w*|usab\w*|readable|legible|"
+    r"look and feel|disabilit\w*|self-explanatory|guid(?:e|ance)|undo)\b",
     re.IGNORECASE,
 )
 _TO_BE_DECIDED = re.compile(r"\W*(?:TBD|TBC|TBA|to be (?:determined|decided|defined|confirmed))\W*", re.IGNORECASE)
