@@ -807,6 +807,7 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("Section 2, the general description, describes the product and its functions.", True),
         ("User Characteristics, which identifies the different types of system users.", True),
         ("The monthly report provides a summary of all crossings.", False),
+        ("This chapter will have a section layout that is specific for the product.", True),
     ],
 )
 def test_sentences_about_the_document_are_told_from_sentences_about_the_system(sentence: str, about: bool) -> None:
@@ -1082,3 +1083,34 @@ def test_mil_std_498_and_edi_headings_answer_their_items() -> None:
     assert [q.text for q in items["performance"].evidence] == [
         "Readings shall be delivered to the port within 24 hours of acquisition."
     ]
+
+
+def test_placeholders_compliance_senders_and_non_functional_statements() -> None:
+    """A template's "<xx>" left for a figure is an open point; "shall be compliant with" states a
+    constraint; "data delivered by the gauge" names a sender, not a date, and a document's release
+    date is no plan; a statement filed under non-functional requirements is no function, and a
+    functions section is quoted by its statements, not by what explains them."""
+    spec = document_from_text(
+        "# SRS for the Harbour Data Facility\n\n## 1 Scope\n\nThe facility archives the harbour's tide readings.\n\n"
+        "DOCUMENT RELEASE DATE: ( Approval Date) APPROVALS GROUP: harbour board.\n\n"
+        "## 2 Required States and Modes\n\n### 2.1 Open Mode\n\n"
+        "The facility shall provide read-only access to tide readings in its Open Mode.\n"
+        "This is the nominal mode of the facility.\n\n"
+        "## 3 Non-Functional Requirements\n\n"
+        "The help pages should be readable offline and online by every clerk.\n"
+        "The planned downtime must not exceed \\<xx\\> hours per quarter.\n"  # Markdown escapes: a literal <xx>
+        "The facility shall be compliant with the Harbour Enterprise Architecture of 2006.\n"
+        "The facility shall read data delivered by the gauge within ten seconds of its arrival.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["open_issues"].evidence] == [
+        "The planned downtime must not exceed <xx> hours per quarter."
+    ]
+    assert "The facility shall be compliant with the Harbour Enterprise Architecture of 2006." in [
+        q.text for q in items["constraints"].evidence
+    ]
+    assert items["timeline"].status == "missing", items["timeline"].evidence
+    functions = [q.text for q in items["functions"].evidence]
+    assert "This is the nominal mode of the facility." not in functions
+    assert not any(text.startswith("The help pages") for text in functions)

@@ -77,7 +77,7 @@ _DOCUMENT_HOLDS = re.compile(
     _OPENING + rf"{_A_DOCUMENT} (?:also |further |then |will |shall |does not |doesn't |will not )?(?:[a-z]+ly )?"
     r"(?:states?|describes?|specif(?:y|ies)|defines?|provides?|contains?|gives?|includes?|covers?|lists?|presents?|"
     r"discuss(?:es)?|focus(?:es)? on|concentrates? on|outlines?|summari[sz]es?|consists? of|details?|identif(?:y|ies)|"
-    r"explains?|documents?|collects?|establish(?:es)?|divides?|splits?|organi[sz]es?|groups?|separates?)\s+(?P<object>(?:[\w'’-]+\W+){0,6})",
+    r"explains?|documents?|collects?|establish(?:es)?|divides?|splits?|organi[sz]es?|groups?|separates?|ha(?:s|ve))\s+(?P<object>(?:[\w'’-]+\W+){0,6})",
     re.IGNORECASE,
 )
 _WHAT_A_DOCUMENT_HOLDS = re.compile(

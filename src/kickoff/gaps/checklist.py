@@ -102,6 +102,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         "What must it do: which functions or user stories, in priority order?",
         "functions are what gets built and tested",
         categories=("F",),
+        # a functions section's statements say what it must do; "This is the nominal system mode."
+        # after one only explains it
+        prefer=r"\b(?:shall|must|will|should|(?:is|are) required to)\b",
         heading=r"(?:(?:overview|(?:detailed )?description|summary|list) of (?:the )?)?functional requirements|(?:product |system )?functions|features|capabilities|specific requirements|specification|detailed design|design details|reference-level explanation|guide-level explanation|proposal|proposed (?:changes|design|solution)|system features|requirements",
     ),
     ItemSpec(
@@ -197,7 +200,10 @@ ITEMS: tuple[ItemSpec, ...] = (
         "constraints rule out designs before they are drawn",
         categories=("L", "MN"),
         heading=r"(?:[\w-]+ ){0,2}constraints?|notes/constraints|backwards? compatibility|compatibility|version skew|compliance|legal|regulatory",
-        cue=r"\b(?:must comply|in compliance with|complies with|regulations?|must be written in|budget)\b",
+        # "shall be compliant with the OMB Federal Enterprise Architecture", "should comply with
+        # Standard ISO 9241", "shall conform to"
+        cue=r"\b(?:(?:must|shall|should|will)(?: be)? (?:comply|compliant|conform(?:ant)?) (?:with|to)|in compliance with|complies with|"
+        r"regulations?|must be written in|budget)\b",
     ),
     ItemSpec(
         "dependencies",
@@ -228,12 +234,14 @@ ITEMS: tuple[ItemSpec, ...] = (
         "When is it needed: milestones, deadlines, release dates?",
         "the schedule limits what can be built",
         heading=r"timeline|schedule|milestones?|deadlines?|roadmap|implementation history|release plan|project plan|phases?",
-        cue=r"\b(?:deadline|milestones? (?:is|are|on|by)|deliver(?:ed|y)? by|due (?:by|on)|"
+        # "data delivered by IDPS" names a sender; "delivered by 1 March", below, a date
+        cue=r"\b(?:deadline|milestones? (?:is|are|on|by)|due (?:by|on)|"
         # "completed within twelve months", "delivered by 1 March": a time, not "completed by the player"
         rf"(?:be )?(?:completed|delivered|finished|operational|in production) (?:within (?:\d+|[a-z]+) (?:days|weeks|months|years)|"
         rf"(?:by|before) (?:the end of |\d|Q[1-4]\b|(?:{_MONTHS})\b))|"
         r"(?:[A-Z][\w ]{2,40} [–-] \d{1,2}/\d{1,2}/\d{4}\b.*?){2}|"
-        rf"by (?:Q[1-4]|(?:{_MONTHS}))|release date|go.live)\b",
+        # a document's approval form has a "DOCUMENT RELEASE DATE"; a system's release date is a plan
+        rf"by (?:Q[1-4]|(?:{_MONTHS}))|(?<!document )release date|go.live)\b",
         needs_pattern=rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|(?:within|in) (?:\d+|[a-z]+) (?:weeks|months|years)|Q[1-4] \d{{4}}|(?:{_MONTHS}) \d{{4}}|\d{{1,2}} (?:{_MONTHS})\b|week \d+|sprint \d+|v?1\.\d+\b)",
     ),
     ItemSpec(
@@ -253,7 +261,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         heading=r"open issues|open questions|unresolved questions|issues list|to be decided|tbd|todo",
         # "has to be confirmed by the user" obliges; "to be confirmed" alone leaves a point open
         cue=r"\b(?:TBD|TBC|(?<!has )(?<!have )(?<!must )(?<!needs )(?<!need )to be (?:decided|determined|confirmed)|[Oo]pen (?:issue|question)|OPEN QUESTION|"
-        r"(?:will )?(?:require|need)s? further (?:specification|definition|discussion|analysis|study))\b",
+        r"(?:will )?(?:require|need)s? further (?:specification|definition|discussion|analysis|study))\b"
+        # a template's placeholder left for a figure: "must not exceed <xx> hours per <period>"
+        r"|<(?:[Xx]{2,}|[Xx]{2,}:\d\d|TBD|tbd)>",
     ),
 )
 
@@ -446,7 +456,9 @@ def _item(
     if sections is not None:
         quotes = sections.quotes
         if spec.prefer is not None:
-            naming = [q for q in sections.quotes + sections.rest if re.search(spec.prefer, q.text, re.IGNORECASE)]
+            # functions are many: their sections' opening statements are enough to look through
+            searched = sections.quotes if spec.key == "functions" else sections.quotes + sections.rest
+            naming = [q for q in searched if re.search(spec.prefer, q.text, re.IGNORECASE)]
             quotes = naming or quotes
     else:
         quotes = _unique([Quote(r.text, r.location) for r in requirements if _addresses(spec, r)])
@@ -509,10 +521,15 @@ def _addresses(spec: ItemSpec, requirement: Requirement) -> bool:
     if requirement.category not in spec.categories:
         return False
     if spec.key == "functions":
-        return True
+        # a statement the document files under its non-functional requirements ("NON
+        # -FUNCTIONAL REQUIREMENTS", as a PDF spaces it) is a quality, not a function
+        return _NON_FUNCTIONAL.search(requirement.location.section or "") is None
     # the classifier alone is not enough on prose it was not trained on (a PEP's Abstract
     # "should be easy to use" is not a usability target): the sentence's words must agree
     return spec.cue is not None and re.search(spec.cue, requirement.text, re.IGNORECASE) is not None
+
+
+_NON_FUNCTIONAL = re.compile(r"\bnon\s*-?\s*functional\b", re.IGNORECASE)
 
 
 def _specifications(documents: tuple[Document, ...]) -> list[Document]:
