@@ -1114,3 +1114,28 @@ def test_placeholders_compliance_senders_and_non_functional_statements() -> None
     functions = [q.text for q in items["functions"].evidence]
     assert "This is the nominal mode of the facility." not in functions
     assert not any(text.startswith("The help pages") for text in functions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "depends"),
+    [
+        ("The software requires a working Java environment.", True),
+        ("Microsoft SQL Server will be required for the tide archive.", True),
+        ("An Internet connection and a browser are required to use the kiosk.", True),
+        ("The kiosk uses the Qt graphical library.", True),
+        ("The archive is critically dependent upon the performance levels of the harbour network.", True),
+        ("It uses a wide variety of third party libraries and tools.", True),
+        ("The system should be built on a common User Access and Authentication Service.", True),
+        # behaviour, not a dependency
+        ("Calls are routed to a number that is dependent upon the user's location.", False),
+        ("All the hardware shall require to connect internet.", False),
+        ("The clerk requires the rider to show a ticket.", False),
+    ],
+)
+def test_what_real_srs_documents_name_as_what_the_system_needs(sentence: str, depends: bool) -> None:
+    spec = document_from_text(
+        f"# SRS for the Tidewater Ferry Tickets\n\n## 1 Scope\n\nThe kiosk sells crossings.\n\n## 2 Notes\n\n{sentence}\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert ([q.text for q in items["dependencies"].evidence] == [sentence]) is depends

@@ -214,7 +214,23 @@ ITEMS: tuple[ItemSpec, ...] = (
         heading=r"dependenc\w*|assumptions?|assumptions and dependencies|prerequisites",
         # In a specification, the system depends on something ("The booking service relies on …");
         # "the metadata depends on build-time decisions" describes behaviour. Notes say it plainly.
-        cue=r"\b(?:system|application|service|product|platform|software|app|server|portal|solution) (?:depends|relies|will depend|will rely) on\b|\b(?:we assume|it is assumed|assumptions? (?:is|are))\b",
+        cue=r"\b(?:system|application|service|product|platform|software|app|server|portal|solution) (?:depends|relies|will depend|will rely) on\b|\b(?:we assume|it is assumed|assumptions? (?:is|are))\b"
+        # what real SRS documents name as what it needs: "requires a working Java environment",
+        # "Microsoft SQL Server will be required", "uses the Qt graphical library", "is
+        # critically dependent upon the … network", "third party libraries"
+        # (but "a number that is dependent upon the user's location" is behaviour)
+        r"|\b(?:is|are|be) (?:\w+ly )?dependent (?:up)?on (?:the |an? )?(?:[\w'’-]+ ){0,4}?"
+        r"(?:networks?|systems?|services?|operation|availability|stability|performance|software|hardware|infrastructure|"
+        r"providers?|vendors?|librar(?:y|ies)|databases?|servers?)\b|\b(?:is|are) assumed to\b"
+        r"|\b(?:requires?|required) (?:an? |the )?(?:working |compatible |active )?(?:(?!to\b)[\w./+-]+ ){0,2}"
+        r"(?:java|jre|jvm|browser|internet(?: connection)?|internet service provider|isp|servers?|database|dbms|librar(?:y|ies)|plug-?in|runtime|"
+        r"environment|operating system|framework|toolkit|sdk|interpreter|virtual machine|drive|connection)\b"
+        r"|\buses (?:the |an? )?(?:[\w./+-]+ ){0,3}(?:librar(?:y|ies)|framework|toolkit|runtime|internet connection)\b"
+        # "An Internet connection and a browser are required", "built on a common … Service"
+        r"|\b(?:java|jre|jvm|browser|internet connection|servers?|database|dbms|librar(?:y|ies)|plug-?in|runtime|"
+        r"operating system|framework)\b[^.;]{0,40}\b(?:is|are|will be|shall be) required\b"
+        r"|\bbuilt (?:on|upon) (?:an? |the )?(?:[\w-]+ ){0,5}(?:services?|platforms?|frameworks?|librar(?:y|ies)|infrastructure)\b"
+        r"|\bthird[- ]party (?:librar(?:y|ies)|applications?|software|components?|tools|services?|products?)\b",
         note_cue=r"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Ee]ach) (?:[\w'-]+ ){0,3}?(?:depends|relies|will depend|will rely) on\b(?! the fact)",
     ),
     ItemSpec(
