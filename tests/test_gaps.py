@@ -1139,3 +1139,27 @@ def test_what_real_srs_documents_name_as_what_the_system_needs(sentence: str, de
     )
     items = {item.key: item for item in checklist_of((spec,))}
     assert ([q.text for q in items["dependencies"].evidence] == [sentence]) is depends
+
+
+def test_what_users_must_know_and_learn_answers_usability() -> None:
+    """MIL-STD-498's "Training-Related Requirements" is usability's section; where no section is,
+    "a general knowledge of basic computer skills is required" and "an intuitive interface"
+    state it, and "consistent and intuitive resource calculations" does not."""
+    trained = document_from_text(
+        "# SRS for the Harbour Data Facility\n\n## 1 Scope\n\nThe facility archives tide readings.\n\n"
+        "## 2 Training-Related Requirements\n\nOperators attend one day of training on the archive.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((trained,))}
+    assert [q.text for q in items["usability"].evidence] == ["Operators attend one day of training on the archive."]
+    for sentence, usable in [
+        ("A general knowledge of basic computer skills is required to sell tickets.", True),
+        ("The kiosk will provide riders with an intuitive interface to the timetable.", True),
+        ("To ensure consistent and intuitive resource calculations, restart the kiosk.", False),
+    ]:
+        spec = document_from_text(
+            f"# SRS for the Tidewater Ferry Tickets\n\n## 1 Scope\n\nThe kiosk sells crossings.\n\n## 2 Notes\n\n{sentence}\n",
+            "srs.md",
+        )
+        items = {item.key: item for item in checklist_of((spec,))}
+        assert ([q.text for q in items["usability"].evidence] == [sentence]) is usable, sentence

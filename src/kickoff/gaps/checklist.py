@@ -185,12 +185,21 @@ ITEMS: tuple[ItemSpec, ...] = (
         "How must it be usable: by whom, with what training, on which screens, with which accessibility needs?",
         "usability is only testable against a stated target",
         categories=("US", "LF"),
-        heading=r"usability|user interfaces?|ui|ux|user experience|accessibility|look and feel",
+        # what people must learn is usability too: MIL-STD-498's "Training-Related Requirements",
+        # IEEE 830's "On-line User Documentation and Help System Requirements", "Ease of Use"
+        heading=r"usability|user interfaces?|ui|ux|user experience|accessibility|look and feel|ease of use|"
+        r"(?:[\w-]+ ){0,2}training(?:-related)?|(?:on-?line )?user documentation(?: and help system)?|help(?: system| module)?",
         # "Hardware Accessibility – all system processing … hardware shall be readily accessible",
         # "Software Accessibility – … source code shall be available": access to the machines and
         # the code for maintenance is no usability
         cue=r"\b(?:usability|(?<!hardware )(?<!software )accessibility(?![^.]*\b(?:hardware|computers?|equipment|racks?|remotely|source code)\b)|wcag|screen readers?|"
-        r"online help|help (?:system|file|function)|user manual|(?:online|user) documentation)\b",
+        r"online help|help (?:system|file|function)|user manual|(?:online|user) documentation|"
+        # what an SRS says of its users' skills and of the effort it asks of them
+        r"easy to (?:use|learn|install|understand|administer|navigate|operate)|ease of use|user[- ]friendl\w*|"
+        # "an intuitive interface", not "consistent and intuitive resource calculations"
+        r"intuitive(?: (?:graphical|user|web|and \w+))* (?:interfaces?|guis?|uis?|design|navigation|to use)|"
+        r"(?:basic|general) (?:computer )?(?:knowledge|skills|understanding)|(?:no|without) (?:special |prior )?(?:qualification|training)s? (?:is |are )?(?:necessary|required|needed)|"
+        r"training (?:time|courses?|materials?|sessions?))\b",
     ),
     ItemSpec(
         "constraints",
