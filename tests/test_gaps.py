@@ -1163,3 +1163,13 @@ def test_what_users_must_know_and_learn_answers_usability() -> None:
         )
         items = {item.key: item for item in checklist_of((spec,))}
         assert ([q.text for q in items["usability"].evidence] == [sentence]) is usable, sentence
+
+
+def test_mil_std_498_internal_data_requirements_answer_data() -> None:
+    spec = document_from_text(
+        "# SRS for the Harbour Data Facility\n\n## 1 Scope\n\nThe facility archives tide readings.\n\n"
+        "## 2 Internal Data Requirements\n\nEach reading is kept as one record in a tide data set.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["data"].evidence] == ["Each reading is kept as one record in a tide data set."]

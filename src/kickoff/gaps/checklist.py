@@ -125,7 +125,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "What data goes in and comes out: formats, sources, volumes, retention?",
         "data shapes the storage, the interfaces and the tests",
-        heading=r"data(?: (?:inputs?|outputs?|dictionary|model|requirements|structures?|definitions?|formats?|elements|streams?|construct specifications))?|inputs?|outputs?|(?:file )?formats?|storage|schemas?|fields|database|(?:logical )?database requirements|metadata|(?:incoming|outgoing|auxiliary) data(?: streams?)?|field (?:specifications?|definitions?)|(?:message|record|file) (?:formats?|layouts?|specifications?)",
+        heading=r"(?:internal |external |persistent |stored )?data(?: (?:inputs?|outputs?|dictionary|model|requirements|structures?|definitions?|formats?|elements|streams?|construct specifications))?|inputs?|outputs?|(?:file )?formats?|storage|schemas?|fields|database|(?:logical )?database requirements|metadata|(?:incoming|outgoing|auxiliary) data(?: streams?)?|field (?:specifications?|definitions?)|(?:message|record|file) (?:formats?|layouts?|specifications?)",
         # "a CSV file", "as JSON", but not a file's name ("the Cargo.toml file")
         cue=r"\b(?:file format|data format|data model|schema|retention period)\b|"
         r"\b(?:stored|saved|kept|recorded|archived) in (?:a|an|the) (?:[\w-]+ )?(?:database|data ?base|data store)s?\b|(?<![.\w])(?:csv|json|xml|yaml|xlsx|excel|parquet)\b(?! ?:)|^(?:Format|Type|Data type)\s*:\s|\b(?:a|the) (?:file|directory|table|key|field) (?:named|called)\b|(?-i:\b(?:INI|TOML|JSON|YAML|XML|CSV)\b) (?:format|file|table|document|object)s?\b",
