@@ -375,6 +375,9 @@ def _owner(pattern: re.Pattern[str], path: tuple[str, ...], others: list[re.Patt
 # heading is the users' only where no functions heading stands above it.
 _FUNCTION_STEP = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:inputs?|outputs?|ouputs?)\W*", re.IGNORECASE)
 _GENERIC_OPENING = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:introduction|overview|summary)\W*", re.IGNORECASE)
+# An "Introduction" that opens on the document ("The FRS report provides …") may go on to the
+# system; an "Overview" that does is the document's road map
+_ROAD_MAP_TITLE = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:document )?overview\W*", re.IGNORECASE)
 _USE_CASES = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?use[- ]cases?\W*", re.IGNORECASE)
 
 
@@ -626,7 +629,7 @@ def _section_evidence(
             previous_about = about_the_document(sentence.text, previous_about)
             if previous_about or owner in road_maps:
                 evidence.about.append(quote)
-                if owner not in opened and _GENERIC_OPENING.fullmatch(owner[-1]):
+                if owner not in opened and _ROAD_MAP_TITLE.fullmatch(owner[-1]):
                     road_maps.add(owner)
                 opened.add(owner)
                 continue
