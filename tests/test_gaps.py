@@ -1173,3 +1173,37 @@ def test_mil_std_498_internal_data_requirements_answer_data() -> None:
     )
     items = {item.key: item for item in checklist_of((spec,))}
     assert [q.text for q in items["data"].evidence] == ["Each reading is kept as one record in a tide data set."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("The archive shall have built-in error handling.", "reliability"),
+        ("A confirmation is asked first to prevent accidental loss of data.", "reliability"),
+        ("The kiosk will be launched in June 2003 at the north gate.", "timeline"),
+        ("The system will be implemented by the harbour board in the 2nd quarter 2004.", "timeline"),
+        ("The users consist of anyone who wants to cross the harbour.", "users"),
+        ("There can be only one user per machine.", "scale"),
+        ("The board estimates approximately 200 to 500 tickets per day.", "scale"),
+    ],
+)
+def test_how_real_srs_documents_state_failure_dates_users_and_sizes(sentence: str, key: str) -> None:
+    spec = document_from_text(
+        f"# SRS for the Tidewater Ferry Tickets\n\n## 1 Scope\n\nThe kiosk sells crossings.\n\n## 2 Notes\n\n{sentence}\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items[key].evidence] == [sentence]
+
+
+def test_a_requirements_definition_is_no_glossary_and_a_reference_list_is_no_plan() -> None:
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Business Requirements Definition\n\n"
+        "The kiosks will be installed by the harbour board in the 3rd quarter 2026.\n\n"
+        "## 2 Related Documents\n\nFerry Plan, version 2, to be released December 15, 2025.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["timeline"].evidence] == [
+        "The kiosks will be installed by the harbour board in the 3rd quarter 2026."
+    ]

@@ -93,7 +93,11 @@ ITEMS: tuple[ItemSpec, ...] = (
         "Who will use it, and who else has a stake in it (roles, numbers, skills)?",
         "features and usability are judged against the people who use them",
         heading=r"(?:[\w-]+ ){0,2}users?|(?:nature|characteristics|description|profiles?|classes|types) of (?:the )?users|personnel(?:-related)? requirements|user stories|user (?:classes|personas|profiles)|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
-        cue=r"\bAs an? [a-z]+(?: [a-z]+)?, I (?:want|need|can)\b|\b(?:(?:end )?users (?:are|include)|intended (?:for|users)|is used by|target users)\b",
+        cue=r"\bAs an? [a-z]+(?: [a-z]+)?, I (?:want|need|can)\b|\b(?:(?:end )?users (?:are|include)|intended (?:for|users)|is used by|target users)\b"
+        # "The users consist of anyone who …", "intended for use by four user classes", "shall be
+        # used by various classes of users", "There are only end-users", "The target clients … are"
+        r"|\b(?:(?:the )?users (?:consist|consists) of|intended for use by|used by (?:various|several|different|all|many|\w+) (?:classes|types|kinds|groups) of users|"
+        r"there (?:are|will be) (?:only |multiple |several |different |\w+ )?(?:end-users|(?:types|classes|kinds|groups) of users)|target (?:clients|customers|audience) (?:for|of) )",
     ),
     ItemSpec(
         "functions",
@@ -152,7 +156,11 @@ ITEMS: tuple[ItemSpec, ...] = (
         r"(?:users|devices|records|documents|requests|sites|stores|orders|transactions|locations|branches|offices|"
         r"accounts|customers|members|patrons|items|circulations|vehicles|terminals)|"
         r"up to (?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|one hundred|a thousand)"
-        r"(?:[ -][a-z]+)? (?!hours|minutes|seconds|days|weeks|months|years)[a-z]+s)\b",
+        r"(?:[ -][a-z]+)? (?!hours|minutes|seconds|days|weeks|months|years)[a-z]+s)\b"
+        # "There can be only one user per machine", "only one user at a time", "approximately 200
+        # to 500 ISINs per day"
+        r"|\b(?:only )?one (?:user|person|player|operator)s? (?:per (?:machine|computer|instance|session)|at a time|can use)\b"
+        r"|\b\d[\d,.]*(?: to \d[\d,.]*)? (?!(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|times|percent|kb|mb|gb)\b)[A-Za-z]+s per (?:day|hour|minute|second|week|month|year)\b",
         needs_number=True,
         number_quantities=("users", "throughput", "storage", "count", "other"),
     ),
@@ -163,8 +171,14 @@ ITEMS: tuple[ItemSpec, ...] = (
         "How reliable must it be: availability, tolerated data loss, recovery time?",
         "reliability targets change the architecture",
         categories=("A", "FT"),
-        heading=r"reliab\w*|availab\w*|fault tolerance|recovery|error handling|failure handling|(?:non)?fatal errors|resilien\w*|rollback|feature enablement and rollback|rollout, upgrade and rollback|troubleshooting|failure modes",
-        cue=r"\b(?:availability of|uptime|downtime|failover|backups?|recovery (?:time|point)|RTO|RPO)\b|\bavailab\w*\b[^.;]{0,30}?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% (?:of the time|availab|uptime)",
+        # "BCP Requirements": a business continuity plan's
+        heading=r"reliab\w*|availab\w*|fault tolerance|recovery|error handling|failure handling|(?:non)?fatal errors|resilien\w*|rollback|feature enablement and rollback|rollout, upgrade and rollback|troubleshooting|failure modes|"
+        r"bcp|business continuity(?: plan)?|disaster(?: recovery)?",
+        cue=r"\b(?:availability of|uptime|downtime|failover|backups?|recovery (?:time|point)|RTO|RPO)\b|\bavailab\w*\b[^.;]{0,30}?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% (?:of the time|availab|uptime)"
+        # what real SRS documents say of failure: "shall have built-in error handling", "loss of
+        # data", "Reliable message delivery", "informs the user about the error"
+        r"|\b(?:error handling|(?:loss|corruption) of (?:the )?data|data (?:loss|corruption)|disaster recovery|business continuity|"
+        r"reliable (?:message )?delivery|(?:informs?|notif(?:y|ies)) the user (?:of|about) (?:the|an?) (?:error|failure|problem))\b",
         needs_number=True,
         number_quantities=("availability", "recovery", "latency", "other"),
     ),
@@ -266,8 +280,12 @@ ITEMS: tuple[ItemSpec, ...] = (
         rf"(?:by|before) (?:the end of |\d|Q[1-4]\b|(?:{_MONTHS})\b))|"
         r"(?:[A-Z][\w ]{2,40} [–-] \d{1,2}/\d{1,2}/\d{4}\b.*?){2}|"
         # a document's approval form has a "DOCUMENT RELEASE DATE"; a system's release date is a plan
-        rf"by (?:Q[1-4]|(?:{_MONTHS}))|(?<!document )release date|go.live)\b",
-        needs_pattern=rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|(?:within|in) (?:\d+|[a-z]+) (?:weeks|months|years)|Q[1-4] \d{{4}}|(?:{_MONTHS}) \d{{4}}|\d{{1,2}} (?:{_MONTHS})\b|week \d+|sprint \d+|v?1\.\d+\b)",
+        rf"by (?:Q[1-4]|(?:{_MONTHS}))|(?<!document )release date|go.live|"
+        # "will be launched in June 2003", "to be released December 15, 2001", "implemented … in the
+        # 2nd quarter 2004", "available by October, 2001"
+        rf"(?:launched|released|implemented|installed|deployed|rolled out|available|submitted) (?:[\w-]+ ){{0,4}}?"
+        rf"(?:(?:in|by|on|before|during) )?(?:the )?(?:(?:{_MONTHS}),? (?:\d{{1,2}}, )?\d{{4}}|(?:1st|2nd|3rd|4th|first|second|third|fourth) quarter(?: of)? \d{{4}}|Q[1-4] \d{{4}}|FY ?\d\d))\b",
+        needs_pattern=rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|(?:within|in) (?:\d+|[a-z]+) (?:weeks|months|years)|Q[1-4] \d{{4}}|(?:{_MONTHS}),? (?:\d{{1,2}}, )?\d{{4}}|\d{{1,2}} (?:{_MONTHS})\b|quarter(?: of)? \d{{4}}|FY ?\d\d|week \d+|sprint \d+|v?1\.\d+\b)",
     ),
     ItemSpec(
         "glossary",
@@ -689,7 +707,10 @@ _TO_BE_DECIDED = re.compile(r"\W*(?:TBD|TBC|TBA|to be (?:determined|decided|defi
 # nothing, however well its heading matches the item.
 _NON_ANSWER = re.compile(r"^\W*(?:No|None|N/?A|Not applicable|Nothing|n/a)\b", re.IGNORECASE)
 
-_DEFINITIONS = re.compile(r"\b(?:terminology|glossary|definitions?|abbreviations|acronyms)\b", re.IGNORECASE)
+# "MMF Business Requirements Definition" defines requirements, not terms
+_DEFINITIONS = re.compile(
+    r"\b(?:terminology|glossary|definitions|definition of terms|abbreviations|acronyms)\b", re.IGNORECASE
+)
 
 # Beside specifications, documents of these kinds speak for the project: meeting notes and
 # e-mails ("other") often hold the dependencies and dates a specification leaves out. News,

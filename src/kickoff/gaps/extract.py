@@ -107,7 +107,9 @@ _DISCURSIVE_SECTION = re.compile(
     r"\b(?:rationale|motivation|background|alternatives?|rejected (?:ideas|proposals|approaches|options)|prior art|"
     r"drawbacks|discussion|"
     r"appendix|faq|frequently asked|history|acknowledge?ments|references|copyright|future (?:work|possibilities)|"
-    r"comparison|how to teach|open issues|unresolved questions|open questions)\b",
+    r"comparison|how to teach|open issues|unresolved questions|open questions|"
+    # an SRS's list of the documents it cites ("approved Nov. 1999", "to be released …") is no plan
+    r"(?:related|referenced|applicable|reference) documents|bibliography)\b",
     re.IGNORECASE,
 )
 
