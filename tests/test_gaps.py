@@ -808,6 +808,9 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("User Characteristics, which identifies the different types of system users.", True),
         ("The monthly report provides a summary of all crossings.", False),
         ("This chapter will have a section layout that is specific for the product.", True),
+        ("The SRS is an agreement on requirements between these parties.", True),
+        ("The Ferry Tickets System's SRS, as outlined above, is a collection of artifacts.", True),
+        ("The ferry kiosk is an agreement machine for the harbour.", False),
     ],
 )
 def test_sentences_about_the_document_are_told_from_sentences_about_the_system(sentence: str, about: bool) -> None:
@@ -1207,3 +1210,15 @@ def test_a_requirements_definition_is_no_glossary_and_a_reference_list_is_no_pla
     assert [q.text for q in items["timeline"].evidence] == [
         "The kiosks will be installed by the harbour board in the 3rd quarter 2026."
     ]
+
+
+def test_a_footer_is_no_statement_and_a_possessive_users_heading_is_the_users() -> None:
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Potential Users’ Specification\n\n"
+        "There are mainly two kinds of users of the kiosk.\n\n## 2 Constraints\n\n"
+        "Copyright 2005 by the harbour board, all rights reserved.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["users"].evidence] == ["There are mainly two kinds of users of the kiosk."]
+    assert items["constraints"].status == "missing"

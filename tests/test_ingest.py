@@ -309,6 +309,29 @@ def test_a_static_document_saved_as_html_keeps_its_paragraphs_and_bold_headings(
     assert not any("**" in b.text or "#" in b.text for b in document.blocks)
 
 
+def test_a_page_framed_by_a_site_keeps_the_document_in_its_cell_and_drops_the_site() -> None:
+    """PURE's Nenios SRS: a hosting site's frame (menu rows of links, a footer) holds the whole
+    document in one cell, its headings only bold; the contents' links to parts kept on other
+    pages ("2. Usage scenario") are no headings, and the menu is no text of the document."""
+    paragraphs = "".join(f"<p>The kiosk rule {n} holds at the harbour gate.</p>" for n in range(12))
+    page = (
+        "<html><body><table><tr><td><table><tr><td><a href='/'>Home</a></td><td><a href='/h'>Hosting</a></td></tr>"
+        "</table></td></tr><tr><td>"
+        "<p><a href='other.html'>2. Usage scenario</a><br><a href='other.html'>Appendix A: Glossary</a><br>"
+        "<b>Revision History</b></p>"
+        "<p><b>1.1 Goals and objectives</b></p><p>The ferry kiosk sells crossings at the gates.</p>"
+        f"{paragraphs}"
+        "<p>| <a href='/'>Home</a> | <a href='/h'>Hosting</a> |</p>"
+        "</td></tr></table></body></html>"
+    ).encode()
+    document = only_document(read(page, "srs.html"))
+    texts = [b.text for b in document.blocks]
+    assert "The ferry kiosk sells crossings at the gates." in texts
+    assert sum(text.startswith("The kiosk rule") for text in texts) == 12
+    assert not any("Home" in text or "Usage scenario" in text or "Glossary" in text for text in texts), texts
+    assert "1.1 Goals and objectives" in [b.text for b in document.blocks if b.kind == "heading"]
+
+
 def test_eml_body_and_attachments() -> None:
     from email.message import EmailMessage
 

@@ -60,6 +60,12 @@ _ABOUT_THE_DOCUMENT = re.compile(
     # a template's examples of what to write: "Typical examples of users are: …"
     r"|(?:an? |typical |some )?examples? of (?:an? )?[\w -]{1,30}? (?:is|are)\b"
     rf"|{_A_DOCUMENT} (?:is|are) (?:intended|meant|written|organi[sz]ed|divided|structured|addressed|reserved)\b"
+    # what the document is: "The SRS is an agreement on requirements between these parties", "The
+    # Software Requirements Specification (SRS) is a collection and organization of all the requirements"
+    rf"|(?:{_A_DOCUMENT}|(?:[\w()’'-]+ ){{1,8}}?(?:srs|frs|prd|document|specification))(?:, [^,]{{1,40}},)? (?:is|are|will be|serves as) "
+    r"(?:not )?(?:an?|the|only|just|also) (?:[\w-]+ ){0,3}?"
+    r"(?:agreement|collection|package|contract|description|record|basis|reference|guide|baseline|living|artifact|summary|"
+    r"compilation|specification|document|statement|set|list|overview)\b"
     rf"|{_A_DOCUMENT} (?:may|might|will|should)(?: also)? be of (?:interest|use)\b"
     # IEEE 830's own words, left in many SRS documents: "Throughout this section, every stated
     # requirement should be externally perceivable …"

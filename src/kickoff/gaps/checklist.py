@@ -55,6 +55,12 @@ ITEMS: tuple[ItemSpec, ...] = (
         "What system is to be built, and what problem does it solve?",
         "every design decision depends on it",
         heading=r"abstract|summary|purpose|overview|introduction|executive summary",
+        # in its own sections, the sentence that names the system and says what it is or does:
+        # "The Child Care Management software is intended to provide a computer based system …"
+        # after the document's own purpose and a remark on its diagrams
+        prefer=r"\b(?:system|software|application|product|tool|service|platform|solution|program|package|framework|"
+        r"(?-i:[A-Z][A-Za-z]*[A-Z][A-Za-z]*))\b[^.;:]{0,60}?\b(?:is (?:an?|the|intended|designed|meant)|will (?:be an?|provide|allow|enable|"
+        r"support|assist|help|let|automate|give|track|manage)|provides|allows|enables|supports|assists|helps|lets|automates)\b",
         cue=r"\b(?:the purpose of (?:this|the) (?:system|document|project|specification)|this (?:document|specification|pep|rfc|kep|proposal|memo) (?:describes|specifies|defines|proposes|introduces)|we propose|(?:the|this) (?:system|application|tool|service|platform|product) (?:is an?|will be an?|provides|lets|helps|allows))\b",
     ),
     ItemSpec(
@@ -92,7 +98,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Who will use it, and who else has a stake in it (roles, numbers, skills)?",
         "features and usability are judged against the people who use them",
-        heading=r"(?:[\w-]+ ){0,2}users?|(?:nature|characteristics|description|profiles?|classes|types) of (?:the )?users|personnel(?:-related)? requirements|user stories|user (?:classes|personas|profiles)|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
+        heading=r"(?:[\w-]+ ){0,2}users?['’]?|(?:nature|characteristics|description|profiles?|classes|types) of (?:the )?users|personnel(?:-related)? requirements|user stories|user (?:classes|personas|profiles)|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
         cue=r"\bAs an? [a-z]+(?: [a-z]+)?, I (?:want|need|can)\b|\b(?:(?:end )?users (?:are|include)|intended (?:for|users)|is used by|target users)\b"
         # "The users consist of anyone who …", "intended for use by four user classes", "shall be
         # used by various classes of users", "There are only end-users", "The target clients … are"
@@ -502,8 +508,9 @@ def _item(
     if sections is not None:
         quotes = sections.quotes
         if spec.prefer is not None:
-            # functions are many: their sections' opening statements are enough to look through
-            searched = sections.quotes if spec.key == "functions" else sections.quotes + sections.rest
+            # functions are many, and a purpose is stated early: their sections' opening
+            # statements are enough to look through
+            searched = sections.quotes if spec.key in ("functions", "purpose") else sections.quotes + sections.rest
             naming = [q for q in searched if re.search(spec.prefer, q.text, re.IGNORECASE)]
             quotes = naming or quotes
     else:
@@ -676,11 +683,16 @@ def _states(text: str) -> bool:
     aims to:", "The specific requirements are –"), a question, or a link or reference line. A
     requirement's identifier in brackets ("[SRSreq 156] The GUI shall …") leads a statement."""
     stripped = text.strip()
+    if _COPYRIGHT.search(stripped):
+        return False  # a page's footer ("Copyright © 2005 by …", "All rights reserved.")
     return (
         len(stripped.split()) >= 4
         and not stripped.endswith((":", "?", "–", " -", ":-"))
         and not re.match(r"^(?:https?://|<|\[\d+\]|\[[^\]]*\]\()", stripped)
     )
+
+
+_COPYRIGHT = re.compile(r"^\W*(?:copyright\b|\(c\)\s*\d{4}|©)|\ball rights reserved\b", re.IGNORECASE)
 
 
 # What the system is and does is not said by a note to the reader or by a sentence about the

@@ -81,6 +81,9 @@ def _visible_text(markup: str) -> str:
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _WEB_FURNITURE = "//script|//nav|//header|//footer|//aside|//form|//iframe|//article"
 _DOCUMENT_BLOCKS = 40
+_LAYOUT_CELL_BLOCKS = 10
+_NAVIGATION_GAPS = re.compile(r"[|·•/\-–—\[\]]*")
+_CONTENTS_LINK = re.compile(r"(?:\d+(?:\.\d+)*\.?|appendix [a-z0-9]{1,3}\s*[:.\-–])\s+\S.{0,80}", re.IGNORECASE)
 _CAPTION = re.compile(r"(?:figure|fig\.|table)\s*\d", re.IGNORECASE)
 _BLOCK_TAGS = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "center", "pre", "hr", "address")
 
@@ -105,11 +108,16 @@ def laid_out_document(markup: str) -> str | None:
     except (ValueError, lxml.etree.ParserError):
         return None
     heading_test = " or ".join(f"self::{tag}" for tag in _HEADING_TAGS)
+    # a cell that holds a heading, or a document's worth of paragraphs (PURE's Nenios SRS: the
+    # whole document in one cell of the page's frame, its headings only bold), lays the page out
     layout = (
         [
             table
             for table in tree.iter("table")
-            if any(cell.xpath(f".//*[{heading_test}]") for cell in table.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th"))
+            if any(
+                cell.xpath(f".//*[{heading_test}]") or len(cell.xpath(".//p|.//li")) >= _LAYOUT_CELL_BLOCKS
+                for cell in table.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th")
+            )
         ]
         if "<table" in lowered
         else []
@@ -119,13 +127,23 @@ def laid_out_document(markup: str) -> str | None:
         return None
     for element in tree.xpath("//script|//style|//noscript|//template|//nav|//footer|//comment()"):
         element.drop_tree()
-    for entry in list(tree.iter("li", "p")):
-        # a table of contents: entries that are only links within the page repeat its headings
-        links = entry.xpath(".//a[starts-with(@href, '#')]")
-        if links and "".join("".join(link.text_content().split()) for link in links) == "".join(
-            entry.text_content().split()
-        ):
+    for entry in list(tree.iter("li", "p", "td")):
+        # a table of contents: entries that are only links repeat the page's headings, or name
+        # parts of the document kept on other pages ("2. Usage scenario"); links set apart by
+        # bars are the site's menu ("Home | Hosting | Support")
+        links = entry.xpath(".//a[@href]")
+        if not links or entry.getparent() is None:
+            continue
+        rest = "".join(entry.text_content().split())
+        for link in links:
+            rest = rest.replace("".join(link.text_content().split()), "", 1)
+        if not rest or (len(links) >= 2 and _NAVIGATION_GAPS.fullmatch(rest)):
             entry.drop_tree()
+    for link in list(tree.xpath("//a[@href]")) if layout or static else []:
+        # "2. Usage scenario", "Appendix A: Glossary": a contents entry among other lines of a
+        # paragraph, linking to a part of the document kept elsewhere, would read as a heading
+        if _CONTENTS_LINK.fullmatch(" ".join(link.text_content().split())):
+            link.drop_tree()
     for table in layout:
         for part in [table, *table.xpath("./thead|./tbody|./tfoot|./tr|./*/tr|./tr/td|./tr/th|./*/tr/td|./*/tr/th")]:
             part.tag = "div"
@@ -194,6 +212,9 @@ def _table_rows(table: Any) -> list[str]:
                 dropped.drop_tree()
             cells.append(" ".join(own.text_content().split()))
             nested.extend(inner)
+        links = " ".join(" ".join(a.text_content().split()) for a in row.xpath(".//a[@href]"))
+        if any(cells) and "".join(links.split()) == "".join("".join(cells).split()):
+            continue  # a row of links is the site's navigation ("Home | Hosting | Support")
         if any(cells):
             rows.append("| " + " | ".join(cells) + " |")
         for inner_table in nested:
