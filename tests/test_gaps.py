@@ -1116,6 +1116,17 @@ def test_placeholders_compliance_senders_and_non_functional_statements() -> None
     assert items["timeline"].status == "missing", items["timeline"].evidence
     functions = [q.text for q in items["functions"].evidence]
     assert "This is the nominal mode of the facility." not in functions
+    # where no section is the functions', binding statements are quoted before forecasts
+    loose = document_from_text(
+        "# SRS for the Harbour Data Facility\n\n## 1 Scope\n\nThe facility archives the harbour's tide readings.\n\n"
+        "## 2 Notes\n\nThe system will allow clerks to print a summary of readings.\n"
+        "The facility shall send each tide reading to the port office.\n",
+        "srs.md",
+    )
+    loose_items = {item.key: item for item in checklist_of((loose,))}
+    assert [q.text for q in loose_items["functions"].evidence] == [
+        "The facility shall send each tide reading to the port office."
+    ]
     assert not any(text.startswith("The help pages") for text in functions)
 
 

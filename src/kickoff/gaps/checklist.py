@@ -515,6 +515,10 @@ def _item(
             quotes = naming or quotes
     else:
         quotes = _unique([Quote(r.text, r.location) for r in requirements if _addresses(spec, r)])
+        if spec.key == "functions":
+            # "shall" and "must" bind; "This system will support …" in a Scope forecasts, and
+            # "The deployment will be at state level" describes
+            quotes = [q for q in quotes if _BINDING.search(q.text)] or quotes
         if not quotes:
             quotes = _unique(_cue_quotes(spec, stating))
     if not quotes:
@@ -582,6 +586,7 @@ def _addresses(spec: ItemSpec, requirement: Requirement) -> bool:
     return spec.cue is not None and re.search(spec.cue, requirement.text, re.IGNORECASE) is not None
 
 
+_BINDING = re.compile(r"\b(?:shall|must|is required to|are required to)\b", re.IGNORECASE)
 _NON_FUNCTIONAL = re.compile(r"\bnon\s*-?\s*functional\b", re.IGNORECASE)
 
 
