@@ -1198,6 +1198,8 @@ def test_mil_std_498_internal_data_requirements_answer_data() -> None:
         ("The system will be implemented by the harbour board in the 2nd quarter 2004.", "timeline"),
         ("The users consist of anyone who wants to cross the harbour.", "users"),
         ("There can be only one user per machine.", "scale"),
+        ("The scope of this project is to provide an electronic method to issue tickets.", "scope"),
+        ("Night crossings are not addressed in this release.", "scope"),
         ("The board estimates approximately 200 to 500 tickets per day.", "scale"),
     ],
 )

@@ -126,7 +126,12 @@ ITEMS: tuple[ItemSpec, ...] = (
         # "Scope of the Development Project": IEEE 830's "1.2 Scope" as SRS writers title it
         heading=r"scope(?: of (?:the |this )?(?:[\w-]+ ){0,2}(?:project|product|system|software|work))?|goals|non-goals|non goals|out of scope|(?:product|project|system|software) scope|boundar\w*",
         cue=r"\b(?:in scope|out of scope|outside (?:the|its) scope|not in scope|non-goals?|"
-        r"scope of (?:the |this )?(?:project|system|product|software|work) (?:is|will be) (?:limited|restricted|confined) to)\b",
+        r"scope of (?:the |this )?(?:project|system|product|software|work) (?:is|will be) (?:limited|restricted|confined) to|"
+        # "The scope of this project is to provide …", "… are not addressed with this plan",
+        # "will not be included in this release"
+        r"scope of (?:the |this )?(?:project|system|product|software|work|release|version) (?:is|will be) to|"
+        r"(?:is|are|will be|shall be) not (?:addressed|covered|included|considered|supported) (?:in|by|with|within) (?:this|the) "
+        r"(?:project|system|product|release|version|plan|phase))\b",
         decisive_cue=r"\b(?:(?:is|are|be|left|kept|considered) out of scope|(?:is|are|be|left|falls?) outside (?:the|its|this \w+'s) scope|(?:is|are) not in scope)\b",
     ),
     ItemSpec(
