@@ -1244,7 +1244,8 @@ def test_a_footer_is_no_statement_and_a_possessive_users_heading_is_the_users() 
 )
 def test_how_real_srs_documents_state_their_scope(sentence: str) -> None:
     spec = document_from_text(
-        f"# SRS for the Tidewater Ferry Tickets\n\n## 1 Introduction\n\nThe kiosk sells crossings.\n\n## 2 Notes\n\n{sentence}\n",
+        f"# SRS for the Tidewater Ferry Tickets\n\n## 1 Purpose\n\nThe kiosk sells crossings.\n\n"
+        f"## 2 Functional Requirements\n\nThe kiosk shall print a ticket for each crossing.\n\n## 3 Notes\n\n{sentence}\n",
         "srs.md",
     )
     items = {item.key: item for item in checklist_of((spec,))}
