@@ -1250,3 +1250,17 @@ def test_how_real_srs_documents_state_their_scope(sentence: str) -> None:
     )
     items = {item.key: item for item in checklist_of((spec,))}
     assert [q.text for q in items["scope"].evidence] == [sentence]
+
+
+def test_a_section_that_leaves_its_item_to_others_is_undecided_and_users_involved_in_a_call_are_no_users() -> None:
+    spec = document_from_text(
+        "# SRS for the Harbour Data Facility\n\n## 1 Scope\n\nThe facility archives the harbour's tide readings.\n\n"
+        "## 2 Personnel-Related Requirements\n\nPersonnel requirements shall be determined by the developers of the port system.\n\n"
+        "## 3 Calls\n\nWhere fixed network users are involved in a group call, the facility shall record it.\n",
+        "srs.md",
+    )
+    users = {item.key: item for item in checklist_of((spec,))}["users"]
+    assert users.status == "missing" and "still to be decided" in users.reason
+    assert [q.text for q in users.evidence] == [
+        "Personnel requirements shall be determined by the developers of the port system."
+    ]

@@ -99,7 +99,10 @@ ITEMS: tuple[ItemSpec, ...] = (
         "Who will use it, and who else has a stake in it (roles, numbers, skills)?",
         "features and usability are judged against the people who use them",
         heading=r"(?:[\w-]+ ){0,2}users?['’]?|(?:nature|characteristics|description|profiles?|classes|types) of (?:the )?users|personnel(?:-related)? requirements|user stories|user (?:classes|personas|profiles)|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
-        cue=r"\bAs an? [a-z]+(?: [a-z]+)?, I (?:want|need|can)\b|\b(?:(?:end )?users (?:are|include)|intended (?:for|users)|is used by|target users)\b"
+        # "The users are teachers", not "where fixed network users are involved in a call"
+        cue=r"\bAs an? [a-z]+(?: [a-z]+)?, I (?:want|need|can)\b|\b(?:(?:end )?users (?:are|include)\b(?! (?:involved|connected|logged|not|able|allowed|"
+        r"required|notified|informed|given|presented|shown|asked|prompted|sent|assigned|granted|managed|authenticated|identified))|"
+        r"intended (?:for|users)|is used by|target users)\b"
         # "The users consist of anyone who …", "intended for use by four user classes", "shall be
         # used by various classes of users", "There are only end-users", "The target clients … are"
         r"|\b(?:(?:the )?users (?:consist|consists) of|intended for use by|used by (?:various|several|different|all|many|\w+) (?:classes|types|kinds|groups) of users|"
@@ -143,7 +146,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         heading=r"(?:internal |external |persistent |stored )?data(?: (?:inputs?|outputs?|dictionary|model|requirements|structures?|definitions?|formats?|elements|streams?|construct specifications))?|inputs?|outputs?|(?:file )?formats?|storage|schemas?|fields|database|(?:logical )?database requirements|metadata|(?:incoming|outgoing|auxiliary) data(?: streams?)?|field (?:specifications?|definitions?)|(?:message|record|file) (?:formats?|layouts?|specifications?)",
         # "a CSV file", "as JSON", but not a file's name ("the Cargo.toml file")
         cue=r"\b(?:file format|data format|data model|schema|retention period)\b|"
-        r"\b(?:stored|saved|kept|recorded|archived) in (?:a|an|the) (?:[\w-]+ )?(?:database|data ?base|data store)s?\b|(?<![.\w])(?:csv|json|xml|yaml|xlsx|excel|parquet)\b(?! ?:)|^(?:Format|Type|Data type)\s*:\s|\b(?:a|the) (?:file|directory|table|key|field) (?:named|called)\b|(?-i:\b(?:INI|TOML|JSON|YAML|XML|CSV)\b) (?:format|file|table|document|object)s?\b",
+        r"\b(?:stored|saved|kept|recorded|archived) in (?:a|an|the) (?:[\w-]+ )?(?:database|data ?base|data store)s?\b|(?<![.\w])(?:csv|json|xml|yaml|xlsx|(?-i:Excel)|parquet)\b(?! ?:)|^(?:Format|Type|Data type)\s*:\s|\b(?:a|the) (?:file|directory|table|key|field) (?:named|called)\b|(?-i:\b(?:INI|TOML|JSON|YAML|XML|CSV)\b) (?:format|file|table|document|object)s?\b",
     ),
     ItemSpec(
         "interfaces",
@@ -650,7 +653,7 @@ def _section_evidence(
             if sentence.block_kind in ("heading", "comment", "metadata"):
                 continue
             quote = Quote(sentence.text, sentence.location)
-            if _TO_BE_DECIDED.fullmatch(sentence.text.strip()):
+            if _TO_BE_DECIDED.fullmatch(sentence.text.strip()) or _DEFERRED.match(sentence.text):
                 undecided.append(quote)
                 continue
             if _NON_ANSWER.match(sentence.text):
@@ -722,6 +725,13 @@ _USABLE = re.compile(
     r"\b(?:easy|easily|eas(?:e|ier) of use|intuitive|user[- ]friendly|learn\w*|train(?:ing|ed)|novices?|"
     r"experienced|help|error messages?|consisten\w*|familiar|accessib\w*|usab\w*|readable|legible|"
     r"look and feel|disabilit\w*|self-explanatory|guid(?:e|ance)|undo)\b",
+    re.IGNORECASE,
+)
+# "Personnel requirements shall be determined by the developers of the system in which …": the
+# section leaves its item to someone else, as "TBD" does
+_DEFERRED = re.compile(
+    r"^\W*(?:the )?(?:[\w-]+ ){0,3}requirements? (?:shall|will|are to|is to|must|need to) be (?:determined|decided|defined|specified|identified)"
+    r" (?:by|later|during|in|at)\b",
     re.IGNORECASE,
 )
 _TO_BE_DECIDED = re.compile(r"\W*(?:TBD|TBC|TBA|to be (?:determined|decided|defined|confirmed))\W*", re.IGNORECASE)
