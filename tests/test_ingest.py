@@ -616,6 +616,14 @@ def test_a_contents_page_without_its_leaders_is_no_text() -> None:
     assert [b.text for b in layout_text(joined, markdown=False).blocks] == [
         "The kiosk, the gate... and the pier..... hold."
     ]
+    # a Word template's leaders are underscores (PURE's Grid-BGC SRS): "Purpose ______ 7"
+    underscored = (
+        "Introduction ______________________________________________________7\n"
+        "Purpose ______________________________________________________7\n"
+        "2.5.1 The system shall use the toolkit. _______ 9 2.6 User Documentation ______ 9\n"
+        "The kiosk prints tickets.\n"
+    )
+    assert [b.text for b in layout_text(underscored, markdown=False).blocks] == ["The kiosk prints tickets."]
 
 
 def test_a_word_files_contents_is_no_heading_and_a_symbol_fonts_bullet_is_a_bullet() -> None:

@@ -32,7 +32,8 @@ _STRAY_STOP = re.compile(r"(?<=[.!?])\s+\.(?=\s|$)")
 _DEBRIS = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_DEBRIS_PATTERNS) + r")", re.IGNORECASE)
 # "3.2 Users Description ........ 5": a table of contents' entry, its dot leader and page number.
 # It repeats a heading that comes later; read as text, it was quoted as evidence.
-_LEADER = r"(?:(?:\.\s?){5,}|(?:…\s?){3,})"
+# Dots, ellipses, or a Word template's underscores ("Purpose ______ 7")
+_LEADER = r"(?:(?:\.\s?){5,}|(?:…\s?){3,}|_{5,})"
 _CONTENTS_LEADER = re.compile(
     _LEADER + r"\s*(?:[A-Z]{1,2}-\d+|\d+|[ivxlc]+)?\s*$", re.IGNORECASE
 )  # an appendix's page is "A-1"
@@ -280,7 +281,7 @@ _LEADERS = re.compile(_LEADER)
 def _many_leaders(line: str) -> bool:
     """A line of several contents entries run together ("APPENDIX A ….. A-1 APPENDIX B ….. B-1"),
     as a PDF's text layer joins them: two dot leaders or more."""
-    return ("....." in line or "……" in line) and len(_LEADERS.findall(line)) >= 2
+    return ("....." in line or "……" in line or "_____" in line) and len(_LEADERS.findall(line)) >= 2
 
 
 _ENTRY_PARTS = re.compile(r"(?P<number>\d+(?:\.\d+)*)?\.?\s*(?P<title>.+?)[\t ]+\d{1,4}")
