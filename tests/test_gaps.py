@@ -1264,3 +1264,18 @@ def test_a_section_that_leaves_its_item_to_others_is_undecided_and_users_involve
     assert [q.text for q in users.evidence] == [
         "Personnel requirements shall be determined by the developers of the port system."
     ]
+
+
+def test_a_purpose_section_that_opens_on_the_organisations_plans_is_quoted_where_it_names_the_system() -> None:
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Purpose\n\n"
+        "In spring 2026 the harbour board moves to a new fare scheme.\n"
+        "Many riders still hold paper tickets from the old scheme.\n"
+        "The Tidewater ticket system will provide kiosks that sell crossings at the gates.\n\n"
+        "## 2 Functional Requirements\n\nThe kiosk shall print a ticket for each crossing.\n",
+        "srs.md",
+    )
+    purpose = {item.key: item for item in checklist_of((spec,))}["purpose"]
+    assert [q.text for q in purpose.evidence] == [
+        "The Tidewater ticket system will provide kiosks that sell crossings at the gates."
+    ]

@@ -324,6 +324,8 @@ ITEMS: tuple[ItemSpec, ...] = (
     ),
 )
 
+# A purpose section's sentences read for the one that names the system (see ItemSpec.prefer).
+_EARLY = 5
 # Evidence quoted per item; more would drown the answer.
 MAX_QUOTES = 3
 # Sentences taken from the start of one section the item has to itself.
@@ -518,7 +520,15 @@ def _item(
         if spec.prefer is not None:
             # functions are many, and a purpose is stated early: their sections' opening
             # statements are enough to look through
-            searched = sections.quotes if spec.key in ("functions", "purpose") else sections.quotes + sections.rest
+            searched = (
+                sections.quotes
+                if spec.key == "functions"
+                # a purpose section may open on the organisation's plans ("In third quarter 2004,
+                # ABC Paint will migrate …") and name the system a few sentences on
+                else sections.quotes + sections.early
+                if spec.key == "purpose"
+                else sections.quotes + sections.rest
+            )
             naming = [q for q in searched if re.search(spec.prefer, q.text, re.IGNORECASE)]
             quotes = naming or quotes
     else:
@@ -609,6 +619,7 @@ class _SectionEvidence:
 
     quotes: list[Quote] = field(default_factory=list)
     rest: list[Quote] = field(default_factory=list)
+    early: list[Quote] = field(default_factory=list)  # the rest's first few per section
     empty: tuple[Quote, ...] = ()
     undecided: tuple[Quote, ...] = ()  # "TBD": the document leaves it open
     # sentences about the document ("The purpose of this document is …"), quoted for the
@@ -637,6 +648,7 @@ def _section_evidence(
         owning = {path[: position + 1] for path, position in zip(paths, positions, strict=True) if position is not None}
         has_own_subsection = {section[:depth] for section in owning for depth in range(1, len(section))}
         taken: dict[tuple[str, ...], int] = {}
+        seen: dict[tuple[str, ...], int] = {}
         # An "Overview" that opens on the document ("The SRS is divided into four major
         # sections: …") is its road map to the end, list items and wrapped lines included
         opened: set[tuple[str, ...]] = set()
@@ -678,6 +690,9 @@ def _section_evidence(
                 continue
             if taken.get(owner, 0) >= (1 if spec.key == "purpose" else PER_SECTION):
                 evidence.rest.append(quote)
+                seen[owner] = seen.get(owner, 0) + 1
+                if seen[owner] < _EARLY:
+                    evidence.early.append(quote)
                 continue
             taken[owner] = taken.get(owner, 0) + 1
             evidence.quotes.append(quote)
