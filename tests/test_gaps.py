@@ -1279,3 +1279,13 @@ def test_a_purpose_section_that_opens_on_the_organisations_plans_is_quoted_where
     assert [q.text for q in purpose.evidence] == [
         "The Tidewater ticket system will provide kiosks that sell crossings at the gates."
     ]
+
+
+def test_an_open_issues_section_that_says_there_are_none_leaves_nothing_open() -> None:
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Purpose\n\nThe kiosk sells crossings at the gates.\n\n"
+        "## 2 Open Issues\n\nPresently there are no remaining open issues.\n",
+        "srs.md",
+    )
+    open_issues = {item.key: item for item in checklist_of((spec,))}["open_issues"]
+    assert open_issues.status == "missing"

@@ -752,7 +752,11 @@ _DEFERRED = re.compile(
 _TO_BE_DECIDED = re.compile(r"\W*(?:TBD|TBC|TBA|to be (?:determined|decided|defined|confirmed))\W*", re.IGNORECASE)
 # "No new infrastructure needed.", "None.", "N/A": a section filled in with nothing answers
 # nothing, however well its heading matches the item.
-_NON_ANSWER = re.compile(r"^\W*(?:No|None|N/?A|Not applicable|Nothing|n/a)\b", re.IGNORECASE)
+# "Presently there are no remaining TBDs." under a TBD list says the same.
+_NON_ANSWER = re.compile(
+    r"^\W*(?:No|None|N/?A|Not applicable|Nothing|n/a|(?:presently |currently |at present |at this time )?there (?:are|is) no)\b",
+    re.IGNORECASE,
+)
 
 # "MMF Business Requirements Definition" defines requirements, not terms
 _DEFINITIONS = re.compile(
