@@ -428,6 +428,13 @@ def test_smells_judge_what_the_statement_requires() -> None:
     assert "open-ended list" not in names("The ETCS equipment shall report its position.")
     assert "TBD" not in names("Overwriting a file has to be confirmed by the user.")
     assert "TBD" in names("The retention period is to be confirmed.")
+    # "most" as a quantity is no superlative; a word in quotes is mentioned, not used; the empty
+    # "it" of "It should also be possible to …" refers to nothing
+    assert "superlative or unreferenced comparative" not in names("The exporter shall convert most of the records.")
+    assert "superlative or unreferenced comparative" not in names("Most clients should keep the cache.")
+    assert "superlative or unreferenced comparative" in names("The exporter shall choose the most efficient route.")
+    assert "superlative or unreferenced comparative" not in names('The section should say what is now the "best" way.')
+    assert "unclear pronoun" not in names("It should also be possible to export a single ticket.")
 
 
 def test_real_smell_floors_hold() -> None:

@@ -106,7 +106,10 @@ RULES: tuple[SmellRule, ...] = (
         _words(
             r"best(?! practices?\b)",  # "best practices" names a kind of guidance
             "fastest",
-            r"(?<!\bat )most(?! likely\b| sense\b)",  # "at most 200 ms" is a bound, not a superlative
+            # "at most 200 ms" is a bound, and "most modules", "most of the infrastructure" a
+            # quantity: "most" is a superlative after "the" or before an adjective or adverb
+            r"(?<!\bat )(?:(?<=\bthe )most|most(?= (?:\w+(?:ly|ive|ful|able|ible|ent|ant|al|ous|ic|ed|ure|ust)|"
+            r"important|common|recent|secure)\b))(?! likely\b| sense\b)",
             # "at the very least" is an idiom and "least privilege" a principle, not criteria
             r"(?<!\bat )(?<!\bat the very )least(?! privilege)",
             "highest",
@@ -197,7 +200,7 @@ RULES: tuple[SmellRule, ...] = (
         # possible to …", and not a pronoun whose noun is earlier in the same sentence.
         re.compile(
             r"^(?!That is,)(?:This|That|They|These|Those|It)\s+(?:also\s+)?(?:must|shall|should)\s+"
-            r"(?!(?:not\s+)?be\s+(?:possible|safe|necessary|desirable|clear|obvious|noted|useful|easy|hard|difficult|"
+            r"(?!(?:not\s+|also\s+|still\s+)?be\s+(?:possible|safe|necessary|desirable|clear|obvious|noted|useful|easy|hard|difficult|"
             r"important|surprising|straight-?forward)\b)"
             r"|(?:[,;:]\s+|\b(?:and|but|so|then)\s+)this\s+(?:shall|must|should)\b"
         ),
@@ -304,11 +307,14 @@ def binding_clause(text: str) -> tuple[int, int, str | None]:
 
 def _part_of_a_name(text: str, match: re.Match[str]) -> bool:
     """ "the Simple API", "application/vnd.pypi.simple.v1+json": a word in a name or an identifier
-    is not the author's adjective."""
+    is not the author's adjective, nor is a word in quotes ('what would be considered the "best"
+    way'), which the author mentions rather than uses."""
     if match.start() > 0 and match.group(0)[0].isupper():
         return True
     before = text[match.start() - 1] if match.start() else " "
     after = text[match.end()] if match.end() < len(text) else " "
+    if before in "\"“'‘`" and after in "\"”'’`":
+        return True
     return before in "./+_-" or after in "/+_" or (after == "." and text[match.end() + 1 : match.end() + 2].isalnum())
 
 
