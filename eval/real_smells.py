@@ -73,6 +73,10 @@ LABELS = ROOT / "eval" / "data" / "real_smell_labels.tsv"
 #   new documents, second set: 110 findings on 86 statements of 24 more design proposals never run
 #     before (eval/data/held-out-specs-2: 14 PEPs, 10 Rust RFCs), seed 1208, drawn after commit
 #     52bc268 (0.55 when drawn).
+#   new documents, third set: all 88 findings on 74 statements of 24 more design proposals never
+#     run before (eval/data/held-out-specs-3: 14 PEPs, 10 Rust RFCs), seed 20261207, drawn on
+#     2026-12-07 after the eleventh session's smell changes and labelled before any change
+#     (0.50 when drawn).
 SECOND_LABELS = ROOT / "eval" / "data" / "real_smell_heldout_labels.tsv"
 THIRD_LABELS = ROOT / "eval" / "data" / "real_smell_heldout2_labels.tsv"
 FOURTH_LABELS = ROOT / "eval" / "data" / "real_smell_heldout3_labels.tsv"
@@ -81,6 +85,8 @@ NEW_DOCUMENT_LABELS = ROOT / "eval" / "data" / "real_smell_heldout5_labels.tsv"
 NEW_DOCUMENTS = ROOT / "eval" / "data" / "held-out-specs"
 SECOND_NEW_DOCUMENT_LABELS = ROOT / "eval" / "data" / "real_smell_heldout6_labels.tsv"
 SECOND_NEW_DOCUMENTS = ROOT / "eval" / "data" / "held-out-specs-2"
+THIRD_NEW_DOCUMENT_LABELS = ROOT / "eval" / "data" / "real_smell_heldout7_labels.tsv"
+THIRD_NEW_DOCUMENTS = ROOT / "eval" / "data" / "held-out-specs-3"
 PURE_LABELS = ROOT / "eval" / "data" / "real_smell_pure_labels.tsv"
 DEFAULT_PURE = ROOT.parent / "pure" / "req"
 
@@ -193,6 +199,12 @@ def main() -> None:
             "24 more design proposals never run before (0.55 when drawn)",
             SECOND_NEW_DOCUMENTS,
             SECOND_NEW_DOCUMENT_LABELS,
+        ),
+        (
+            "third_new_documents_precision",
+            "24 further design proposals never run before (0.50 when drawn)",
+            THIRD_NEW_DOCUMENTS,
+            THIRD_NEW_DOCUMENT_LABELS,
         ),
         ("pure_precision", "PURE: real SRS documents (0.81 when drawn)", args.pure, PURE_LABELS),
     ):

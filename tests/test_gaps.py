@@ -381,6 +381,9 @@ def test_smell_floors_hold_on_specifications_never_tuned_on() -> None:
     assert tally.precision() >= floors["new_documents_precision"], tally.precision()
     tally = real_smells.measure(real_smells.SECOND_NEW_DOCUMENTS, real_smells.SECOND_NEW_DOCUMENT_LABELS)["all"]
     assert tally.precision() >= floors["second_new_documents_precision"], tally.precision()
+    tally = real_smells.measure(real_smells.THIRD_NEW_DOCUMENTS, real_smells.THIRD_NEW_DOCUMENT_LABELS)["all"]
+    assert tally.precision() >= floors["third_new_documents_precision"], tally.precision()
+    assert not tally.unlabelled, tally.unlabelled[:3]
 
 
 def test_smells_judge_what_the_statement_requires() -> None:
