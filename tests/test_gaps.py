@@ -1126,6 +1126,7 @@ def test_placeholders_compliance_senders_and_non_functional_statements() -> None
     assert items["timeline"].status == "missing", items["timeline"].evidence
     functions = [q.text for q in items["functions"].evidence]
     assert "This is the nominal mode of the facility." not in functions
+    assert not any(text.startswith("The help pages") for text in functions)
     # where no section is the functions', binding statements are quoted before forecasts
     loose = document_from_text(
         "# SRS for the Harbour Data Facility\n\n## 1 Scope\n\nThe facility archives the harbour's tide readings.\n\n"
@@ -1137,7 +1138,14 @@ def test_placeholders_compliance_senders_and_non_functional_statements() -> None
     assert [q.text for q in loose_items["functions"].evidence] == [
         "The facility shall send each tide reading to the port office."
     ]
-    assert not any(text.startswith("The help pages") for text in functions)
+
+
+def _noted(
+    sentence: str, opening: str = "## 1 Scope\n\nThe kiosk sells crossings.\n\n## 2 Notes"
+) -> dict[str, ChecklistItem]:
+    """The checklist of a small SRS that says ``sentence`` under a section no item claims."""
+    spec = document_from_text(f"# SRS for the Tidewater Ferry Tickets\n\n{opening}\n\n{sentence}\n", "srs.md")
+    return {item.key: item for item in checklist_of((spec,))}
 
 
 @pytest.mark.parametrize(
@@ -1157,11 +1165,7 @@ def test_placeholders_compliance_senders_and_non_functional_statements() -> None
     ],
 )
 def test_what_real_srs_documents_name_as_what_the_system_needs(sentence: str, depends: bool) -> None:
-    spec = document_from_text(
-        f"# SRS for the Tidewater Ferry Tickets\n\n## 1 Scope\n\nThe kiosk sells crossings.\n\n## 2 Notes\n\n{sentence}\n",
-        "srs.md",
-    )
-    items = {item.key: item for item in checklist_of((spec,))}
+    items = _noted(sentence)
     assert ([q.text for q in items["dependencies"].evidence] == [sentence]) is depends
 
 
@@ -1181,11 +1185,7 @@ def test_what_users_must_know_and_learn_answers_usability() -> None:
         ("The kiosk will provide riders with an intuitive interface to the timetable.", True),
         ("To ensure consistent and intuitive resource calculations, restart the kiosk.", False),
     ]:
-        spec = document_from_text(
-            f"# SRS for the Tidewater Ferry Tickets\n\n## 1 Scope\n\nThe kiosk sells crossings.\n\n## 2 Notes\n\n{sentence}\n",
-            "srs.md",
-        )
-        items = {item.key: item for item in checklist_of((spec,))}
+        items = _noted(sentence)
         assert ([q.text for q in items["usability"].evidence] == [sentence]) is usable, sentence
 
 
@@ -1212,11 +1212,7 @@ def test_mil_std_498_internal_data_requirements_answer_data() -> None:
     ],
 )
 def test_how_real_srs_documents_state_failure_dates_users_and_sizes(sentence: str, key: str) -> None:
-    spec = document_from_text(
-        f"# SRS for the Tidewater Ferry Tickets\n\n## 1 Scope\n\nThe kiosk sells crossings.\n\n## 2 Notes\n\n{sentence}\n",
-        "srs.md",
-    )
-    items = {item.key: item for item in checklist_of((spec,))}
+    items = _noted(sentence)
     assert [q.text for q in items[key].evidence] == [sentence]
 
 
@@ -1253,12 +1249,11 @@ def test_a_footer_is_no_statement_and_a_possessive_users_heading_is_the_users() 
     ],
 )
 def test_how_real_srs_documents_state_their_scope(sentence: str) -> None:
-    spec = document_from_text(
-        f"# SRS for the Tidewater Ferry Tickets\n\n## 1 Purpose\n\nThe kiosk sells crossings.\n\n"
-        f"## 2 Functional Requirements\n\nThe kiosk shall print a ticket for each crossing.\n\n## 3 Notes\n\n{sentence}\n",
-        "srs.md",
+    items = _noted(
+        sentence,
+        opening="## 1 Purpose\n\nThe kiosk sells crossings.\n\n"
+        "## 2 Functional Requirements\n\nThe kiosk shall print a ticket for each crossing.\n\n## 3 Notes",
     )
-    items = {item.key: item for item in checklist_of((spec,))}
     assert [q.text for q in items["scope"].evidence] == [sentence]
 
 

@@ -12,6 +12,9 @@ from kickoff.gaps.measures import find_measures, mentions_hardware
 from kickoff.model import ChecklistItem, Document, Quote, Requirement, Sentence
 from kickoff.profile.outline import section_paths
 
+# Sentences taken from the start of one section the item has to itself.
+PER_SECTION = 2
+
 
 @dataclass(frozen=True)
 class ItemSpec:
@@ -35,6 +38,16 @@ class ItemSpec:
     # when there are any: an SRS's "Operating Environment" opens with "OE-1: … support the needs
     # of a large library consortium" and names the server and browsers after it.
     prefer: str | None = None
+    # Where ``prefer`` looks: "opening" (the first sentences taken from each section: functions are
+    # many), "early" (also the next few of each section: a purpose may be named a few sentences
+    # on), or "all" of the item's sections.
+    prefer_within: str = "all"
+    # Sentences taken from the start of each section the item has to itself.
+    per_section: int = PER_SECTION
+    # Where no section is the item's, quote its binding statements ("shall", "must") before the
+    # others ("This system will support …" forecasts, "The deployment will be at state level"
+    # describes).
+    binding_first: bool = False
     # A pattern one quote must match for the item to be answered rather than partly answered
     # (a schedule with no date in it is not a schedule yet).
     needs_pattern: str | None = None
@@ -61,6 +74,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         prefer=r"\b(?:system|software|application|product|tool|service|platform|solution|program|package|framework|"
         r"(?-i:[A-Z][A-Za-z]*[A-Z][A-Za-z]*))\b[^.;:]{0,60}?\b(?:is (?:an?|the|intended|designed|meant)|will (?:be an?|provide|allow|enable|"
         r"support|assist|help|let|automate|give|track|manage)|provides|allows|enables|supports|assists|helps|lets|automates)\b",
+        prefer_within="early",
+        per_section=1,
         cue=r"\b(?:the purpose of (?:this|the) (?:system|document|project|specification)|this (?:document|specification|pep|rfc|kep|proposal|memo) (?:describes|specifies|defines|proposes|introduces)|we propose|(?:the|this) (?:system|application|tool|service|platform|product) (?:is an?|will be an?|provides|lets|helps|allows))\b",
     ),
     ItemSpec(
@@ -118,6 +133,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         # a functions section's statements say what it must do; "This is the nominal system mode."
         # after one only explains it
         prefer=r"\b(?:shall|must|will|should|(?:is|are) required to)\b",
+        prefer_within="opening",
+        binding_first=True,
         heading=r"(?:(?:overview|(?:detailed )?description|summary|list) of (?:the )?)?functional requirements|(?:product |system )?functions|features|capabilities|specific requirements|specification|detailed design|design details|reference-level explanation|guide-level explanation|proposal|proposed (?:changes|design|solution)|system features|requirements",
     ),
     ItemSpec(
@@ -328,8 +345,6 @@ ITEMS: tuple[ItemSpec, ...] = (
 _EARLY = 5
 # Evidence quoted per item; more would drown the answer.
 MAX_QUOTES = 3
-# Sentences taken from the start of one section the item has to itself.
-PER_SECTION = 2
 
 # Words that may follow an item's heading word without changing what the section is about:
 # "Security Implications", "Performance overhead", "Version Skew Strategy", "Test Plan".
@@ -518,24 +533,14 @@ def _item(
     if sections is not None:
         quotes = sections.quotes
         if spec.prefer is not None:
-            # functions are many, and a purpose is stated early: their sections' opening
-            # statements are enough to look through
             searched = (
-                sections.quotes
-                if spec.key == "functions"
-                # a purpose section may open on the organisation's plans ("In third quarter 2004,
-                # ABC Paint will migrate …") and name the system a few sentences on
-                else sections.quotes + sections.early
-                if spec.key == "purpose"
-                else sections.quotes + sections.rest
+                sections.quotes + {"opening": [], "early": sections.early, "all": sections.rest}[spec.prefer_within]
             )
             naming = [q for q in searched if re.search(spec.prefer, q.text, re.IGNORECASE)]
             quotes = naming or quotes
     else:
         quotes = _unique([Quote(r.text, r.location) for r in requirements if _addresses(spec, r)])
-        if spec.key == "functions":
-            # "shall" and "must" bind; "This system will support …" in a Scope forecasts, and
-            # "The deployment will be at state level" describes
+        if spec.binding_first:
             quotes = [q for q in quotes if _BINDING.search(q.text)] or quotes
         if not quotes:
             quotes = _unique(_cue_quotes(spec, stating))
@@ -688,7 +693,7 @@ def _section_evidence(
                 continue
             if spec.key == "usability" and _USER_INTERFACES.fullmatch(owner[-1]) and not _USABLE.search(sentence.text):
                 continue
-            if taken.get(owner, 0) >= (1 if spec.key == "purpose" else PER_SECTION):
+            if taken.get(owner, 0) >= spec.per_section:
                 evidence.rest.append(quote)
                 seen[owner] = seen.get(owner, 0) + 1
                 if seen[owner] < _EARLY:

@@ -139,7 +139,7 @@ def laid_out_document(markup: str) -> str | None:
             rest = rest.replace("".join(link.text_content().split()), "", 1)
         if not rest or (len(links) >= 2 and _NAVIGATION_GAPS.fullmatch(rest)):
             entry.drop_tree()
-    for link in list(tree.xpath("//a[@href]")) if layout or static else []:
+    for link in list(tree.xpath("//a[@href]")):
         # "2. Usage scenario", "Appendix A: Glossary": a contents entry among other lines of a
         # paragraph, linking to a part of the document kept elsewhere, would read as a heading
         if _CONTENTS_LINK.fullmatch(" ".join(link.text_content().split())):
