@@ -46,9 +46,11 @@ def find_conflicts(
     for relation in relations:
         if relation.kind not in _VERSIONED or relation.left not in by_path or relation.right not in by_path:
             continue
-        newer = _newer(by_path[relation.left], by_path[relation.right])
+        newer: tuple[str | None, str] | None = None  # decided once a figure has changed
         for pair in differing_pairs(relation.aligned):  # one sentence has one set of figures
             if _changed(pair.left, pair.right):
+                if newer is None:
+                    newer = _newer(by_path[relation.left], by_path[relation.right])
                 conflicts.append(
                     _version_conflict(pair.left, pair.left_location, pair.right, pair.right_location, newer)
                 )

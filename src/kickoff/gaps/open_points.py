@@ -47,6 +47,8 @@ class OpenPoint:
 def find_open_points(documents: tuple[Document, ...]) -> list[OpenPoint]:
     points: list[OpenPoint] = []
     seen: set[str] = set()
+    # whether a text is marked open, judged once per distinct text (a data room repeats them)
+    marked: dict[str, bool] = {}
     for document in documents:
         if document.profile is None or document.profile.kind not in ("specification", "other"):
             continue
@@ -57,10 +59,13 @@ def find_open_points(documents: tuple[Document, ...]) -> list[OpenPoint]:
                 continue
             section = sentence.location.section or ""
             asked = text.endswith("?") and (is_notes or _OPEN_SECTION.search(section) is not None)
-            if not (asked or _open_marker(text) or _OPEN_LABEL.match(text)):
-                continue
             if text in seen:
                 continue
+            if not asked:
+                if text not in marked:
+                    marked[text] = _open_marker(text) or _OPEN_LABEL.match(text) is not None
+                if not marked[text]:
+                    continue
             seen.add(text)
             digest = hashlib.sha256(f"{sentence.location.path}\0{text}".encode()).hexdigest()[:10]
             points.append(OpenPoint(f"open:{digest}", text, sentence.location))
