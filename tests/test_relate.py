@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -226,3 +229,46 @@ def test_a_near_duplicates_evidence_is_left_out_of_the_json_only_where_its_score
     assert "evidence" not in encoded[4] and "source" not in encoded[4] and "aligned" not in encoded[4]
     for relation, entry in zip((standard, rounded, empty, other, derived), encoded, strict=True):
         assert decode_relation(entry, documents) == relation
+
+
+def test_sentence_similarities_kept_across_pairs_change_no_alignment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pair of sentences is compared once and its similarity kept for the next document pair
+    that holds it (a data room's copies of copies); the alignment is the one made afresh, and a
+    cache emptied at every entry gives it too."""
+    from kickoff.relate import align
+
+    left = align.alignment_features([s.text for s in document_from_text(BASE, "a.txt").sentences])
+    right = align.alignment_features([s.text for s in document_from_text(REWORDED, "b.txt").sentences])
+    align._RATIOS.clear()
+    fresh = align.align_indexes(left, right)
+    assert align._RATIOS, "the reworded sentences' similarities are kept"
+    assert align.align_indexes(left, right) == fresh
+    monkeypatch.setattr(align, "RATIOS_KEPT", 1)
+    align._RATIOS.clear()
+    assert align.align_indexes(left, right) == fresh and len(align._RATIOS) == 1
+    assert len(fresh) >= 4
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4), st.sampled_from([1.0, 0.75])), max_size=12),
+)
+def test_aligned_runs_are_written_compactly_and_read_back_as_they_were(triples: list[tuple[int, int, float]]) -> None:
+    """A run of identical sentences at consecutive places on both sides is one JSON entry with its
+    length, and every aligned pair is read back as it was."""
+    from kickoff.model import AlignedIndexes, AlignedSentences, Relation
+    from kickoff.serial import decode_relation, encode_relation
+
+    text = " ".join(f"Sentence number {n} of the shared text says something plain." for n in range(5))
+    documents = {"a.txt": document_from_text(text, "a.txt"), "b.txt": document_from_text(text, "b.txt")}
+    left, right = documents["a.txt"], documents["b.txt"]
+    assert len(left.sentences) == len(right.sentences) == 5
+    aligned = AlignedSentences(left.sentences, right.sentences, AlignedIndexes.of(triples))
+    relation = Relation("derived", "a.txt", "b.txt", 0.5, ("evidence",), aligned)
+    encoded = encode_relation(relation, documents)
+    entries = encoded.get("aligned", [])
+    assert sum(entry[3] if len(entry) > 3 else 1 for entry in entries) == len(triples)
+    for first, second in itertools.pairwise(entries):
+        length = first[3] if len(first) > 3 else 1
+        assert not (first[2] == second[2] == 1.0 and second[:2] == [first[0] + length, first[1] + length])
+    decoded = decode_relation(encoded, documents)
+    assert list(decoded.aligned) == list(relation.aligned)

@@ -257,9 +257,7 @@ class AlignedIndexes:
     def __iter__(self) -> Iterator[tuple[int, int, float]]:
         view = memoryview(self.data)
         positions = view[: 8 * self.count].cast("i")
-        similarities = view[8 * self.count : 16 * self.count].cast("d")
-        for position, similarity in enumerate(similarities):
-            yield positions[2 * position], positions[2 * position + 1], similarity
+        return zip(positions[0::2], positions[1::2], view[8 * self.count : 16 * self.count].cast("d"), strict=True)
 
     def __eq__(self, other: object) -> bool:
         """The same pairs; which of them differ is derived, and not compared."""

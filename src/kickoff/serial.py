@@ -222,21 +222,20 @@ def encode_relation(relation: Relation, documents: dict[str, Document]) -> dict[
     else:
         triples = _indexes_of(aligned, left, right)
     pairs: list[Any] = []
+    last: list[Any] | None = None  # the entry a pair may extend, and how many pairs it holds
+    length = 0
     for position, (i, j, similarity) in enumerate(triples):
         if i < 0 or j < 0:
             pairs.append(as_dict(aligned[position]))
-            continue
-        previous = pairs[-1] if pairs else None
-        if (
-            isinstance(previous, list)
-            and previous[2] == similarity == 1.0
-            and previous[0] + _run(previous) == i
-            and previous[1] + _run(previous) == j
-        ):
+            last = None
+        elif last is not None and similarity == 1.0 == last[2] and last[0] + length == i and last[1] + length == j:
             # a run of identical sentences in both documents (a near duplicate's bulk)
-            previous[3:] = [_run(previous) + 1]
+            length += 1
+            last[3:] = [length]
         else:
-            pairs.append([i, j, similarity])
+            last = [i, j, similarity]
+            length = 1
+            pairs.append(last)
     encoded["aligned"] = pairs
     return _compact_relation(relation, encoded)
 
