@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import zipfile
 from pathlib import Path
@@ -357,6 +358,18 @@ def test_zip_members_become_documents_and_slip_paths_are_refused(tmp_path: Path)
     assert "absolute" in reasons["bundle.zip//abs/evil.txt"]
     assert [d.path for d in outcome if isinstance(d, SourceDocument)] == ["bundle.zip/a.txt"]
     assert not (tmp_path.parent / "etc" / "passwd").exists()
+
+
+def test_a_zip_holding_a_stored_pdf_near_its_start_is_read_as_a_zip() -> None:
+    """An uncompressed PDF member puts "%PDF-" in the archive's first kilobyte: the zip's own
+    signature decides, and its other members are read, not the whole file refused as a PDF."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:  # stored, not compressed: the default
+        archive.writestr("broken.pdf", b"%PDF-1.4 not really a PDF")
+        archive.writestr("letter.txt", "The depot shall open at 6 a.m. on weekdays.")
+    outcome = read(buffer.getvalue(), "letters.zip")
+    assert [d.path for d in outcome if isinstance(d, SourceDocument)] == ["letters.zip/letter.txt"]
+    assert [p.path for p in outcome if isinstance(p, ReadProblem)] == ["letters.zip/broken.pdf"]
 
 
 def test_zip_bomb_is_refused_by_ratio() -> None:

@@ -95,10 +95,12 @@ def sniff_format(data: bytes, name: str) -> str:
     """The format of a file from its first bytes, falling back to its extension."""
     head = data[:2048]
     suffix = PurePosixPath(name).suffix.lower()
-    if b"%PDF-" in head[:1024]:
-        return "pdf"
+    # A zip's own signature first: a PDF stored uncompressed near the start of an archive puts
+    # "%PDF-" in its first kilobyte, and the whole archive was read as one damaged PDF.
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _container_format(data, suffix)
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
     if head.startswith(_OLE_MAGIC):
         # Legacy Office (OLE2): Word 97-2003 is read by antiword; Excel, Outlook and PowerPoint
         # files of that age are named, with what to do.
