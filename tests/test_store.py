@@ -241,3 +241,39 @@ def test_a_warm_run_reads_requirement_statements_back_instead_of_finding_them(
     )
     assert _run(bundle, tmp_path / "warm", store) == first
     assert searched == []
+
+
+def test_files_profiled_in_workers_are_stored_as_read_and_a_warm_run_reads_them_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With worker processes, each file is stored as soon as all its documents are profiled, from
+    the JSON the workers made: an archive's several documents and its problem together, whatever
+    batches they fell in. A warm run then parses nothing and writes what the cold run wrote."""
+    import json
+    import zipfile
+    import zlib
+
+    from kickoff import pipeline
+
+    bundle = _bundle(tmp_path)
+    with zipfile.ZipFile(bundle / "letters.zip", "w") as archive:
+        for n in range(3):
+            archive.writestr(f"letter{n}.txt", f"Letter {n}\n\nThe depot shall open at {n + 6} a.m. on weekdays.")
+        archive.writestr("broken.pdf", b"%PDF-1.4 not really a PDF")
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pipeline._PerDocument, "BATCH", 2)
+    store = tmp_path / "store.sqlite"
+    config = Config(bundle, None, None, tmp_path / "cold.json", store_path=store, workers=2)
+    cold = run(config)
+    with sqlite3.connect(store) as connection:
+        values = [value for (value,) in connection.execute("SELECT value FROM entries")]
+    files = [json.loads(zlib.decompress(v) if v[:1] == b"x" else v) for v in values]
+    files = [value for value in files if isinstance(value, dict) and "documents" in value]
+    assert len(files) == len(list(bundle.iterdir()))
+    archive_value = next(value for value in files if len(value["documents"]) == 3)
+    assert len(archive_value["requirements"]) == 3 and len(archive_value["problems"]) == 1
+    parsed = _count_parses(monkeypatch)
+    warm = run(Config(bundle, None, None, tmp_path / "warm.json", store_path=store, workers=2))
+    assert parsed == []
+    assert (tmp_path / "warm.json").read_bytes() == (tmp_path / "cold.json").read_bytes()
+    assert warm.documents == cold.documents and warm.requirements == cold.requirements

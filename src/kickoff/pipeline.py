@@ -23,7 +23,7 @@ from kickoff.profile import profile_document
 from kickoff.relate import relate
 from kickoff.report import check_output_locations, write_report
 from kickoff.serial import decode_document, encode_document
-from kickoff.store import Store, open_store
+from kickoff.store import Store, json_bytes, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -147,11 +147,9 @@ def _read_and_profile(
     documents: list[Document] = []
     problems: list[ReadProblem] = []
     requirements: dict[str, tuple[Requirement, ...]] = {}
-    # Files read afresh, by store key: the positions of their documents among those handed to
-    # ``per_document`` and their problems, stored once the per-document stages have run.
-    fresh: dict[bytes, tuple[list[int], list[ReadProblem]]] = {}
     files = read_files(config)
-    with _PerDocument(config, client) as per_document:
+    with _PerDocument(config, client, encode=store is not None) as per_document:
+        writer = _StoreWriter(store, per_document)
         with _progress(config) as progress:
             while True:
                 with timer.stage("ingest, with profiling in worker processes alongside"):
@@ -175,7 +173,8 @@ def _read_and_profile(
                                 requirements[document.path] = tuple(from_dict(Requirement, r) for r in statements)
                         problems.extend(from_dict(ReadProblem, p) for p in cached["problems"])
                         continue
-                    positions, file_problems = fresh.setdefault(key, ([], []))
+                    positions: list[int] = []
+                    file_problems: list[ReadProblem] = []
                     for part in item.parse(config.limits):
                         if isinstance(part, ReadProblem):
                             logger.warning("%s: %s", part.path, part.reason)
@@ -185,24 +184,60 @@ def _read_and_profile(
                         positions.append(per_document.count)
                         per_document.add(part)
                     problems.extend(file_problems)
+                    writer.file_read(key, positions, file_problems)
         with timer.stage("profile and integrity, per document"):
             profiled = per_document.finish()
-    if store is not None:
-        with timer.stage("store"):
-            for key, (positions, file_problems) in fresh.items():
-                store.put(
-                    key,
-                    {
-                        "documents": [encode_document(profiled[i][0]) for i in positions],
-                        "problems": [as_dict(p) for p in file_problems],
-                        "requirements": [[as_dict(r) for r in profiled[i][1]] for i in positions],
-                    },
-                )
+    with timer.stage("store"):
+        writer.write_ready()
+        if store is not None:
             store.commit()
     for document, statements in profiled:
         documents.append(document)
         requirements[document.path] = statements
     return documents, problems, requirements
+
+
+class _StoreWriter:
+    """Each file read afresh, stored as soon as all its documents are profiled: its documents,
+    problems and requirement statements, as the store's JSON.
+
+    Written during reading, not after it: a document's JSON, made in the worker that profiled
+    it, is held only until its file is stored (a data room's would be hundreds of megabytes),
+    and the run's one process no longer encodes every document after reading (17 s of a
+    100,000-document room, bench/data_room.py)."""
+
+    def __init__(self, store: Store | None, per_document: _PerDocument) -> None:
+        self.store = store
+        self.per_document = per_document
+        # (store key, positions of the file's documents among those profiled, its problems)
+        self.waiting: deque[tuple[bytes, list[int], list[ReadProblem]]] = deque()
+
+    def file_read(self, key: bytes, positions: list[int], file_problems: list[ReadProblem]) -> None:
+        if self.store is not None:
+            self.waiting.append((key, positions, file_problems))
+            self.write_ready()
+
+    def write_ready(self) -> None:
+        """Store every waiting file whose documents are all profiled, in the order read."""
+        assert self.store is not None or not self.waiting
+        done = len(self.per_document.done)
+        while self.waiting and all(position < done for position in self.waiting[0][1]):
+            key, positions, file_problems = self.waiting.popleft()
+            parts = [self.per_document.take_encoded(position) for position in positions]
+            # the JSON of {"documents": [...], "problems": [...], "requirements": [...]}, joined
+            text = b"".join(
+                (
+                    b'{"documents":[',
+                    b",".join(document for document, _ in parts),
+                    b'],"problems":',
+                    json_bytes([as_dict(p) for p in file_problems]),
+                    b',"requirements":[',
+                    b",".join(statements for _, statements in parts),
+                    b"]}",
+                )
+            )
+            assert self.store is not None
+            self.store.put_json(key, text)
 
 
 class _PerDocument:
@@ -216,14 +251,18 @@ class _PerDocument:
 
     BATCH = 64
 
-    def __init__(self, config: Config, client: Any) -> None:
+    def __init__(self, config: Config, client: Any, encode: bool = False) -> None:
         self.config = config
         self.client = client
+        # whether each document's stored JSON is made beside it (there is a store)
+        self.encode = encode
+        # by position: the stored JSON of a profiled document, until its file is stored
+        self.encoded: dict[int, Encoded] = {}
         self.contextual = config.uses_contextual_model
         self.workers = config.worker_count
         self.count = 0
         self.pending: list[SourceDocument] = []
-        self.in_flight: deque[Future[list[Profiled]]] = deque()
+        self.in_flight: deque[Future[list[tuple[Profiled, Encoded | None]]]] = deque()
         self.done: list[Profiled] = []
         self.pool: ProcessPoolExecutor | None = None
 
@@ -262,10 +301,22 @@ class _PerDocument:
         with signals_held():
             if self.pool is None:
                 self.pool = ProcessPoolExecutor(self.workers, initializer=release_signals)
-            self.in_flight.append(self.pool.submit(_profile_batch, self.pending, self.contextual))
+            self.in_flight.append(self.pool.submit(_profile_batch, self.pending, self.contextual, self.encode))
         self.pending = []
         while len(self.in_flight) > self.workers * 4:
-            self.done.extend(self.in_flight.popleft().result())
+            self._take(self.in_flight.popleft().result())
+
+    def _take(self, batch: list[tuple[Profiled, Encoded | None]]) -> None:
+        for profiled, encoded in batch:
+            if encoded is not None:
+                self.encoded[len(self.done)] = encoded
+            self.done.append(profiled)
+
+    def take_encoded(self, position: int) -> Encoded:
+        """The stored JSON of the ``position``-th document, let go here; made now where no
+        worker made it (one process, or the Dask engine)."""
+        encoded = self.encoded.pop(position, None)
+        return encoded if encoded is not None else _encoded(self.done[position])
 
     def finish(self) -> list[Profiled]:
         """Every document, profiled and checked, with its requirement statements, in the order
@@ -273,15 +324,17 @@ class _PerDocument:
         if self.client is not None:
             from kickoff.engines.dask import map_on_dask
 
-            return map_on_dask(self.client, partial(_profile_and_assess, contextual=self.contextual), self.pending)
+            self.done = map_on_dask(self.client, partial(_profile_and_assess, contextual=self.contextual), self.pending)
+            self.pending = []
+            return self.done
         with _progress(self.config, "profiling", "document", self.count) as progress:
             progress(len(self.done))
             if self.pool is not None:
                 if self.pending:
-                    self.in_flight.append(self.pool.submit(_profile_batch, self.pending, self.contextual))
+                    self.in_flight.append(self.pool.submit(_profile_batch, self.pending, self.contextual, self.encode))
                 while self.in_flight:
                     batch = self.in_flight.popleft().result()
-                    self.done.extend(batch)
+                    self._take(batch)
                     progress(len(batch))
             else:
                 for source in self.pending:
@@ -310,8 +363,26 @@ def _profile_and_assess(source: SourceDocument, contextual: bool = False) -> Pro
     return document, document_requirements(document)
 
 
-def _profile_batch(sources: list[SourceDocument], contextual: bool) -> list[Profiled]:
-    return [_profile_and_assess(source, contextual) for source in sources]
+# A profiled document as the store keeps it: the JSON of the document (serial.encode_document)
+# and of its requirement statements, UTF-8.
+Encoded = tuple[bytes, bytes]
+
+
+def _encoded(profiled: Profiled) -> Encoded:
+    document, statements = profiled
+    return json_bytes(encode_document(document)), json_bytes([as_dict(r) for r in statements])
+
+
+def _profile_batch(
+    sources: list[SourceDocument], contextual: bool, encode: bool = False
+) -> list[tuple[Profiled, Encoded | None]]:
+    """A worker's batch: each document profiled, and its stored JSON made beside it when asked,
+    where it runs alongside reading rather than after it in the one main process."""
+    results: list[tuple[Profiled, Encoded | None]] = []
+    for source in sources:
+        profiled = _profile_and_assess(source, contextual)
+        results.append((profiled, _encoded(profiled) if encode else None))
+    return results
 
 
 @contextmanager

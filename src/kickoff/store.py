@@ -11,7 +11,7 @@ store keeps, keyed by content:
 Keys also carry a fingerprint of kickoff's own code and data, so a changed kickoff never reuses an
 old result, and a cold run and a warm run write the same output (a test checks that).
 
-Values are the JSON of ``kickoff.serial``, compressed when long (``_dump``): never pickle,
+Values are the JSON of ``kickoff.serial``, compressed when long (``put_json``): never pickle,
 because whoever can write the store could otherwise run code in kickoff. The store lives in the
 user's cache folder, keyed by the bundle's absolute path, never inside the bundle that was handed
 over.
@@ -145,7 +145,12 @@ class Store:
         return found
 
     def put(self, key: bytes, value: Any) -> None:
-        data = _dump(value)
+        self.put_json(key, json_bytes(value))
+
+    def put_json(self, key: bytes, text: bytes) -> None:
+        """``put`` for a value already written as JSON (UTF-8): worker processes write the JSON
+        of what they made, and the main process only joins and stores it."""
+        data = zlib.compress(text, 1) if len(text) >= _COMPRESS_FROM else text
         self._pending.append((key, self.run, data))
         self._pending_bytes += len(data) + len(key)
         if len(self._pending) >= _BATCH_ENTRIES or self._pending_bytes >= _BATCH_BYTES:
@@ -215,9 +220,9 @@ _COMPRESS_FROM = 1024
 _ZLIB_FIRST_BYTE = b"x"
 
 
-def _dump(value: Any) -> bytes:
-    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-    return zlib.compress(data, 1) if len(data) >= _COMPRESS_FROM else data
+def json_bytes(value: Any) -> bytes:
+    """A value's JSON as the store keeps it, before compression: compact, UTF-8."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
 def _load(value: bytes) -> Any | None:
