@@ -13,7 +13,7 @@ from conftest import ROOT, count_pair_comparisons
 from kickoff import Config
 from kickoff.ingest import FileData
 from kickoff.pipeline import run
-from kickoff.store import Store
+from kickoff.store import Store, json_bytes
 
 OUTPUTS = ("INDEX.md", "QUESTIONS.md", "kickoff.json", "report.html")
 
@@ -277,3 +277,45 @@ def test_files_profiled_in_workers_are_stored_as_read_and_a_warm_run_reads_them_
     assert parsed == []
     assert (tmp_path / "warm.json").read_bytes() == (tmp_path / "cold.json").read_bytes()
     assert warm.documents == cold.documents and warm.requirements == cold.requirements
+
+
+def test_the_json_report_copies_each_document_as_its_worker_wrote_it_unless_it_changed_since(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Documents profiled in workers are not encoded again for the JSON report: their JSON is
+    copied from what the workers wrote, and the report is the one a single process writes. A
+    document changed since it was written (the integrity stage restores words) is encoded again."""
+    import dataclasses
+
+    from conftest import document_from_text
+    from kickoff import pipeline, serial
+
+    bundle = _bundle(tmp_path)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pipeline._PerDocument, "BATCH", 2)
+    encoded: list[str] = []
+    original = serial.encode_document
+
+    def counting(document):  # type: ignore[no-untyped-def]
+        encoded.append(document.path)
+        return original(document)
+
+    monkeypatch.setattr(serial, "encode_document", counting)
+    monkeypatch.setattr(pipeline, "encode_document", counting)
+    run(Config(bundle, None, None, tmp_path / "workers.json", store_path=None, workers=2))
+    # the workers' own encoding is not counted here (forked processes): what is, is the main
+    # process encoding again a document the integrity stage changed (a seed's restored words)
+    again = set(encoded)
+    files = {path.name for path in bundle.iterdir()}
+    assert again < files
+    encoded.clear()
+    run(Config(bundle, None, None, tmp_path / "one.json", store_path=None, workers=1))
+    assert set(encoded) == files
+    assert (tmp_path / "workers.json").read_bytes() == (tmp_path / "one.json").read_bytes()
+
+    spill = serial.EncodedDocuments()
+    document = document_from_text("The depot shall open at 6 a.m. on weekdays.", "a.txt")
+    spill.add(document, json_bytes(serial.encode_document(document)))
+    assert spill.text_of(document) is not None
+    assert spill.text_of(dataclasses.replace(document, integrity=None)) is None
+    spill.close()

@@ -15,7 +15,7 @@ import typing
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
+from typing import Any, Literal, Protocol, TypeVar, get_args, get_origin, get_type_hints
 
 DocumentKind = Literal["specification", "news report", "code", "data", "other"]
 EntityKind = Literal["person", "place", "organisation"]
@@ -465,6 +465,13 @@ class History:
     answered_since: tuple[ChecklistItem, ...] = ()
 
 
+class DocumentJson(Protocol):
+    """Where a document's JSON was written already (``serial.EncodedDocuments``)."""
+
+    def text_of(self, document: Document) -> str | None:
+        """The JSON of ``document`` as ``serial.encode_document`` writes it, or None."""
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything kickoff learnt about one bundle; the report stage renders it."""
@@ -482,6 +489,9 @@ class Analysis:
     # without it misses most spun copies read alone, and the report says so.
     contextual_model: bool = False
     timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+    # The documents' JSON as the worker processes that profiled them wrote it, which the JSON
+    # report copies for each document that is still the one written (not part of the analysis).
+    document_json: DocumentJson | None = field(default=None, compare=False, repr=False)
 
 
 def as_dict(value: Any) -> Any:

@@ -22,7 +22,7 @@ from kickoff.model import Analysis, Document, ReadProblem, Requirement, SourceDo
 from kickoff.profile import profile_document
 from kickoff.relate import relate
 from kickoff.report import check_output_locations, write_report
-from kickoff.serial import decode_document, encode_document
+from kickoff.serial import EncodedDocuments, decode_document, encode_document
 from kickoff.store import Store, json_bytes, open_store
 
 logger = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ def _dask(config: Config) -> Iterator[Any]:
 
 
 def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any) -> Analysis:
-    documents, problems, known_requirements = _read_and_profile(config, timer, store, client)
+    documents, problems, known_requirements, document_json = _read_and_profile(config, timer, store, client)
     if not documents and not problems:
         raise EmptyBundle(
             f"{config.bundle}: no files to read (hidden folders such as .git, files left out by "
@@ -122,6 +122,7 @@ def _analyse(config: Config, timer: StageTimer, store: Store | None, client: Any
         history=history,
         contextual_model=config.uses_contextual_model,
         timings=tuple(timer.seconds.items()),
+        document_json=document_json,
     )
 
 
@@ -133,13 +134,17 @@ def run(config: Config) -> Analysis:
     check_output_locations(config.output_paths)
     analysis = analyse(config)
     start = time.perf_counter()
-    write_report(analysis, config)
-    return replace(analysis, timings=(*analysis.timings, ("report", time.perf_counter() - start)))
+    try:
+        write_report(analysis, config)
+    finally:
+        if isinstance(analysis.document_json, EncodedDocuments):
+            analysis.document_json.close()
+    return replace(analysis, timings=(*analysis.timings, ("report", time.perf_counter() - start)), document_json=None)
 
 
 def _read_and_profile(
     config: Config, timer: StageTimer, store: Store | None, client: Any
-) -> tuple[list[Document], list[ReadProblem], dict[str, tuple[Requirement, ...]]]:
+) -> tuple[list[Document], list[ReadProblem], dict[str, tuple[Requirement, ...]], EncodedDocuments | None]:
     """Ingest, then profile, the per-document integrity check and each document's requirement
     statements: every document of the bundle, every read problem, and the statements by path. A
     file whose bytes the store has seen gives its stored documents; the others are parsed and
@@ -148,7 +153,8 @@ def _read_and_profile(
     problems: list[ReadProblem] = []
     requirements: dict[str, tuple[Requirement, ...]] = {}
     files = read_files(config)
-    with _PerDocument(config, client, encode=store is not None) as per_document:
+    wants_json = store is not None or config.json_path is not None or config.json_to_stdout
+    with _PerDocument(config, client, encode=wants_json) as per_document:
         writer = _StoreWriter(store, per_document)
         with _progress(config) as progress:
             while True:
@@ -194,7 +200,7 @@ def _read_and_profile(
     for document, statements in profiled:
         documents.append(document)
         requirements[document.path] = statements
-    return documents, problems, requirements
+    return documents, problems, requirements, per_document.document_json
 
 
 class _StoreWriter:
@@ -258,6 +264,8 @@ class _PerDocument:
         self.encode = encode
         # by position: the stored JSON of a profiled document, until its file is stored
         self.encoded: dict[int, Encoded] = {}
+        # every document's JSON that a worker made, for the JSON report to copy
+        self.document_json = EncodedDocuments() if encode else None
         self.contextual = config.uses_contextual_model
         self.workers = config.worker_count
         self.count = 0
@@ -310,6 +318,8 @@ class _PerDocument:
         for profiled, encoded in batch:
             if encoded is not None:
                 self.encoded[len(self.done)] = encoded
+                if self.document_json is not None:
+                    self.document_json.add(profiled[0], encoded[0])
             self.done.append(profiled)
 
     def take_encoded(self, position: int) -> Encoded:

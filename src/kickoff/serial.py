@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+import tempfile
 import typing
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -88,6 +89,11 @@ def encode_chunks(analysis: Analysis) -> Iterator[str]:
         first = True
         for record in records:
             if name == "documents":
+                text = analysis.document_json.text_of(record) if analysis.document_json is not None else None
+                if text is not None:
+                    yield ("\n" if first else ",\n") + text
+                    first = False
+                    continue
                 encoded = encode_document(record)
             elif name == "relations":
                 encoded = encode_relation(record, documents)
@@ -96,6 +102,42 @@ def encode_chunks(analysis: Analysis) -> Iterator[str]:
             yield ("\n" if first else ",\n") + _dumps(encoded)
             first = False
         yield ("" if first else "\n") + ("]}\n" if position == len(RECORD_SECTIONS) - 1 else "],\n")
+
+
+class EncodedDocuments:
+    """Each document's JSON (``encode_document``) as the worker process that profiled it wrote
+    it, kept in a temporary file until the report copies it.
+
+    Why: encoding every document again for the JSON report was a third of the report stage on a
+    100,000-document data room (bench/data_room.py), in the run's one main process; the workers
+    make the same JSON for the store anyway. A file, not memory: those documents' JSON is about
+    twice the bundle's size. Copied only for the document that was written: one the integrity
+    stage changed since is encoded again."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115  # lasts from reading to the report: close()
+        self._end = 0
+        # by path: (offset, length, the document that was written)
+        self._places: dict[str, tuple[int, int, Document]] = {}
+
+    def add(self, document: Document, text: bytes) -> None:
+        """``text``: ``encode_document(document)`` as UTF-8 JSON (``store.json_bytes``)."""
+        self._file.write(text)
+        self._places[document.path] = (self._end, len(text), document)
+        self._end += len(text)
+
+    def text_of(self, document: Document) -> str | None:
+        place = self._places.get(document.path)
+        if place is None or place[2] is not document:
+            return None
+        offset, length, _ = place
+        self._file.seek(offset)
+        text = self._file.read(length).decode("utf-8", "surrogatepass")
+        self._file.seek(self._end)
+        return text
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def encode(analysis: Analysis) -> str:
