@@ -7,7 +7,6 @@ an organisation. Sentence-initial common words ("Whereas", "Photos") are not nam
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -407,7 +406,7 @@ _COMMON_RANK = 5000
 MAX_PER_KIND = 15
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Candidate:
     tokens: list[str]
     before: str
@@ -421,9 +420,10 @@ def find_entities(sentences: list[str]) -> tuple[tuple[Entity, ...], ...]:
     candidates: list[_Candidate] = []
     lowercase_words: set[str] = set()
     for sentence in sentences:
-        found, lowercase = _sentence_names(sentence)
-        candidates.extend(found)
-        lowercase_words.update(lowercase)
+        # one pass of the token pattern per sentence serves both (it was two)
+        matches = list(_TOKEN.finditer(sentence))
+        candidates.extend(_candidates(sentence, matches))
+        lowercase_words.update(token.lower() for match in matches if (token := match.group(0))[:1].islower())
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     mentions: Counter[str] = Counter()
     for candidate in candidates:
@@ -443,18 +443,6 @@ def find_entities(sentences: list[str]) -> tuple[tuple[Entity, ...], ...]:
         for key in ("person", "place", "organisation")
     ]
     return ordered[0], ordered[1], ordered[2]
-
-
-# Bundles repeat sentences (copies, boilerplate, overlapping excerpts): each distinct one is read
-# once per process. A 10,000-document data room holds 147,878 sentences of 18,422 distinct texts.
-@functools.lru_cache(maxsize=65_536)
-def _sentence_names(sentence: str) -> tuple[tuple[_Candidate, ...], frozenset[str]]:
-    """A sentence's name candidates, and its lower-case words (what tells a capitalised sentence
-    opener from a name): one pass of the token pattern serves both. The candidates are never
-    changed by their readers (``_classify`` copies their tokens)."""
-    matches = list(_TOKEN.finditer(sentence))
-    lowercase = frozenset(token.lower() for match in matches if (token := match.group(0))[:1].islower())
-    return tuple(_candidates(sentence, matches)), lowercase
 
 
 def _candidates(sentence: str, matches: list[re.Match[str]]) -> list[_Candidate]:
