@@ -302,7 +302,16 @@ def test_the_json_report_copies_each_document_as_its_worker_wrote_it_unless_it_c
 
     monkeypatch.setattr(serial, "encode_document", counting)
     monkeypatch.setattr(pipeline, "encode_document", counting)
+    stages: list[pipeline._PerDocument] = []
+    original_finish = pipeline._PerDocument.finish
+
+    def finish(self: pipeline._PerDocument) -> list[pipeline.Profiled]:
+        stages.append(self)
+        return original_finish(self)
+
+    monkeypatch.setattr(pipeline._PerDocument, "finish", finish)
     run(Config(bundle, None, None, tmp_path / "workers.json", store_path=None, workers=2))
+    assert not stages[0].encoded, "without a store, no document's JSON is held for it"
     # the workers' own encoding is not counted here (forked processes): what is, is the main
     # process encoding again a document the integrity stage changed (a seed's restored words)
     again = set(encoded)

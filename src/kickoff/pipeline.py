@@ -154,7 +154,7 @@ def _read_and_profile(
     requirements: dict[str, tuple[Requirement, ...]] = {}
     files = read_files(config)
     wants_json = store is not None or config.json_path is not None or config.json_to_stdout
-    with _PerDocument(config, client, encode=wants_json) as per_document:
+    with _PerDocument(config, client, encode=wants_json, for_store=store is not None) as per_document:
         writer = _StoreWriter(store, per_document)
         with _progress(config) as progress:
             while True:
@@ -257,12 +257,14 @@ class _PerDocument:
 
     BATCH = 64
 
-    def __init__(self, config: Config, client: Any, encode: bool = False) -> None:
+    def __init__(self, config: Config, client: Any, encode: bool = False, for_store: bool = False) -> None:
         self.config = config
         self.client = client
-        # whether each document's stored JSON is made beside it (there is a store)
+        # whether each document's JSON is made beside it (for the store or the JSON report)
         self.encode = encode
-        # by position: the stored JSON of a profiled document, until its file is stored
+        # by position: the stored JSON of a profiled document, until its file is stored (only
+        # where there is a store: nothing else would let it go)
+        self.for_store = for_store
         self.encoded: dict[int, Encoded] = {}
         # every document's JSON that a worker made, for the JSON report to copy
         self.document_json = EncodedDocuments() if encode else None
@@ -317,7 +319,8 @@ class _PerDocument:
     def _take(self, batch: list[tuple[Profiled, Encoded | None]]) -> None:
         for profiled, encoded in batch:
             if encoded is not None:
-                self.encoded[len(self.done)] = encoded
+                if self.for_store:
+                    self.encoded[len(self.done)] = encoded
                 if self.document_json is not None:
                     self.document_json.add(profiled[0], encoded[0])
             self.done.append(profiled)
