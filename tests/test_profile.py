@@ -430,3 +430,26 @@ def test_a_licence_is_other_and_a_specification_under_a_copyright_notice_is_a_sp
         "srs.md",
     )
     assert spec.profile is not None and spec.profile.kind == "specification"
+
+
+def test_every_code_point_python_calls_whitespace_is_whitespace_to_the_pattern_too() -> None:
+    """``normalise_space`` splits on ``str.isspace``, where it once substituted the pattern ``\\s``:
+    the two must know the same whitespace, in this Python and every one CI runs."""
+    import re
+    import sys
+
+    pattern = re.compile(r"\s")
+    assert [c for c in range(sys.maxunicode + 1) if bool(pattern.match(chr(c))) != chr(c).isspace()] == []
+
+
+@given(
+    st.text(alphabet=st.sampled_from(["a", "é", "e", "\u0301", " ", "\t", "\n", "\u00a0", "\u2028", "\x1c", "\u3000"]))
+)
+@example("  Two  spaces\u00a0and a\u2003line\nbreak ")
+def test_space_is_normalised_as_the_substitution_did(text: str) -> None:
+    import re
+    import unicodedata
+
+    from kickoff.text import normalise_space
+
+    assert normalise_space(text) == re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()

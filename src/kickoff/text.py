@@ -69,7 +69,6 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9À-Ý])""")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
-_SPACE = re.compile(r"\s+")
 # A list item inside a run of text: PDF and Word extraction join a list's lines into one
 # paragraph ("Assets are of 3 types • Rooms • Software licences"), and a requirements table's
 # rows into one ("... items NFR 2 — The tools shall scale ... NFR 3 — The tools shall ...").
@@ -229,8 +228,12 @@ STOPWORDS = frozenset(
 
 
 def normalise_space(text: str) -> str:
-    """Collapse runs of whitespace and apply NFC so equal text compares equal."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """Collapse runs of whitespace and apply NFC so equal text compares equal.
+
+    ``str.split`` and the pattern ``\\s`` know the same whitespace (every code point checked),
+    and splitting is about six times faster than substituting: this runs on every block and
+    every document (a test holds the two ways equal)."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def split_sentences(text: str) -> list[str]:
