@@ -88,18 +88,7 @@ def encode_chunks(analysis: Analysis) -> Iterator[str]:
         records: Iterable[Any] = getattr(analysis, name)
         first = True
         for record in records:
-            if name == "documents":
-                text = analysis.document_json.text_of(record) if analysis.document_json is not None else None
-                if text is not None:
-                    yield ("\n" if first else ",\n") + text
-                    first = False
-                    continue
-                encoded = encode_document(record)
-            elif name == "relations":
-                encoded = encode_relation(record, documents)
-            else:
-                encoded = as_dict(record)
-            yield ("\n" if first else ",\n") + _dumps(encoded)
+            yield ("\n" if first else ",\n") + _record_json(analysis, name, record, documents)
             first = False
         yield ("" if first else "\n") + ("]}\n" if position == len(RECORD_SECTIONS) - 1 else "],\n")
 
@@ -138,6 +127,16 @@ class EncodedDocuments:
 
     def close(self) -> None:
         self._file.close()
+
+
+def _record_json(analysis: Analysis, section: str, record: Any, documents: dict[str, Document]) -> str:
+    """One record's line: a document as its worker wrote it where that is at hand."""
+    if section == "documents":
+        written = analysis.document_json.text_of(record) if analysis.document_json is not None else None
+        return written if written is not None else _dumps(encode_document(record))
+    if section == "relations":
+        return _dumps(encode_relation(record, documents))
+    return _dumps(as_dict(record))
 
 
 def encode(analysis: Analysis) -> str:
