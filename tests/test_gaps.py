@@ -821,6 +821,21 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("The SRS is an agreement on requirements between these parties.", True),
         ("The Ferry Tickets System's SRS, as outlined above, is a collection of artifacts.", True),
         ("The ferry kiosk is an agreement machine for the harbour.", False),
+        # fifteenth session, from real SRS documents (PURE: THEMAS)
+        ("The following subsections of Section 1.0 provide an overview of the ferry kiosk SRS.", True),
+        ('Only those conditions expressed with "shall" are to be interpreted as binding requirements.', True),
+        ("This document is prepared in accordance with the IEEE guide to SRS documents.", True),
+        ("The scope of this document is confined to the software of the kiosk.", True),
+        ("The ticket is to be shown at the gate and kept until landing.", False),
+        # a template's instruction after its condition, and what requirements are (PURE: Philips,
+        # TACHOnet, Water Use Tracking)
+        ("For each function (or feature) category, define the inputs and outputs.", True),
+        ("Otherwise, if the SRS defines a component of a larger system, then describe how they relate.", True),
+        ("Functional requirements specify actions that a system must be able to perform.", True),
+        ("Design constraints represent design decisions that have been mandated.", True),
+        ("A requirement is written as a sentence that includes the word shall, will or must.", True),
+        ("If the kiosk is offline, the system shall store the tickets.", False),
+        ("For each crossing, the kiosk shall list the sailings of the day.", False),
     ],
 )
 def test_sentences_about_the_document_are_told_from_sentences_about_the_system(sentence: str, about: bool) -> None:
@@ -1227,6 +1242,28 @@ def test_a_requirements_definition_is_no_glossary_and_a_reference_list_is_no_pla
     assert [q.text for q in items["timeline"].evidence] == [
         "The kiosks will be installed by the harbour board in the 3rd quarter 2026."
     ]
+
+
+def test_actor_definitions_are_no_glossary_and_a_withdrawn_section_answers_nothing() -> None:
+    """ "Actor Definitions" (a real SRS, PURE's Tarrant County IJIS) defines the actors, not the
+    document's words; a section "intentionally deleted" (ERTMS/ETCS) answers nothing, not even
+    "none", and a glossary under its plain name still answers."""
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Actor Definitions\n\n"
+        "Purser | Person who sells tickets on board the ferry.\n\n## 2 Interfaces\n\n"
+        "This section has been intentionally deleted.\n\n## 3 Constraints\n\n"
+        "4.3.2.4 Intentionally deleted\n\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert items["glossary"].status == "missing"
+    assert items["interfaces"].status == "missing" and not items["interfaces"].evidence
+    assert items["constraints"].status == "missing" and not items["constraints"].evidence
+    glossary = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Definitions\n\nPurser: the officer who sells tickets.\n",
+        "srs.md",
+    )
+    assert {item.key: item for item in checklist_of((glossary,))}["glossary"].status == "answered"
 
 
 def test_a_footer_is_no_statement_and_a_possessive_users_heading_is_the_users() -> None:

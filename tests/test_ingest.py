@@ -582,6 +582,16 @@ def test_a_pdfs_running_header_is_page_furniture_and_a_contents_line_is_no_text(
         "Table of Contents",
         "The users are clerks.",
     ]
+    # a chapter's page number ("2-3", PURE's THEMAS), and what a page or clause keeps only to hold
+    # its place, are no text either
+    placeholders = (
+        "2.5.1 Operating System Assumptions ........................ 2-3\nPAGE LEFT INTENTIONALLY BLANK\n\n"
+        "4.3.2.4 Intentionally deleted\n\nThis section has been intentionally deleted.\n\n"
+        "The log was intentionally deleted by the clerk."
+    )
+    assert [b.text for b in layout_text(placeholders, markdown=False).blocks] == [
+        "The log was intentionally deleted by the clerk."
+    ]
 
 
 def test_a_chapters_running_header_and_a_book_style_header_are_page_furniture() -> None:

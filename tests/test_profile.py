@@ -277,6 +277,17 @@ def test_list_items_run_into_one_paragraph_are_sentences_of_their_own() -> None:
     ]
 
 
+def test_a_priority_tag_after_a_full_stop_closes_its_requirement() -> None:
+    """ "(M)" after a requirement's full stop is its priority (real SRS documents of the ERTMS/ETCS
+    family), where the next clause's number follows; an enumeration's "(A) The …" still opens."""
+    from kickoff.text import split_sentences
+
+    assert split_sentences(
+        "4.3.2.3 It shall be possible to define locations. (M) 4.3.2.5 The braking curves shall hold. (O)"
+    ) == ["4.3.2.3 It shall be possible to define locations. (M)", "4.3.2.5 The braking curves shall hold. (O)"]
+    assert split_sentences("The options follow. (A) The first one.") == ["The options follow.", "(A) The first one."]
+
+
 @given(st.lists(st.sampled_from(["word", "Shall", "•", "\uf0b7", "NFR", "2", "—", "ISO", ".", "Two"]), max_size=30))
 def test_splitting_sentences_keeps_every_word(tokens: list[str]) -> None:
     """Sentences are cut, never trimmed: every word stays, in order (bullet glyphs are no words)."""

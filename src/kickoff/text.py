@@ -67,7 +67,13 @@ _ABBREVIATIONS = frozenset(
         "al",
     ]
 )
-_SENTENCE_END = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9À-Ý])""")
+# A requirement's priority tag after its full stop ("… its speed requirements. (M)") closes it,
+# where the next clause's number follows ("(M) 4.3.2.5 The braking curves …") or nothing does; before, the tag
+# opened the next requirement. An enumeration's "(A) The …" is followed by a word, not a number.
+_SENTENCE_END = re.compile(
+    r"""([.!?…]+)(["'”’)\]]*(?:\s\([A-Z][A-Za-z]{0,11}\)(?=\s+\d))?)(\s+)(?=["'“‘(\[]?[A-Z0-9À-Ý])"""
+    r"""(?!\([A-Z][A-Za-z]{0,11}\)$)"""
+)
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 # A list item inside a run of text: PDF and Word extraction join a list's lines into one
 # paragraph ("Assets are of 3 types • Rooms • Software licences"), and a requirements table's

@@ -38,10 +38,23 @@ _OPENING = (
 )
 _ABOUT_THE_DOCUMENT = re.compile(
     _OPENING + "(?:"
-    rf"(?:the|this) (?:main |primary |overall )?(?:purpose|aim|objective|intent|goal|introduction|overview)s? of (?:{_A_DOCUMENT}|{_A_LONG_TITLED_DOCUMENT})"
+    rf"(?:the|this) (?:main |primary |overall )?(?:purpose|aim|objective|intent|goal|introduction|overview|scope)s? of (?:{_A_DOCUMENT}|{_A_LONG_TITLED_DOCUMENT})"
     # "It is also important for this specification to provide …": what the writers want of it
     rf"|it is (?:also )?(?:important|necessary|essential|intended|hoped) (?:for|that) {_A_DOCUMENT}"
-    rf"|(?:the )?(?:remaining|following|next|other) (?:sections?|chapters?|parts?) of (?:this|the) {_DOCUMENT}"
+    # "The following subsections of Section 1.0 provide an overview of …"
+    rf"|(?:the )?(?:remaining|following|next|other) (?:sub)?(?:sections?|chapters?|parts?) of "
+    rf"(?:(?:this|the) {_DOCUMENT}|(?:section|chapter) \d+(?:\.\d+)*)"
+    # the document's conventions: 'Only those conditions expressed with the imperative "shall" are
+    # to be interpreted as binding requirements', RFC 2119's key words "are to be interpreted as …"
+    r"|.*?\b(?:is|are) to be (?:interpreted|read|understood) as\b"
+    # what requirements are, as a textbook says it: "Functional requirements specify actions that
+    # a system must be able to perform, …"; and a sentence about the key words themselves ("… a
+    # sentence that includes the word shall, will or must")
+    # ("Design constraints represent design decisions that have been mandated …")
+    r"|(?:an? )?(?:functional |non-functional |nonfunctional |performance |quality |user |design |physical )?"
+    r"(?:requirements?|constraints?) (?:specif(?:y|ies)|describes?|defines?|represents?|states?|captures?|express(?:es)?|"
+    r"are statements)\b"
+    r"|.*?\bthe (?:key ?)?words? [\"“'‘]?(?:shall|must|will|should|may)\b"
     rf"|the (?:remainder|rest) of {_A_DOCUMENT}"
     rf"|the (?:format|structure|layout|organi[sz]ation|numbering) of {_A_DOCUMENT}"
     rf"|(?:much|most|all|some|parts?) of (?:this|the) {_DOCUMENT}\b"
@@ -59,7 +72,7 @@ _ABOUT_THE_DOCUMENT = re.compile(
     r"|(?:the )?intended (?:audience|readers?|readership)\b"
     # a template's examples of what to write: "Typical examples of users are: …"
     r"|(?:an? |typical |some )?examples? of (?:an? )?[\w -]{1,30}? (?:is|are)\b"
-    rf"|{_A_DOCUMENT} (?:is|are) (?:intended|meant|written|organi[sz]ed|divided|structured|addressed|reserved)\b"
+    rf"|{_A_DOCUMENT} (?:is|are) (?:intended|meant|written|prepared|formatted|based|modell?ed|organi[sz]ed|divided|structured|addressed|reserved)\b"
     # what the document is: "The SRS is an agreement on requirements between these parties", "The
     # Software Requirements Specification (SRS) is a collection and organization of all the requirements"
     rf"|(?:{_A_DOCUMENT}|(?:[\w()’'-]+ ){{1,8}}?(?:srs|frs|prd|document|specification))(?:, [^,]{{1,40}},)? (?:is|are|will be|serves as) "
@@ -124,6 +137,15 @@ _AT_THE_DOCUMENT = re.compile(
 )
 
 
+# The template's instruction after its condition: "For each function (or feature) category, …,
+# define the …", "Otherwise, if the FRS defines a product that is a component of a larger system,
+# then describe …" (IEEE 830's own wording, left in real SRS documents)
+_CONDITIONED_INSTRUCTION = re.compile(
+    r"^\W*(?:otherwise,?\s+)?(?:if|for each|for every)\b[^.;]{0,160}?,\s*(?:then\s+)?"
+    r"(?:describe|define|specify|explain|state|summari[sz]e)\s+"
+    r"(?:the|a|an|each|all|any|its|their|how|what|which|whether)\b",
+    re.IGNORECASE,
+)
 _SAID_HERE = re.compile(
     r"\b(?:should|can|must) be (?:stated|described|listed|included|mentioned) here\b", re.IGNORECASE
 )
@@ -134,6 +156,8 @@ def is_template_instruction(text: str) -> bool:
     if _WRITER_VERB.match(text) is not None:
         return True
     if _IMPERATIVE.match(text) is not None and _AT_THE_DOCUMENT.search(text) is not None:
+        return True
+    if _CONDITIONED_INSTRUCTION.match(text) is not None:
         return True
     return _SAID_HERE.search(text) is not None
 

@@ -324,7 +324,11 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Which terms need defining, and what do they mean?",
         "the same word meaning two things is the cheapest bug to prevent",
-        heading=r"(?:[\w-]+ ){0,2}(?:glossary|definitions?|terminology)(?: of terms)?|abbreviations|acronyms|terms",
+        # "Actor Definitions", "Type definitions", "Load Thermostat Definitions (SRS-002)" define
+        # the actors, the types and a function's data, not the document's words: a noun before
+        # "definitions" says what is defined, where any words may come before "glossary"
+        heading=r"(?:[\w-]+ ){0,2}glossary(?: of terms)?|(?:(?:key|basic|general|common|other|important) )?"
+        r"(?:definitions?|terminology)(?: of terms)?|abbreviations|acronyms|terms",
     ),
     ItemSpec(
         "open_issues",

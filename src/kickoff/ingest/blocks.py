@@ -35,8 +35,27 @@ _DEBRIS = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_DEBRIS_PATTERNS) + r")", re
 # Dots, ellipses, or a Word template's underscores ("Purpose ______ 7")
 _LEADER = r"(?:(?:\.\s?){5,}|(?:…\s?){3,}|_{5,})"
 _CONTENTS_LEADER = re.compile(
-    _LEADER + r"\s*(?:[A-Z]{1,2}-\d+|\d+|[ivxlc]+)?\s*$", re.IGNORECASE
-)  # an appendix's page is "A-1"
+    _LEADER + r"\s*(?:[A-Z]{1,2}-\d+|\d{1,2}-\d{1,3}|\d+|[ivxlc]+)?\s*$", re.IGNORECASE
+)  # an appendix's page is "A-1", a chapter's page "2-3"
+# A clause or page kept only to hold its number: "4.3.2.4 Intentionally deleted", "This section has
+# been intentionally deleted.", "PAGE LEFT INTENTIONALLY BLANK". It says nothing of the system,
+# and a checklist quoted it as the answer of the section it stood in.
+_WITHDRAWN = re.compile(
+    r"(?:\(\w{1,3}\)\s*)?(?:\d+(?:\.\d+)*[a-z]?\.?\s+)?"
+    r"(?:(?:this|the) (?:section|clause|paragraph|chapter|requirement|page) (?:has been |is |was )?)?"
+    r"(?:intentionally|deliberately) (?:deleted|removed|omitted|left blank)"
+    r"|\[?(?:this )?page (?:is )?(?:left )?intentionally (?:left )?blank\]?",
+    re.IGNORECASE,
+)
+
+
+def _withdrawn(line: str) -> bool:
+    # the substring test first: this runs on every line of every document
+    return ("ntentional" in line or "NTENTIONAL" in line or "eliberate" in line) and bool(
+        _WITHDRAWN.fullmatch(line.rstrip(". "))
+    )
+
+
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 # "Appendix A: Glossary": lettered, not numbered, and as much a heading.
 _APPENDIX_HEADING = re.compile(r"^(Appendix\s+[A-Z0-9]{1,3})\s*[:.\-–]\s+([A-Z][^.!?:]{1,60})$")
@@ -180,7 +199,13 @@ def layout_text(
         line, removed = remove_debris(raw)
         debris.extend(removed)
         stripped = line.strip()
-        if not stripped or _CONTENTS_LEADER.search(stripped) or number in contents or _many_leaders(stripped):
+        if (
+            not stripped
+            or _CONTENTS_LEADER.search(stripped)
+            or number in contents
+            or _many_leaders(stripped)
+            or _withdrawn(stripped)
+        ):
             flush()
             continue
         if metadata and number < _METADATA_SCAN_LINES and not paragraph and all(b.kind == "metadata" for b in blocks):
