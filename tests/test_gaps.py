@@ -68,6 +68,11 @@ def test_measures_carry_units_and_quantities() -> None:
     assert measures["99.9%"] == ("%", "availability")
     assert measures["16 GB"] == ("bytes", "memory")
     assert ("hardware", "hardware") in {(m.unit, m.quantity) for m in find_measures("It runs on an ARM Cortex-M4.")}
+    # a budget of processor time is a time (PURE's GOG SRS); "4 CPUs" counts processors, no time
+    assert [(m.text, m.unit) for m in find_measures("It processes one source on 2 CPU seconds.")] == [
+        ("2 CPU seconds", "s")
+    ]
+    assert not [m for m in find_measures("It runs on 4 CPUs.") if m.unit == "s"]
 
 
 def test_smells_name_the_trigger_and_the_rule() -> None:
@@ -821,7 +826,7 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("The SRS is an agreement on requirements between these parties.", True),
         ("The Ferry Tickets System's SRS, as outlined above, is a collection of artifacts.", True),
         ("The ferry kiosk is an agreement machine for the harbour.", False),
-        # fifteenth session, from real SRS documents (PURE: THEMAS)
+        # thirteenth session, from real SRS documents (PURE: THEMAS)
         ("The following subsections of Section 1.0 provide an overview of the ferry kiosk SRS.", True),
         ('Only those conditions expressed with "shall" are to be interpreted as binding requirements.', True),
         ("This document is prepared in accordance with the IEEE guide to SRS documents.", True),
@@ -1264,6 +1269,35 @@ def test_actor_definitions_are_no_glossary_and_a_withdrawn_section_answers_nothi
         "srs.md",
     )
     assert {item.key: item for item in checklist_of((glossary,))}["glossary"].status == "answered"
+
+
+def test_a_heading_in_capitals_is_split_at_its_and_and_a_standards_section_is_a_constraint() -> None:
+    """ "SYSTEM INTEGRATION AND DATA EXCHANGE" names the interfaces as "System Integration and Data
+    Exchange" does, and "VOCABULARY STANDARDS" says which standards bind (PURE's PHIN SRS); running
+    "from a command line" is an interface (GOG)."""
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 SYSTEM INTEGRATION AND DATA EXCHANGE\n\n"
+        "The kiosks shall exchange sailings with the harbour office every night.\n\n"
+        "## 2 VOCABULARY STANDARDS\n\nPort names shall use the UN/LOCODE list of the harbours.\n\n"
+        "## 3 Operation\n\nThe fare tool shall be run from a command line or a shell script.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["interfaces"].evidence][:1] == [
+        "The kiosks shall exchange sailings with the harbour office every night."
+    ]
+    assert [q.text for q in items["constraints"].evidence] == [
+        "Port names shall use the UN/LOCODE list of the harbours."
+    ]
+    cli = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Functions\n\nThe kiosk shall print one ticket per fare.\n\n"
+        "## 2 Operation\n\nThe fare tool shall be run from a command line or a shell script.\n",
+        "srs.md",
+    )
+    assert cli.profile is not None and cli.profile.kind == "specification"
+    assert [q.text for q in {item.key: item for item in checklist_of((cli,))}["interfaces"].evidence] == [
+        "The fare tool shall be run from a command line or a shell script."
+    ]
 
 
 def test_a_footer_is_no_statement_and_a_possessive_users_heading_is_the_users() -> None:

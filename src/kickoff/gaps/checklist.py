@@ -102,7 +102,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         categories=("PE",),
         heading=r"performance|latency|speed|response times?|timeouts?",
         cue=r"\b(?:latency|response times?|throughput|within \d+(?:\.\d+)?\s?(?:ms|milliseconds?|s|seconds?|minutes?|hours?)|per second)\b"
-        r"|\d\s?(?:[KMGT]i?B|[kKmMgGtT]bytes?|[kKmMgG]bits?)(?:/s|/sec|ps)\b|\d\s?[KMG]bps\b",
+        r"|\d\s?(?:[KMGT]i?B|[kKmMgGtT]bytes?|[kKmMgG]bits?)(?:/s|/sec|ps)\b|\d\s?[KMG]bps\b"
+        # a budget of processor time: "process one complete source … on 2 CPU seconds"
+        r"|\d\s?(?:CPU|processor)[- ]?(?:seconds?|secs?|minutes?|hours?)\b",
         needs_number=True,
         number_quantities=("latency", "throughput"),
         numbered_only=True,
@@ -173,6 +175,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "interfaces are where integration fails",
         heading=r"(?:[\w.-]+ ){0,2}(?:interfaces?|apis?|integrations?)|protocols?|command[- ]line|cli|hooks|(?:[\w-]+ )?message (?:types|formats|specifications?)",
         cue=r"\b(?:rest(?:ful)? api|(?:published|public|external|third[- ]party|vendor|web) apis?|https?(?!://)|grpc|mqtt|usb|bluetooth|protocol|webhook|sftp|command[- ]line (?:option|argument|interface)s?|"
+        r"(?:run|invoked|called|started|used) from (?:a|the) command[- ]line|"
         r"(?<!to )communicates?,? (?:with|through|over|via))\b",
     ),
     ItemSpec(
@@ -253,7 +256,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         "Which constraints are fixed: languages, licences, standards, laws, budget?",
         "constraints rule out designs before they are drawn",
         categories=("L", "MN"),
-        heading=r"(?:[\w-]+ ){0,2}constraints?|notes/constraints|backwards? compatibility|compatibility|version skew|compliance|legal|regulatory",
+        heading=r"(?:[\w-]+ ){0,2}constraints?|(?:[\w-]+ ){0,2}standards(?: compliance)?|notes/constraints|backwards? compatibility|compatibility|version skew|compliance|legal|regulatory",
         # "shall be compliant with the OMB Federal Enterprise Architecture", "should comply with
         # Standard ISO 9241", "shall conform to"
         cue=r"\b(?:(?:must|shall|should|will)(?: be)? (?:comply|compliant|conform(?:ant)?) (?:with|to)|in compliance with|complies with|"
@@ -372,6 +375,9 @@ def _title_matcher(spec: ItemSpec) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{spec.heading})(?:\s+(?:{_HEADING_SUFFIX}))?", re.IGNORECASE)
 
 
+_AND = re.compile(r" and ", re.IGNORECASE)
+
+
 # A bundle repeats its headings in every sentence's path: each (item, title) is judged once.
 @lru_cache(maxsize=65_536)
 def is_item_title(pattern: re.Pattern[str], title: str) -> bool:
@@ -382,7 +388,8 @@ def is_item_title(pattern: re.Pattern[str], title: str) -> bool:
     # "X and Y" is mostly about X ("Terminology and goals" defines terms, "Feature Enablement and
     # Rollback" is about enabling); a lone word X that names no item shares Y's noun ("Design and
     # Implementation Constraints"). "X/Y/Z" lists equals.
-    first, _, second = cleaned.partition(" and ")
+    # (in any case: "SYSTEM INTEGRATION AND DATA EXCHANGE" is a heading in capitals)
+    first, second = (*_AND.split(cleaned, maxsplit=1), "")[:2]
     if _names(pattern, first):
         return True
     shares = bool(second) and " " not in first.strip() and not any(_names(other, first) for other in _MATCHERS.values())

@@ -58,7 +58,7 @@ _SPELLED_TIME = re.compile(
 _UNITS: list[tuple[str, str]] = [
     (r"ms|milliseconds?|msec", "ms"),
     (r"µs|us|microseconds?", "µs"),
-    (r"s|sec|secs|seconds?", "s"),
+    (r"(?:cpu[- ]|processor[- ])?(?:seconds?|secs?)|s", "s"),  # "2 CPU seconds": a budget of processor time
     (r"min|mins|minutes?", "min"),
     (r"h|hrs?|hours?", "h"),
     (r"days?", "day"),
