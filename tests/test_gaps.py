@@ -359,6 +359,24 @@ def test_open_points_in_notes_become_questions() -> None:
     assert not any(q.key == "open_issues" for q in questions)  # not asked again generically
 
 
+def test_a_point_left_to_be_determined_later_is_open_and_a_function_that_determines_is_not() -> None:
+    """Real SRS wording (PURE: Moodle for Puget Sound, Get Real): "will need to be determined" and a
+    writer's bracketed note leave points open; "the system will need to determine" is a function."""
+    from kickoff.gaps.open_points import find_open_points
+
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Reliability\n\n"
+        "Back-up requirements will need to be determined, based on the kiosks' parts.\n\n"
+        "## 2 Links\n\nRelated sites include the harbour board's pages (need more input from the crews).\n\n"
+        "## 3 Routing\n\nThe kiosk will need to determine the shortest crossing for each fare.\n",
+        "srs.md",
+    )
+    assert [p.text for p in find_open_points((spec,))] == [
+        "Back-up requirements will need to be determined, based on the kiosks' parts.",
+        "Related sites include the harbour board's pages (need more input from the crews).",
+    ]
+
+
 def test_available_for_something_is_not_an_availability_target() -> None:
     def unmeasurable(text: str) -> bool:
         return any(s.name == "unmeasurable" for s in find_smells(text, find_measures(text)))
@@ -832,6 +850,10 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("This document is prepared in accordance with the IEEE guide to SRS documents.", True),
         ("The scope of this document is confined to the software of the kiosk.", True),
         ("The ticket is to be shown at the gate and kept until landing.", False),
+        ("Each requirement is accompanied by a short discussion of its background.", True),
+        ("This is a working document and, as such, is subject to change.", True),
+        ("This is a functional description of those features required by the harbour.", True),
+        ("This is a web application that sells ferry tickets.", False),
         # a template's instruction after its condition, and what requirements are (PURE: Philips,
         # TACHOnet, Water Use Tracking)
         ("For each function (or feature) category, define the inputs and outputs.", True),
@@ -1298,6 +1320,35 @@ def test_a_heading_in_capitals_is_split_at_its_and_and_a_standards_section_is_a_
     assert [q.text for q in {item.key: item for item in checklist_of((cli,))}["interfaces"].evidence] == [
         "The fare tool shall be run from a command line or a shell script."
     ]
+
+
+def test_terms_under_a_glossary_acceptance_criteria_and_the_availability_of_something_else() -> None:
+    """PURE's Moodle SRS defines "Actor" under its Definitions: a term, not the users; "will be
+    considered to meet this requirement if" states an acceptance criterion; "depending on the
+    availability of the error models" (GOG) is no availability target of the system, where "an
+    availability of 99.9 %" is one."""
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Definitions\n\n### 1.1 Actor\n\n"
+        "Actor is synonymous with user and names whoever performs a use case.\n\n## 2 Administration\n\n"
+        "A kiosk will be considered to meet this requirement if it has a single settings page.\n\n"
+        "## 3 Fares\n\nFares are expected to change depending on the availability of the harbour models.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert items["users"].status == "missing"
+    assert [q.text for q in items["glossary"].evidence] == [
+        "Actor is synonymous with user and names whoever performs a use case."
+    ]
+    assert [q.text for q in items["acceptance"].evidence] == [
+        "A kiosk will be considered to meet this requirement if it has a single settings page."
+    ]
+    assert items["reliability"].status == "missing"
+    available = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Service\n\nThe kiosk shall print one ticket per fare.\n\n"
+        "The booking service shall have an availability of 99.9 % in the sailing season.\n",
+        "srs.md",
+    )
+    assert {item.key: item for item in checklist_of((available,))}["reliability"].status == "answered"
 
 
 def test_a_footer_is_no_statement_and_a_possessive_users_heading_is_the_users() -> None:

@@ -66,6 +66,11 @@ _ABOUT_THE_DOCUMENT = re.compile(
     rf"|sections? \d+(?:\.\d+)*(?: of (?:this|the) {_DOCUMENT})?(?:, [^,]{{1,40}},)? (?:also |will )?(?:is|are|be|gives?|describes?|provides?|contains?|"
     r"discuss(?:es)?|lists?|presents?|covers?|outlines?|identif(?:y|ies)|introduces?|specif(?:y|ies)|defines?|details?)\b"
     rf"|this is the (?:software requirements specification|srs|document)\b"
+    # "Each requirement is accompanied by a short discussion …": how the document is laid out
+    r"|(?:each|every) requirement (?:is|has been) (?:accompanie[sd]|followed|preceded|numbered|labell?ed|identified|given)\b"
+    # "This is a functional description of those features required to …"
+    # "This is a working document and, as such, is subject to change."
+    r"|this is (?:a|an|the) (?:[\w-]+ ){0,2}(?:(?:description|specification|overview|summary) of|document)\b"
     rf"|(?:the )?(?:intended |primary |main |target )?(?:audience|readers?|readership) (?:of|for) (?:this|the) {_DOCUMENT}"
     # "The intended audience is the analyst, programmer and tester": a system has users, a
     # document has an intended audience

@@ -26,6 +26,7 @@ _OPEN_ABBREVIATION = re.compile(r"\bTB[DC]\b")
 _OPEN_PHRASE = re.compile(
     # "has to be confirmed by the user" obliges someone to confirm; it leaves nothing open
     r"\b(?:(?<!has )(?<!have )(?<!must )(?<!needs )(?<!need )to be (?:decided|determined|confirmed|agreed)|"
+    r"will need to be (?:decided|determined|agreed)|(?<=[(>])\s*needs? (?:to (?:determine|decide|define|confirm|clarify)|more input)|"
     r"not (?:yet )?(?:been )?(?:agreed|decided|confirmed|settled)|"
     r"open (?:point|issue|question)s?|still open|undecided|unclear (?:whether|who|how|if)|needs? (?:a )?decision)\b"
 )
