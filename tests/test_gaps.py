@@ -854,6 +854,11 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("This is a working document and, as such, is subject to change.", True),
         ("This is a functional description of those features required by the harbour.", True),
         ("This is a web application that sells ferry tickets.", False),
+        # PURE's Open Watcom GUI port and Microcare voucher SRS
+        ("“Ticket Overview” provides a short overview of the kiosk.", True),
+        ("This document will help the testing team to prepare the test cases.", True),
+        ("This paper represents a result of the harbour board's research.", True),
+        ("The kiosk will help the clerk to print the tickets.", False),
         # a template's instruction after its condition, and what requirements are (PURE: Philips,
         # TACHOnet, Water Use Tracking)
         ("For each function (or feature) category, define the inputs and outputs.", True),
@@ -1349,6 +1354,40 @@ def test_terms_under_a_glossary_acceptance_criteria_and_the_availability_of_some
         "srs.md",
     )
     assert {item.key: item for item in checklist_of((available,))}["reliability"].status == "answered"
+
+
+def test_target_system_issues_a_device_interfaced_and_a_demonstration_to_pass() -> None:
+    """The sixteenth round's documents (PURE: Open Watcom GUI port, RLCS, Microcare): "Target System
+    Requirements" says where it runs; a bare "Issues" section lists what is open; a system that
+    "will interface with the bar-code reader" names an interface, where "the systems that will
+    interface with it" are left undefined; "must demonstrate the ability to …" is a criterion."""
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Target System Requirements\n\n"
+        "The kiosk computer must have a C compiler and an X Window System.\n\n## 2 Issues\n\n"
+        "Several issues should be considered before the kiosks are ordered.\n\n## 3 Devices\n\n"
+        "The kiosk will interface with the bar-code reader at the gate.\n\n## 4 Operation\n\n"
+        "The kiosk must demonstrate the ability to run for at least 30 consecutive days.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["hardware"].evidence] == [
+        "The kiosk computer must have a C compiler and an X Window System."
+    ]
+    assert [q.text for q in items["open_issues"].evidence] == [
+        "Several issues should be considered before the kiosks are ordered."
+    ]
+    assert [q.text for q in items["interfaces"].evidence] == [
+        "The kiosk will interface with the bar-code reader at the gate."
+    ]
+    assert [q.text for q in items["acceptance"].evidence] == [
+        "The kiosk must demonstrate the ability to run for at least 30 consecutive days."
+    ]
+    undefined = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Functions\n\nThe kiosk shall print one ticket per fare.\n\n"
+        "It does not define the exact systems that will interface with the kiosk.\n",
+        "srs.md",
+    )
+    assert {item.key: item for item in checklist_of((undefined,))}["interfaces"].status == "missing"
 
 
 def test_a_footer_is_no_statement_and_a_possessive_users_heading_is_the_users() -> None:

@@ -19,7 +19,7 @@ import re
 # the document is the subject of a verb that can also state the system ("This specification
 # describes an online booking service that …"), what it is said to hold: its requirements, an
 # overview, its sections.
-_DOCUMENT = r"(?:document|srs|frs|prd|specification|section|subsection|chapter|appendix|template)"
+_DOCUMENT = r"(?:document|srs|frs|prd|specification|section|subsection|chapter|appendix|template|paper)"
 # "This Software Requirements Specification (SRS) establishes …": an abbreviation may follow
 # "The Functional Requirements Specifications (FRS) report provides …": or a report or document
 # named by its abbreviation
@@ -62,6 +62,9 @@ _ABOUT_THE_DOCUMENT = re.compile(
     r"|(?-i:[A-Z][\w/&-]*(?: (?:[A-Z][\w/&-]*|and|of|&)){0,4}), which "
     r"(?:introduces|describes|provides|details|contains|gives|lists|presents|covers|identifies|defines|explains|"
     r"specifies|outlines|summari[sz]es)\b"
+    # a road map's entry by its part's quoted title: "“GTK Overview” provides a short overview of …"
+    r"|[“\"][^”\"]{2,60}[”\"] (?:provides|describes|identifies|gives|contains|lists|presents|covers|defines|explains|"
+    r"specifies|outlines|summari[sz]es|introduces|details)\b"
     # "Section 2, the general description, describes the product …"
     rf"|sections? \d+(?:\.\d+)*(?: of (?:this|the) {_DOCUMENT})?(?:, [^,]{{1,40}},)? (?:also |will )?(?:is|are|be|gives?|describes?|provides?|contains?|"
     r"discuss(?:es)?|lists?|presents?|covers?|outlines?|identif(?:y|ies)|introduces?|specif(?:y|ies)|defines?|details?)\b"
@@ -80,15 +83,16 @@ _ABOUT_THE_DOCUMENT = re.compile(
     rf"|{_A_DOCUMENT} (?:is|are) (?:intended|meant|written|prepared|formatted|based|modell?ed|organi[sz]ed|divided|structured|addressed|reserved)\b"
     # what the document is: "The SRS is an agreement on requirements between these parties", "The
     # Software Requirements Specification (SRS) is a collection and organization of all the requirements"
-    rf"|(?:{_A_DOCUMENT}|(?:[\w()’'-]+ ){{1,8}}?(?:srs|frs|prd|document|specification))(?:, [^,]{{1,40}},)? (?:is|are|will be|serves as) "
+    rf"|(?:{_A_DOCUMENT}|(?:[\w()’'-]+ ){{1,8}}?(?:srs|frs|prd|document|specification))(?:, [^,]{{1,40}},)? (?:is|are|will be|serves as|represents) "
     r"(?:not )?(?:an?|the|only|just|also) (?:[\w-]+ ){0,3}?"
-    r"(?:agreement|collection|package|contract|description|record|basis|reference|guide|baseline|living|artifact|summary|"
+    r"(?:agreement|collection|result|outcome|package|contract|description|record|basis|reference|guide|baseline|living|artifact|summary|"
     r"compilation|specification|document|statement|set|list|overview)\b"
     rf"|{_A_DOCUMENT} (?:may|might|will|should)(?: also)? be of (?:interest|use)\b"
     # IEEE 830's own words, left in many SRS documents: "Throughout this section, every stated
     # requirement should be externally perceivable …"
     rf"|throughout {_A_DOCUMENT}\b"
-    rf"|{_A_DOCUMENT} (?:also |further |then |will |shall )?(?:serves?|aims?|acts?)\b"
+    # "This document will help the testing team to prepare the Test Cases"
+    rf"|{_A_DOCUMENT} (?:also |further |then |will |shall )?(?:serves?|aims?|acts?|helps?)\b"
     # "In section 2 we will describe …": the road map, its writers speaking
     r"|in (?:sub)?(?:sections?|chapters?) \d+(?:\.\d+)*,? (?:we|i)\b"
     # "It is assumed that the reader of this document is familiar with …"

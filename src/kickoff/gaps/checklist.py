@@ -89,7 +89,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         r"servers?|pcs?|computers?|browsers?|devices?|java|jre|runtime|operating systems?|hardware|keyboard|mouse|screen|"
         r"monitor|printers?|modem|cd|dvd|usb|cloud|kubernetes|gpu|bus|sensors?|controllers?|locks?|boards?|scanners?|"
         r"terminals?|phones?|tablets?|kiosks?|cameras?|gateways?|networks?)\b",
-        heading=r"(?:computer )?hardware(?: interfaces?| constraints?| limitations?| requirements?)?|(?:supported )?platforms?|computer (?:resource|hardware)s?(?: resource)?(?: requirements)?|(?:operating|operational|target|runtime|deployment|execution) environment|system requirements|infrastructure",
+        heading=r"(?:computer )?hardware(?: interfaces?| constraints?| limitations?| requirements?)?|(?:supported )?platforms?|computer (?:resource|hardware)s?(?: resource)?(?: requirements)?|(?:operating|operational|target|runtime|deployment|execution) environment|system requirements|infrastructure|"
+        # "Target System Requirements": what the system it is installed on must have
+        r"target (?:system|platform|machine|hardware)s?",
         # a platform named as where it runs: "runs on Linux", or a sentence that opens "On Windows, …"
         cue=r"\b(?:runs? on|deployed (?:on|to)|target (?:hardware|platform|device)|operating systems?|android \d+|ios \d+|raspberry|cortex|x86|arm64|aarch64|gpu|\d+\s?(?:GB|GiB|MB) (?:of )?(?:RAM|memory))\b|^(?:On|For) (?:Windows|Linux|macOS|POSIX|Unix(?:-like)?|Android|iOS)(?: systems| platforms)?,|\b(?:supported|available|run|runs|install(?:ed|able)?) (?:on|under) (?:Windows|Linux|macOS|POSIX|Unix)\b",
     ),
@@ -176,7 +178,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         heading=r"(?:[\w.-]+ ){0,2}(?:interfaces?|apis?|integrations?)|protocols?|command[- ]line|cli|hooks|(?:[\w-]+ )?message (?:types|formats|specifications?)",
         cue=r"\b(?:rest(?:ful)? api|(?:published|public|external|existing|third[- ]party|vendor|web) apis?|https?(?!://)|grpc|mqtt|usb|bluetooth|protocol|webhook|sftp|command[- ]line (?:option|argument|interface)s?|"
         r"(?:run|invoked|called|started|used) from (?:a|the) command[- ]line|"
-        r"(?<!to )communicates?,? (?:with|through|over|via))\b",
+        r"(?<!to )communicates?,? (?:with|through|over|via)|(?<!that )(?<!which )(?:will|shall|must) interface with)\b",
     ),
     ItemSpec(
         "scale",
@@ -304,7 +306,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         cue=r"\b(?:acceptance (?:criteria|tests?)|accepted (?:when|if)|(?:shall|will|must) be (?:verified|tested|demonstrated)|test cases?|"
         # "A system will be considered to meet this requirement if …", "99% up-time should be
         # considered sufficient to meet this requirement"
-        r"(?:considered|deemed) (?:to (?:meet|satisfy|fulfil+) (?:this|the) requirement|sufficient to (?:meet|satisfy)))\b",
+        r"(?:considered|deemed) (?:to (?:meet|satisfy|fulfil+) (?:this|the) requirement|sufficient to (?:meet|satisfy))|"
+        # "The RLCS must demonstrate the ability to function continuously … for at least 30 days"
+        r"(?:must|shall|will) demonstrate (?:the ability|that|compliance))\b",
     ),
     ItemSpec(
         "timeline",
@@ -345,7 +349,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Which decisions are still open, and who will make them by when?",
         "open decisions left unlisted are made by accident",
-        heading=r"open issues|open questions|unresolved questions|issues list|to be decided|tbd|todo",
+        heading=r"open issues|open questions|unresolved questions|issues(?: list)?|to be decided|tbd|todo",
         # "has to be confirmed by the user" obliges; "to be confirmed" alone leaves a point open
         # "Back-up requirements will need to be determined", a writer's note "(need more input …)",
         # ">Need to determine …" (a "TODO" is the writer's own chore: "TODO – Reference the whole
