@@ -438,6 +438,13 @@ def test_smells_judge_what_the_statement_requires() -> None:
     assert "weak imperative" not in names("The two notices can and likely should be one post.")
     assert "weak imperative" not in names("Code like the following should pass the lint:")
     assert "weak imperative" in names("Members should have demonstrated a sense for design.")
+    # (held-out design proposals, seventh draw) a hedge that opens the clause, what a change will
+    # be like; a goal that something be minimal stays a requirement
+    assert "weak imperative" not in names("In this case, perhaps the cache file should be read only once.")
+    assert "weak imperative" not in names("These changes should be positive for most callers.")
+    assert "weak imperative" not in names("Adding new platforms should be a relatively simple operation.")
+    assert "weak imperative" not in names("The flag should otherwise have no effect on existing code.")
+    assert "weak imperative" in names("Friction for starting a new package should be minimal.")
     # a pronoun that explains is no pronoun to resolve; one that is the subject of a requirement is
     assert "unclear pronoun" not in names("This means that the exporter must restart.")
     assert "unclear pronoun" in names("It must return the file's name.")

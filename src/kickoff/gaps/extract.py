@@ -34,7 +34,9 @@ _DISCUSSION_OPENER = re.compile(
 # likely should be written as one post") illustrate or recommend; conformance depends on neither.
 # (A "Note that" does not say which: "Note that there should be only one reader" requires.)
 _EXAMPLE_OR_HEDGE = re.compile(
-    r"\blike the following\b[^.;:]*$|\b(?:likely|probably|perhaps|arguably)\s+$", re.IGNORECASE
+    # the hedge may open the clause: "In this case, perhaps loading of a bytecode file should occur …"
+    r"\blike the following\b[^.;:]*$|\b(?:likely|probably|perhaps|arguably|maybe)\b[^.;:,]{0,80}$",
+    re.IGNORECASE,
 )
 # A modal inside an indirect question or a condition ("decide whether that trait should have …",
 # "If URL references should …", "indicating what its dependencies should be") is not what the
@@ -69,6 +71,11 @@ _EXPECTATION = re.compile(
     r"should(?:n't| not)? (?:(?:be|present|pose|cause) (?:a |any |no |much of a )?(?:problem|issue|concern|surprise|"
     r"difficult(?:y|ies))s?\b|"
     r"be (?:easy|easier|trivial|simple|straight-?forward|fine|rare|surprising)\b|make (?:it|this|that)\b|help\b|work\b|"
+    # what a change will be like: "These changes should be positive", "Adding new platforms should be
+    # a relatively simple … operation", "should otherwise have no effect on any existing code",
+    # "The recommendation should most likely be …"
+    r"be (?:positive|beneficial|harmless|uncommon|unlikely)\b|be (?:an? )?(?:relatively|fairly|reasonably)\b|"
+    r"(?:otherwise )?have (?:no|little|minimal|negligible) (?:effect|impact)\b|most likely\b|"
     r"suffice\b|matter\b|mean\b|be noted\b|be negligible\b|already\b|(?:keep|bear) in mind\b|"
     # what a change is expected to bring: "should give us the confidence", "should diminish over time"
     r"give us\b|allow for\b|(?:diminish|decrease|improve|disappear|go away)\b|"
