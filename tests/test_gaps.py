@@ -445,6 +445,10 @@ def test_smells_judge_what_the_statement_requires() -> None:
     assert "weak imperative" not in names("Adding new platforms should be a relatively simple operation.")
     assert "weak imperative" not in names("The flag should otherwise have no effect on existing code.")
     assert "weak imperative" in names("Friction for starting a new package should be minimal.")
+    # a number with no unit is a smell, but not a fraction or a count the sentence names
+    assert "missing unit" in names("The export must finish within 30.")
+    assert "missing unit" not in names("Nominees must enjoy at least 2/3rds support from the team.")
+    assert "missing unit" not in names("If the membership count falls below 5, the team must invite members.")
     # a pronoun that explains is no pronoun to resolve; one that is the subject of a requirement is
     assert "unclear pronoun" not in names("This means that the exporter must restart.")
     assert "unclear pronoun" in names("It must return the file's name.")

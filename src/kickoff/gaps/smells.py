@@ -285,9 +285,12 @@ _CONDITION = re.compile(r"\b(?:if|whether|where|when)\b[^,;:.]*$", re.IGNORECASE
 # "we should" is the authors' view of their own work ("we should leverage …", "we should be able
 # to come to a consensus"), not a requirement on what is built.
 _AUTHORS = re.compile(r"\bwe\s+(?:\w+ly\s+|also\s+|still\s+|then\s+)?$", re.IGNORECASE)
+# A fraction ("at least 2/3rds support") is its own unit, and so is a count the sentence names
+# just before ("dropping the membership count below 5")
 _BARE_NUMBER = re.compile(
-    r"\b(?:within|under|below|less than|at most|at least|up to|no more than)\s+\d+(?:\.\d+)?\b(?!\s*(?:%|[a-zA-Zµ]))"
+    r"\b(?:within|under|below|less than|at most|at least|up to|no more than)\s+\d+(?:\.\d+)?\b(?!\s*(?:%|/|[a-zA-Zµ]))"
 )
+_COUNTED_BEFORE = re.compile(r"\b(?:count|number|total|size|quorum)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def binding_clause(text: str) -> tuple[int, int, str | None]:
@@ -362,7 +365,7 @@ def find_smells(text: str, measures: tuple[Measure, ...]) -> tuple[Smell, ...]:
         if match:
             smells.append(Smell(rule.name, match.group(0), rule.rule, rule.hint))
     bare = _BARE_NUMBER.search(text)
-    if bare:
+    if bare and not _COUNTED_BEFORE.search(text, 0, bare.start()):
         smells.append(
             Smell(
                 "missing unit",
