@@ -1393,6 +1393,13 @@ def test_target_system_issues_a_device_interfaced_and_a_demonstration_to_pass() 
     assert [q.text for q in items["acceptance"].evidence] == [
         "The kiosk must demonstrate the ability to run for at least 30 consecutive days."
     ]
+    screen = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Time Stamp, User, and Kiosk ID Window\n\n"
+        "The kiosk shall show the date, the clerk's name and the kiosk's name.\n",
+        "srs.md",
+    )
+    # a screen's title lists the fields it shows: "User" there is no users section (PURE's RLCS)
+    assert {item.key: item for item in checklist_of((screen,))}["users"].status == "missing"
     undefined = document_from_text(
         "# SRS for the Tidewater Ferry Tickets\n\n## 1 Functions\n\nThe kiosk shall print one ticket per fare.\n\n"
         "It does not define the exact systems that will interface with the kiosk.\n",

@@ -391,6 +391,7 @@ def _title_matcher(spec: ItemSpec) -> re.Pattern[str] | None:
 
 
 _AND = re.compile(r" and ", re.IGNORECASE)
+_SCREEN = re.compile(r"\b(?:window|screen|dialog(?: box)?|form|panel|tab|button)s?$", re.IGNORECASE)
 
 
 # A bundle repeats its headings in every sentence's path: each (item, title) is judged once.
@@ -400,6 +401,10 @@ def is_item_title(pattern: re.Pattern[str], title: str) -> bool:
     part of a joined title does ("Terminology and goals", "Notes/Constraints/Caveats"). A title
     that merely starts with the word is about something else ("Summary of changes to PEP 517")."""
     cleaned = _TITLE_NOISE.sub(" ", title).strip()
+    if _SCREEN.search(cleaned) and pattern.pattern not in _SCREEN_ITEMS:
+        # "Time Stamp, User, and Workstation ID Window" (PURE's RLCS) is a screen and the fields
+        # it shows: a function of the system, not its users
+        return False
     # "X and Y" is mostly about X ("Terminology and goals" defines terms, "Feature Enablement and
     # Rollback" is about enabling); a lone word X that names no item shares Y's noun ("Design and
     # Implementation Constraints"). "X/Y/Z" lists equals.
@@ -488,6 +493,8 @@ def _claims(pattern: re.Pattern[str], path: tuple[str, ...], index: int) -> bool
 
 
 _MATCHERS = {spec.key: matcher for spec in ITEMS if (matcher := _title_matcher(spec)) is not None}
+# the items a screen's section may be: what the system does on it, and how people use it
+_SCREEN_ITEMS = {_MATCHERS[key].pattern for key in ("functions", "usability", "interfaces")}
 
 
 def build_checklist(
