@@ -445,6 +445,11 @@ def test_smells_judge_what_the_statement_requires() -> None:
     assert "weak imperative" not in names("Adding new platforms should be a relatively simple operation.")
     assert "weak imperative" not in names("The flag should otherwise have no effect on existing code.")
     assert "weak imperative" in names("Friction for starting a new package should be minimal.")
+    # a lead-in's count is given by the list after it; a vague manner is not
+    assert "vague term" not in names("The loader has a few duties that it must fulfil before it runs:")
+    assert "open-ended list" not in names("The API will include definitions found in C headers such as:")
+    assert "vague term" in names("The APIs should interoperate seamlessly with the platform types, but:")
+    assert "vague term" in names("The tool shall support several formats.")
     # a number with no unit is a smell, but not a fraction or a count the sentence names
     assert "missing unit" in names("The export must finish within 30.")
     assert "missing unit" not in names("Nominees must enjoy at least 2/3rds support from the team.")

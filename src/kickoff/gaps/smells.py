@@ -290,6 +290,7 @@ _AUTHORS = re.compile(r"\bwe\s+(?:\w+ly\s+|also\s+|still\s+|then\s+)?$", re.IGNO
 _BARE_NUMBER = re.compile(
     r"\b(?:within|under|below|less than|at most|at least|up to|no more than)\s+\d+(?:\.\d+)?\b(?!\s*(?:%|/|[a-zA-Zµ]))"
 )
+_COUNTED_BY_A_LIST = {"few", "several", "many", "various", "some", "numerous", "multiple", "as", "etc", "number"}
 _COUNTED_BEFORE = re.compile(r"\b(?:count|number|total|size|quorum)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -345,6 +346,10 @@ def find_smells(text: str, measures: tuple[Measure, ...]) -> tuple[Smell, ...]:
             matches = (m for m in matches if not _AUTHORS.search(text, 0, m.start()))
         if rule.name == "unclear pronoun" and (modal is None or _HEDGED.search(text)):
             continue  # "Ideally, this should be a metric": a wish, not a requirement to reword
+        if rule.name in ("vague term", "open-ended list") and text.rstrip().endswith(":"):
+            # a lead-in ("… has a few responsibilities it must fulfil:", "… such as:"): the list
+            # after it says how many and which; "interoperate seamlessly …, but:" stays vague
+            matches = (m for m in matches if m.group(0).lower().split()[-1] not in _COUNTED_BY_A_LIST)
         if rule.name == "vague term":
             matches = (m for m in matches if not _QUALIFIED.match(text, m.end()))
         if rule.name in ("vague term", "superlative or unreferenced comparative"):
