@@ -9,6 +9,7 @@ from functools import lru_cache
 from kickoff.gaps.about import about_the_document
 from kickoff.gaps.extract import is_discursive
 from kickoff.gaps.measures import find_measures, mentions_hardware
+from kickoff.gaps.open_points import LEFT_FOR_LATER
 from kickoff.model import ChecklistItem, Document, Quote, Requirement, Sentence
 from kickoff.profile.outline import section_paths
 
@@ -350,13 +351,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         "Which decisions are still open, and who will make them by when?",
         "open decisions left unlisted are made by accident",
         heading=r"open issues|open questions|unresolved questions|issues(?: list)?|to be decided|tbd|todo",
-        # "has to be confirmed by the user" obliges; "to be confirmed" alone leaves a point open
-        # "Back-up requirements will need to be determined", a writer's note "(need more input …)",
-        # ">Need to determine …" (a "TODO" is the writer's own chore: "TODO – Reference the whole
-        # project dependency flow")
-        cue=r"\b(?:TBD|TBC|(?<!has )(?<!have )(?<!must )(?<!needs )(?<!need )to be (?:decided|determined|confirmed)|"
-        r"will need to be (?:decided|determined)|[Oo]pen (?:issue|question)|OPEN QUESTION|"
-        r"(?<=[(>])\s*[Nn]eeds? (?:to (?:determine|decide|define|confirm|clarify|prototype)|more input)|"
+        # what open points read as left for later (LEFT_FOR_LATER); a "TODO" is the writer's own
+        # chore ("TODO – Reference the whole project dependency flow")
+        cue=rf"\b(?:TBD|TBC|{LEFT_FOR_LATER}|[Oo]pen (?:issue|question)|OPEN QUESTION|"
         r"(?:will )?(?:require|need)s? further (?:specification|definition|discussion|analysis|study))\b"
         # a template's placeholder left for a figure: "must not exceed <xx> hours per <period>"
         r"|<(?:[Xx]{2,}|[Xx]{2,}:\d\d|TBD|tbd)>",
