@@ -304,8 +304,9 @@ def test_a_big_bundle_gets_an_overview_index() -> None:
 
 def test_worker_processes_give_the_same_analysis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 13: profiling and per-document checks in worker processes (fed in batches while
-    reading goes on), and candidate pairs compared in started workers that map the sentences and
-    shingles from a temporary folder, give byte-identical output; the folder is gone after."""
+    reading goes on), shingles and signatures made in started workers, a task at a time, and
+    candidate pairs compared in started workers that map the sentences and shingles from a
+    temporary folder, give byte-identical output; the folders are gone after."""
     import tempfile
 
     import kickoff.relate as relate_module
@@ -322,6 +323,15 @@ def test_worker_processes_give_the_same_analysis(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10)
     monkeypatch.setattr(pipeline._PerDocument, "BATCH", 4)
     monkeypatch.setattr(relate_module, "PARALLEL_PAIRS_FROM", 5)
+    monkeypatch.setattr(relate_module, "SHINGLING_IN_WORKERS_FROM", 10)
+    monkeypatch.setattr(relate_module, "SHINGLING_TASK", 7)
+    joined = []
+    original_join = relate_module.PackedShingles.joined
+    monkeypatch.setattr(
+        relate_module.PackedShingles,
+        "joined",
+        lambda parts: joined.append(parts := list(parts)) or original_join(parts),
+    )
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
@@ -337,6 +347,7 @@ def test_worker_processes_give_the_same_analysis(tmp_path: Path, monkeypatch: py
     assert outputs[0] == outputs[1]
     assert '"kind":"near duplicate"' in outputs[1], "pairs were compared"
     assert len(made) == 1 and made[0].parent == temporary, "the workers read from a temporary folder"
+    assert [len(parts) for parts in joined] == [5], "30 documents were shingled in 5 tasks, by workers"
     assert not list(temporary.iterdir()), "which is removed"
     assert gc.get_freeze_count() == 0, "what was frozen while the workers ran is thawed"
 

@@ -170,6 +170,20 @@ def test_lsh_partners_are_those_of_every_bucket_looked_back(monkeypatch) -> None
     assert found.tolist() == sorted(list(pair) for pair in expected) and len(found) > 400
 
 
+@given(st.lists(st.lists(st.lists(st.integers(0, 2**64 - 1), max_size=5), max_size=4), max_size=4))
+def test_packs_of_shingles_join_as_one_pack_of_all(parts: list[list[list[int]]]) -> None:
+    """Shingles made by workers, a pack per task, joined in order: one pack of every document's."""
+    import numpy as np
+
+    from kickoff.relate.candidates import PackedShingles
+
+    packs = [PackedShingles(np.array(s, dtype=np.uint64) for s in sets) for sets in parts]
+    joined = PackedShingles.joined(packs)
+    every = [s for sets in parts for s in sets]
+    assert len(joined) == len(every)
+    assert [joined[i].tolist() for i in range(len(joined))] == every
+
+
 @given(st.lists(st.tuples(*[st.integers(0, 3) | st.integers(0, 2**32 - 1)] * 3), min_size=1, max_size=60))
 def test_band_rows_are_grouped_as_numpy_unique_groups_them(rows: list[tuple[int, int, int]]) -> None:
     """The banding's grouping of signature rows (a stable sort on the columns) gives what

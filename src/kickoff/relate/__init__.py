@@ -44,6 +44,8 @@ from kickoff.relate.candidates import (
     merged_pairs,
     name_pairs,
     shingle_pairs,
+    signatures_of,
+    text_shingles,
 )
 from kickoff.relate.candidates import (
     jaccard as shingle_jaccard,
@@ -100,15 +102,18 @@ def _relate(
     spill: contextlib.ExitStack,
 ) -> tuple[Relation, ...]:
     relations: list[Relation] = []
-    exact = _exact_duplicates(documents_list)
-    relations.extend(exact)
-    position_of = {document.path: position for position, document in enumerate(documents_list)}
-    exact_pairs = np.array([(position_of[r.left], position_of[r.right]) for r in exact], dtype=np.int64).reshape(-1, 2)
-    del position_of
-    shingle_sets = PackedShingles(document_shingles(d) for d in documents_list)
-    key_sets = [entity_keys(d) for d in documents_list]
-    names, weights = name_pairs(key_sets)
-    candidates = merged_pairs(shingle_pairs(shingle_sets, banding), names)
+    with _shingling(documents_list, workers) as shingled:
+        # while worker processes make the shingles, this one finds the exact copies and the names
+        exact = _exact_duplicates(documents_list)
+        relations.extend(exact)
+        position_of = {document.path: position for position, document in enumerate(documents_list)}
+        exact_pairs = np.array([(position_of[r.left], position_of[r.right]) for r in exact], dtype=np.int64)
+        exact_pairs = exact_pairs.reshape(-1, 2)
+        del position_of
+        key_sets = [entity_keys(d) for d in documents_list]
+        names, weights = name_pairs(key_sets)
+        shingle_sets, signatures = shingled()
+    candidates = merged_pairs(shingle_pairs(shingle_sets, banding, signatures), names)
     if len(exact_pairs) and len(candidates):
         # an exact duplicate is already related: no textual comparison of it
         count = len(documents_list)
@@ -132,6 +137,60 @@ def _relate(
         if relation is not None:
             relations.append(relation)
     return tuple(sorted(relations, key=lambda r: (_KIND_ORDER[r.kind], r.left, r.right)))
+
+
+# From this many documents, and with workers, the shingles and MinHash signatures are made in
+# worker processes (started afresh, as the comparison's are) while this process finds the exact
+# copies and the shared names: relate's candidate search ran in one process on a two-core machine
+# (100,000-document data room: shingles 12 s and signatures 7 s, bench/data_room.py). Below it,
+# starting the workers costs about what they save.
+SHINGLING_IN_WORKERS_FROM = 10_000
+# Documents per shingling task.
+SHINGLING_TASK = 2_000
+
+# What the main process gets back from shingling: every document's shingles, and their MinHash
+# signatures where the workers made them (None: shingle_pairs makes them).
+Shingled = tuple[PackedShingles, npt.NDArray[np.uint32] | None]
+
+
+@contextlib.contextmanager
+def _shingling(documents: list[Document], workers: int) -> Iterator[Callable[[], Shingled]]:
+    """A callable that gives every document's shingles: made in worker processes from the moment
+    the with block starts, when the bundle is big and there are workers; made when called,
+    here, otherwise. The workers read the texts from a temporary file, removed at the end."""
+    if workers <= 1 or len(documents) < SHINGLING_IN_WORKERS_FROM:
+        yield lambda: (PackedShingles(document_shingles(d) for d in documents), None)
+        return
+    with tempfile.TemporaryDirectory(prefix="kickoff-shingles-", ignore_cleanup_errors=True) as folder:
+        PackedSentences.write(([d.source.text] for d in documents), Path(folder))
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        with stopped_with_the_run(pool):
+            tasks = [
+                (folder, start, min(start + SHINGLING_TASK, len(documents)))
+                for start in range(0, len(documents), SHINGLING_TASK)
+            ]
+            results = pool.map(_shingle_task, tasks)
+
+            def shingled() -> Shingled:
+                parts = list(results)
+                return PackedShingles.joined(part for part, _ in parts), np.concatenate([s for _, s in parts])
+
+            yield shingled
+
+
+_TEXTS: dict[str, PackedSentences] = {}
+
+
+def _shingle_task(task: tuple[str, int, int]) -> tuple[PackedShingles, npt.NDArray[np.uint32]]:
+    """A worker's share of shingling: documents ``start`` to ``end`` of the texts in ``folder``
+    (each written as one piece), their shingles and MinHash signatures."""
+    folder, start, end = task
+    if folder not in _TEXTS:
+        _TEXTS.clear()
+        _TEXTS[folder] = PackedSentences.mapped(Path(folder))
+    texts = _TEXTS[folder]
+    shingle_sets = [text_shingles(texts.texts(document)[0]) for document in range(start, end)]
+    return PackedShingles(shingle_sets), signatures_of(shingle_sets)
 
 
 def near_duplicate_evidence(jaccard: float) -> tuple[str, ...]:
@@ -351,7 +410,7 @@ def _compare_pairs(
     size = max(64, len(pairs) // (workers * 16))
     # (ignore_cleanup_errors: where a mapped file cannot be removed, Windows, it is left behind)
     folder = spill.enter_context(tempfile.TemporaryDirectory(prefix="kickoff-relate-", ignore_cleanup_errors=True))
-    PackedSentences.write((d.sentences for d in documents), Path(folder))
+    PackedSentences.write(([sentence.text for sentence in d.sentences] for d in documents), Path(folder))
     shingle_sets.write(Path(folder))
     shingle_sets.map_from(Path(folder))
     context = multiprocessing.get_context("spawn")

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from kickoff.model import AlignedIndexes, AlignedSentences, Document, Sentence
+from kickoff.model import AlignedIndexes, AlignedSentences, Document
 from kickoff.text import STOPWORDS, words
 
 # Word-sequence similarity above which two sentences are the same sentence, reworded.
@@ -78,8 +78,8 @@ class PackedSentences:
         self.firsts = firsts
 
     @staticmethod
-    def write(documents: Iterable[Sequence[Sentence]], folder: Path) -> None:
-        """Every document's sentences packed into files in ``folder`` for ``mapped`` to read.
+    def write(documents: Iterable[Iterable[str]], folder: Path) -> None:
+        """Every document's sentence texts packed into files in ``folder`` for ``mapped`` to read.
         Written a document at a time: packed in memory first, the buffer, its pieces and a list
         of every sentence's end were held at once, about 0.4 GiB at 100,000 documents."""
         ends = array("q")
@@ -87,7 +87,7 @@ class PackedSentences:
         offset = 0
         with (folder / "sentences.utf8").open("wb") as handle:
             for sentences in documents:
-                data = [sentence.text.encode("utf-8", "surrogatepass") for sentence in sentences]
+                data = [text.encode("utf-8", "surrogatepass") for text in sentences]
                 for piece in data:
                     offset += len(piece)
                     ends.append(offset)

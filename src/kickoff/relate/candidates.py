@@ -7,7 +7,7 @@ import math
 import sys
 import typing
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -64,12 +64,17 @@ def _word_hash(word: str) -> int:
 
 
 def document_shingles(document: Document) -> Shingles:
-    """The document's 3-word shingles as sorted, distinct 64-bit hashes.
+    """The document's 3-word shingles as sorted, distinct 64-bit hashes (text_shingles)."""
+    return text_shingles(document.source.text)
+
+
+def text_shingles(text: str) -> Shingles:
+    """A text's 3-word shingles as sorted, distinct 64-bit hashes.
 
     Hashes, not strings: a set of shingle strings per document was most of relate's memory on a
     data room, and numpy compares sorted hashes (exact Jaccard) and computes MinHash signatures
     without a Python call per shingle. A text shorter than three words is one shingle."""
-    tokens = [word.lower() for word in words(document.source.text)]
+    tokens = [word.lower() for word in words(text)]
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
     hashes = np.fromiter((_word_hash(token) for token in tokens), dtype=np.uint64, count=len(tokens))
@@ -95,6 +100,20 @@ class PackedShingles(Sequence[Shingles]):
         self.starts = np.zeros(len(arrays) + 1, dtype=np.int64)
         np.cumsum([len(a) for a in arrays], out=self.starts[1:])
         self.values = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.uint64)
+
+    @classmethod
+    def joined(cls, parts: Iterable[PackedShingles]) -> PackedShingles:
+        """The documents of several packs, in order, as one pack."""
+        parts = list(parts)
+        joined = cls(())
+        if parts:
+            joined.values = np.concatenate([part.values for part in parts])
+            offsets = np.cumsum([0] + [len(part.values) for part in parts[:-1]])
+            joined.starts = np.concatenate(
+                [np.zeros(1, dtype=np.int64)]
+                + [part.starts[1:] + offset for part, offset in zip(parts, offsets, strict=True)]
+            )
+        return joined
 
     def write(self, folder: Path) -> None:
         """Written to ``folder`` for ``mapped`` to read."""
@@ -212,47 +231,91 @@ BucketMembers = list[int] | npt.NDArray[np.int64]
 Banding = Callable[[npt.NDArray[np.uint32]], Iterable[BucketMembers]]
 
 
-def shingle_pairs(shingle_sets: Sequence[Shingles], banding: Banding = local_buckets) -> Pairs:
+def shingle_pairs(
+    shingle_sets: Sequence[Shingles],
+    banding: Banding = local_buckets,
+    signatures: npt.NDArray[np.uint32] | None = None,
+) -> Pairs:
     """Pairs whose MinHash signatures collide in at least one LSH band. Each document keeps its
     closest earlier partners (by estimated Jaccard), and looks back at most MAX_BUCKET_LOOKBACK
     documents per bucket, so templated bundles stay linear. The result depends only on the
-    buckets' members, not on how the buckets were made.
-
-    Documents are taken one at a time, each gathering its earlier partners from its own buckets:
-    a set of earlier partners for every document at once grew to hundreds of megabytes on a dense
-    data room."""
-    signatures = signatures_of(shingle_sets)
+    buckets' members, not on how the buckets were made. ``signatures``: the shingle sets'
+    signatures where they were made already (signatures_of)."""
+    if signatures is None:
+        signatures = signatures_of(shingle_sets)
     buckets = [np.sort(np.asarray(members, dtype=np.int64)) for members in banding(signatures)]
     if not buckets:
         return np.zeros((0, 2), dtype=np.int64)
-    partners: list[npt.NDArray[np.int64]] = []
-    documents: list[int] = []
     lengths = np.fromiter((len(members) for members in buckets), dtype=np.int64, count=len(buckets))
     member = np.concatenate(buckets)
-    bucket = np.repeat(np.arange(len(buckets)), lengths)
-    place = np.arange(len(member)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    # every (document, bucket, place in the bucket) but the buckets' first members, by document
+    del buckets
+    bucket_start = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    place = np.arange(len(member)) - bucket_start
+    # every (document, place in the flat list of members, place in its bucket) but the buckets'
+    # first members, by document: each looks back at the members before it in its bucket
     later = place > 0
-    member, bucket, place = member[later], bucket[later], place[later]
-    order = np.argsort(member, kind="stable")
-    member, bucket, place = member[order], bucket[order], place[order]
-    starts = np.flatnonzero(np.r_[True, member[1:] != member[:-1]])
-    ends = np.r_[starts[1:], len(member)]
-    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-        index = int(member[start])
-        others = np.unique(
-            np.concatenate(
-                [
-                    buckets[b][max(0, p - MAX_BUCKET_LOOKBACK) : p]
-                    for b, p in zip(bucket[start:end].tolist(), place[start:end].tolist(), strict=True)
-                ]
-            )
-        )
-        estimates = (signatures[others] == signatures[index]).sum(axis=1)
-        partners.append(others[np.lexsort((others, -estimates))[:MAX_TEXT_PARTNERS]])
-        documents.append(index)
-    counts = np.fromiter((len(chosen) for chosen in partners), dtype=np.int64, count=len(partners))
-    return ordered_pairs(np.concatenate(partners), np.repeat(np.array(documents, dtype=np.int64), counts))
+    document, flat, place = member[later], np.flatnonzero(later), place[later]
+    order = np.argsort(document, kind="stable")
+    document, flat, place = document[order], flat[order], place[order]
+    looked_back = np.minimum(place, MAX_BUCKET_LOOKBACK)
+    firsts: list[npt.NDArray[np.int64]] = []
+    seconds: list[npt.NDArray[np.int64]] = []
+    for start, end in _runs_of_documents(document, looked_back):
+        count = looked_back[start:end]
+        total = int(count.sum())
+        offsets = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+        others = member[np.repeat(flat[start:end] - count, count) + offsets]
+        documents = np.repeat(document[start:end], count)
+        # distinct (document, earlier partner), by document, then partner
+        keys = np.sort(documents * len(signatures) + others)
+        keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
+        documents, others = keys // len(signatures), keys % len(signatures)
+        estimates = _shared_permutations(signatures, documents, others)
+        # per document, its partners closest first (ties: the earlier document), the first few
+        ranked = np.lexsort((others, -estimates, documents))
+        documents, others = documents[ranked], others[ranked]
+        group_start = np.flatnonzero(np.r_[True, documents[1:] != documents[:-1]])
+        rank = np.arange(len(documents)) - np.repeat(group_start, np.diff(np.r_[group_start, len(documents)]))
+        kept = rank < MAX_TEXT_PARTNERS
+        firsts.append(others[kept])
+        seconds.append(documents[kept])
+    return ordered_pairs(np.concatenate(firsts), np.concatenate(seconds))
+
+
+# Candidate (document, earlier partner) rows made at a time: the documents' windows into their
+# buckets are expanded a run of documents at a time, so a templated bundle whose documents all
+# collide holds a bounded number of rows, not every document's 37 windows of 200 at once.
+PAIR_ROWS_AT_A_TIME = 1 << 21
+
+
+def _runs_of_documents(
+    document: npt.NDArray[np.int64], looked_back: npt.NDArray[np.int64]
+) -> Iterator[tuple[int, int]]:
+    """Runs of the (sorted) document column whose windows hold about PAIR_ROWS_AT_A_TIME rows in
+    all, never splitting a document's rows between two runs."""
+    if not len(document):
+        return
+    boundaries = np.flatnonzero(np.r_[True, document[1:] != document[:-1]])
+    rows_before = np.r_[0, np.cumsum(looked_back)][boundaries]
+    start = 0
+    while start < len(boundaries):
+        end = int(np.searchsorted(rows_before, rows_before[start] + PAIR_ROWS_AT_A_TIME, side="left"))
+        end = max(end, start + 1)
+        yield int(boundaries[start]), int(boundaries[end]) if end < len(boundaries) else len(document)
+        start = end
+
+
+def _shared_permutations(
+    signatures: npt.NDArray[np.uint32], documents: npt.NDArray[np.int64], others: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """Per pair, how many of the two signatures' permutations agree (the Jaccard estimate times
+    PERMUTATIONS), a block of pairs at a time for a bounded temporary array."""
+    estimates = np.empty(len(documents), dtype=np.int64)
+    block = 1 << 16
+    for start in range(0, len(documents), block):
+        end = start + block
+        estimates[start:end] = (signatures[documents[start:end]] == signatures[others[start:end]]).sum(axis=1)
+    return estimates
 
 
 def entity_keys(document: Document) -> set[str]:
