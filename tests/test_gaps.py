@@ -884,6 +884,22 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("A requirement is written as a sentence that includes the word shall, will or must.", True),
         ("If the kiosk is offline, the system shall store the tickets.", False),
         ("For each crossing, the kiosk shall list the sailings of the day.", False),
+        # fourteenth session, from real SRS documents (PURE: Virtual-ED, BEYOND, the UUIS inventory)
+        (
+            "This highly detailed Software Requirements Specification document explains and describes all of the agreed requirements.",
+            True,
+        ),
+        ("The document will provide the underlying structure of the kiosk for developers.", True),
+        (
+            "This deliverable D8, entitled “Functional Specification”, has the intention of summarizing the progress.",
+            True,
+        ),
+        (
+            "All attempts have been made to use business language while describing the requirements in this document.",
+            True,
+        ),
+        ("The kiosk has the intention of speeding up boarding.", False),
+        ("The kiosk provides an overview of the sailings.", False),
     ],
 )
 def test_sentences_about_the_document_are_told_from_sentences_about_the_system(sentence: str, about: bool) -> None:
@@ -900,6 +916,10 @@ def test_it_goes_on_about_the_document_only_after_a_sentence_that_did() -> None:
     # a PDF's line break: the lower-case rest of a sentence about the document
     assert about_the_document("interaction with the system.", previous_was=True)
     assert not about_the_document("interaction with the system.", previous_was=False)
+    # after a clause: "Once the documents are approved by the board, it will also serve as a contract"
+    once = "Once the documents are approved by the board, it will also serve as a contract."
+    assert about_the_document(once, previous_was=True)
+    assert not about_the_document(once, previous_was=False)
 
 
 def test_bracketed_requirement_ids_road_maps_and_user_interface_screens() -> None:
@@ -1478,3 +1498,29 @@ def test_an_open_issues_section_that_says_there_are_none_leaves_nothing_open() -
     )
     open_issues = {item.key: item for item in checklist_of((spec,))}["open_issues"]
     assert open_issues.status == "missing"
+
+
+def test_related_headings_role_headings_a_stated_purpose_and_points_under_consideration() -> None:
+    """Real SRS documents (PURE, fourteenth session): "Usability related specifications" is a
+    usability section and "User roles" a users section; "X purpose is to …" says what the system
+    is for; "… is still under consideration" and "Questions to be answered include …" leave a
+    point open."""
+    spec = document_from_text(
+        "# SRS for the Harbour Inventory\n\n## 1 Introduction\n\n"
+        "Very minimal and commonly understood terminology is used.\n\n"
+        "## 2 Purpose\n\nHIS purpose is to integrate the three depots' inventories.\n\n"
+        "## 3 User roles\n\nA clerk records what comes in and goes out of a depot.\n\n"
+        "## 4 Usability related specifications\n\nA clerk learns the system in two hours at most.\n\n"
+        "## 5 Functions\n\nThe system shall record each transfer between depots.\n"
+        "Speech output for the clerks is still under consideration.\n"
+        "Questions to be answered include how long transfers are kept.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["purpose"].evidence] == ["HIS purpose is to integrate the three depots' inventories."]
+    assert [q.location.section for q in items["users"].evidence] == ["3 User roles"]
+    assert [q.location.section for q in items["usability"].evidence] == ["4 Usability related specifications"]
+    assert {q.text for q in items["open_issues"].evidence} == {
+        "Speech output for the clerks is still under consideration.",
+        "Questions to be answered include how long transfers are kept.",
+    }

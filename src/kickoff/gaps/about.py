@@ -23,7 +23,13 @@ _DOCUMENT = r"(?:document|srs|frs|prd|specification|section|subsection|chapter|a
 # "This Software Requirements Specification (SRS) establishes …": an abbreviation may follow
 # "The Functional Requirements Specifications (FRS) report provides …": or a report or document
 # named by its abbreviation
-_A_DOCUMENT = rf"(?:this|the|each|the following|the next) (?:[\w-]+ ){{0,2}}?{_DOCUMENT}s?(?: \([\w&/ -]{{1,20}}\)(?: report| document)?)?"
+# "This highly detailed Software Requirements Specification document explains …": the document's
+# kind spelt out before its noun
+_A_DOCUMENT = (
+    rf"(?:this|the|each|the following|the next) (?:[\w-]+ ){{0,2}}?"
+    rf"(?:(?:software|system|functional|product) )?(?:requirements? )?(?:specifications? )?{_DOCUMENT}s?"
+    rf"(?: \([\w&/ -]{{1,20}}\)(?: report| document)?)?"
+)
 # "The purpose of the National Polar-orbiting … (NPOESS) Data Exploitation (NDE) System
 # Requirements Specification is to identify …": a long title in capitals, closed by the
 # document's noun and a verb of being; "the system described in this document is" is about the
@@ -98,6 +104,12 @@ _ABOUT_THE_DOCUMENT = re.compile(
     # "It is assumed that the reader of this document is familiar with …"
     # (a "reader" alone may be a card reader)
     rf"|it is assumed that the reader\b|the reader of {_A_DOCUMENT}"
+    # how the requirements are written down: "All attempts have been made in using mostly business
+    # terminology … while describing the requirements in this document."
+    r"|.*?\b(?:describ|writ|present|stat|express)ing (?:the |all |these )?requirements (?:in|of|throughout) this document\b"
+    # "This deliverable D8, entitled “…”, has the intention of summarizing the progress …"
+    rf"|(?:{_A_DOCUMENT}|(?:this|the) deliverable)(?: [\w.-]*\d[\w.-]*)?(?:, [^,]{{1,80}},)? (?:has|have) the "
+    r"(?:intention|aim|purpose|goal|objective) of\b"
     ")",
     re.IGNORECASE,
 )
@@ -105,13 +117,16 @@ _DOCUMENT_HOLDS = re.compile(
     _OPENING + rf"{_A_DOCUMENT} (?:also |further |then |will |shall |does not |doesn't |will not )?(?:[a-z]+ly )?"
     r"(?:states?|describes?|specif(?:y|ies)|defines?|provides?|contains?|gives?|includes?|covers?|lists?|presents?|"
     r"discuss(?:es)?|focus(?:es)? on|concentrates? on|outlines?|summari[sz]es?|consists? of|details?|identif(?:y|ies)|"
-    r"explains?|documents?|collects?|establish(?:es)?|divides?|splits?|organi[sz]es?|groups?|separates?|ha(?:s|ve))\s+(?P<object>(?:[\w'’-]+\W+){0,6})",
+    r"explains?|documents?|collects?|establish(?:es)?|divides?|splits?|organi[sz]es?|groups?|separates?|ha(?:s|ve))"
+    # "… explains and describes all of the agreed upon requirements"
+    r"(?:\s+and\s+(?:describes|specifies|defines|explains|lists|presents|details|documents))?"
+    r"\s+(?P<object>(?:[\w'’-]+\W+){0,6})",
     re.IGNORECASE,
 )
 _WHAT_A_DOCUMENT_HOLDS = re.compile(
     r"\b(?:requirements?|functionality|functions|features|behaviou?r|purpose|overview|details?|descriptions?|scope|"
     r"ideas|capabilities|contents?|terms|definitions|information|lists?|summary|insight|introduction|problem statement|"
-    r"audience|perspective|sections?|chapters?|parts?|references|templates?|conventions?)\b",
+    r"audience|perspective|sections?|chapters?|parts?|references|templates?|conventions?|structure|outline)\b",
     re.IGNORECASE,
 )
 # "Those components are described in subsections 3.2.2 through 3.2.7.": a short sentence that
@@ -172,7 +187,10 @@ def is_template_instruction(text: str) -> bool:
 
 
 # "It further contains a list of the stakeholders": a pronoun that goes on about the document.
-_CONTINUES = re.compile(r"^\W*(?:\w+,\s+)?(?:it|they)\b", re.IGNORECASE)
+# "Once the documents are approved by NJIT, it will also serve as a contract …": after a clause.
+_CONTINUES = re.compile(
+    r"^\W*(?:\w+,\s+|(?:upon|on|after|once|when|if)\b[^,.;]{1,60},\s+)?(?:it|they)\b", re.IGNORECASE
+)
 
 
 def about_the_document(text: str, previous_was: bool = False) -> bool:

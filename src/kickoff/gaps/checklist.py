@@ -74,7 +74,10 @@ ITEMS: tuple[ItemSpec, ...] = (
         # after the document's own purpose and a remark on its diagrams
         prefer=r"\b(?:system|software|application|product|tool|service|platform|solution|program|package|framework|"
         r"(?-i:[A-Z][A-Za-z]*[A-Z][A-Za-z]*))\b[^.;:]{0,60}?\b(?:is (?:an?|the|intended|designed|meant)|will (?:be an?|provide|allow|enable|"
-        r"support|assist|help|let|automate|give|track|manage)|provides|allows|enables|supports|assists|helps|lets|automates)\b",
+        r"support|assist|help|let|automate|give|track|manage)|provides|allows|enables|supports|assists|helps|lets|automates)\b"
+        # "IUFA purpose is to integrate 3 faculties data bases …" (the document's own purpose is
+        # no answer, and never reaches this)
+        r"|\b(?:purpose|aim|goal|mission) is to\b",
         prefer_within="early",
         per_section=1,
         cue=r"\b(?:the purpose of (?:this|the) (?:system|document|project|specification)|this (?:document|specification|pep|rfc|kep|proposal|memo) (?:describes|specifies|defines|proposes|introduces)|we propose|(?:the|this) (?:system|application|tool|service|platform|product) (?:is an?|will be an?|provides|lets|helps|allows))\b",
@@ -118,7 +121,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Who will use it, and who else has a stake in it (roles, numbers, skills)?",
         "features and usability are judged against the people who use them",
-        heading=r"(?:[\w-]+ ){0,2}users?['’]?|(?:nature|characteristics|description|profiles?|classes|types) of (?:the )?users|personnel(?:-related)? requirements|user stories|user (?:classes|personas|profiles)|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
+        heading=r"(?:[\w-]+ ){0,2}users?['’]?|(?:nature|characteristics|description|profiles?|classes|types) of (?:the )?users|personnel(?:-related)? requirements|user stories|users? (?:classes|personas|profiles|roles|levels|groups|types|categories)|stakeholders?|actors?|personas?|audience|roles|use cases|stories|story \d+",
         # "The users are teachers", not "where fixed network users are involved in a call"
         cue=r"\bAs an? [a-z]+(?: [a-z]+)?, I (?:want|need|can)\b|\b(?:(?:end )?users (?:are|include)\b(?! (?:involved|connected|logged|not|able|allowed|"
         r"required|notified|informed|given|presented|shown|asked|prompted|sent|assigned|granted|managed|authenticated|identified))|"
@@ -384,7 +387,9 @@ _TITLE_NOISE = re.compile(
 def _title_matcher(spec: ItemSpec) -> re.Pattern[str] | None:
     if spec.heading is None:
         return None
-    return re.compile(rf"(?:{spec.heading})(?:\s+(?:{_HEADING_SUFFIX}))?", re.IGNORECASE)
+    # "Usability related specifications", "Security-related requirements": the item's word, then
+    # "related" and a suffix
+    return re.compile(rf"(?:{spec.heading})(?:(?:[- ]related)?\s+(?:{_HEADING_SUFFIX}))?", re.IGNORECASE)
 
 
 _AND = re.compile(r" and ", re.IGNORECASE)

@@ -29,6 +29,9 @@ _OPEN_ABBREVIATION = re.compile(r"\bTB[DC]\b")
 LEFT_FOR_LATER = (
     r"(?i:(?<!has )(?<!have )(?<!must )(?<!needs )(?<!need )to be (?:decided|determined|confirmed|agreed)|"
     r"will need to be (?:decided|determined|agreed)|"
+    # "… is still under consideration", "Questions to be answered include …", "raises design
+    # issues to be tackled"
+    r"(?:is|are) (?:still )?under consideration|(?:questions|issues) (?:still )?to be (?:answered|tackled|resolved)|"
     r"(?<=[(>])\s*needs? (?:to (?:determine|decide|define|confirm|clarify|prototype)|more input))"
 )
 _OPEN_PHRASE = re.compile(
