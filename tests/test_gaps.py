@@ -899,6 +899,9 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
             True,
         ),
         ("The kiosk has the intention of speeding up boarding.", False),
+        ("And in most cases, the phrase “The user” can be replaced with “An authorized user”.", True),
+        ("The term “crossing” is used for a single sailing.", True),
+        ("The word “password” is rejected as a password.", False),
         ("The kiosk provides an overview of the sailings.", False),
     ],
 )

@@ -104,6 +104,11 @@ _ABOUT_THE_DOCUMENT = re.compile(
     # "It is assumed that the reader of this document is familiar with …"
     # (a "reader" alone may be a card reader)
     rf"|it is assumed that the reader\b|the reader of {_A_DOCUMENT}"
+    # the document's wording: 'In most cases, the phrase “The user” can be replaced with “An
+    # authorized user”.'
+    r"|.*?\bthe (?:phrase|term|word|expression|wording)s? [“\"‘'][^”\"’']{1,40}[”\"’'] "
+    r"(?:(?:can|may|should|will) be (?:replaced|read|understood|interpreted|substituted|taken)|(?:is|are) used (?:for|to mean|as)|"
+    r"refers? to|means?|denotes?|stands? for)\b"
     # how the requirements are written down: "All attempts have been made in using mostly business
     # terminology … while describing the requirements in this document."
     r"|.*?\b(?:describ|writ|present|stat|express)ing (?:the |all |these )?requirements (?:in|of|throughout) this document\b"
