@@ -249,8 +249,7 @@ def shingle_pairs(
     lengths = np.fromiter((len(members) for members in buckets), dtype=np.int64, count=len(buckets))
     member = np.concatenate(buckets)
     del buckets
-    bucket_start = np.repeat(np.cumsum(lengths) - lengths, lengths)
-    place = np.arange(len(member)) - bucket_start
+    place = _places_in_runs(lengths)
     # every (document, place in the flat list of members, place in its bucket) but the buckets'
     # first members, by document: each looks back at the members before it in its bucket
     later = place > 0
@@ -262,9 +261,7 @@ def shingle_pairs(
     seconds: list[npt.NDArray[np.int64]] = []
     for start, end in _runs_of_documents(document, looked_back):
         count = looked_back[start:end]
-        total = int(count.sum())
-        offsets = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
-        others = member[np.repeat(flat[start:end] - count, count) + offsets]
+        others = member[np.repeat(flat[start:end] - count, count) + _places_in_runs(count)]
         documents = np.repeat(document[start:end], count)
         # distinct (document, earlier partner), by document, then partner
         keys = np.sort(documents * len(signatures) + others)
@@ -275,11 +272,16 @@ def shingle_pairs(
         ranked = np.lexsort((others, -estimates, documents))
         documents, others = documents[ranked], others[ranked]
         group_start = np.flatnonzero(np.r_[True, documents[1:] != documents[:-1]])
-        rank = np.arange(len(documents)) - np.repeat(group_start, np.diff(np.r_[group_start, len(documents)]))
-        kept = rank < MAX_TEXT_PARTNERS
+        kept = _places_in_runs(np.diff(np.r_[group_start, len(documents)])) < MAX_TEXT_PARTNERS
         firsts.append(others[kept])
         seconds.append(documents[kept])
     return ordered_pairs(np.concatenate(firsts), np.concatenate(seconds))
+
+
+def _places_in_runs(lengths: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """For runs of the given lengths laid end to end, each element's place in its own run:
+    [2, 3] gives [0, 1, 0, 1, 2]."""
+    return np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
 
 
 # Candidate (document, earlier partner) rows made at a time: the documents' windows into their
