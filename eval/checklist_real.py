@@ -14,7 +14,7 @@ it). Precision is right claims over claims, recall right claims over the items t
 Ten documents were looked at while the rules were changed ('dev'); six were only scored
 ('held-out'); both are printed, and the held-out figure is the one to believe.
 
-A second key (``eval/data/checklist_pure_key.json``) covers 12 real SRS documents of PURE, in the
+A second key (``eval/data/checklist_pure_key.json``) covers 54 real SRS documents of PURE, in the
 IEEE 830 style the first 16 lack (PDF, Word, numbered sections, "shall" statements). They are read
 from ``--pure`` (default ``../pure/req``) and never copied here, so that key holds only hashes of
 the section titles and sentence fragments it accepts, and each file's SHA-256. Its ``about`` says

@@ -903,6 +903,14 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("The term “crossing” is used for a single sailing.", True),
         ("The word “password” is rejected as a password.", False),
         ("The kiosk provides an overview of the sailings.", False),
+        # fifteenth session, from real SRS documents (PURE: Clarus, the BLIT draft FRS, Puget Sound)
+        ("This document may be updated periodically to reflect changes in the system requirements.", True),
+        ("The organization and content of this document is generally based on the IEEE standards.", True),
+        ("All functionalities for the new kiosk would be documented in this FRS.", True),
+        ("These requirements capture the general needs in the Concept of Operations.", True),
+        ("These requirements will be further refined and expanded as the project progresses.", True),
+        ("These requirements are based on the assumption that the harbour keeps its Wi-Fi.", False),
+        ("The kiosk shall be updated nightly.", False),
     ],
 )
 def test_sentences_about_the_document_are_told_from_sentences_about_the_system(sentence: str, about: bool) -> None:
@@ -963,6 +971,52 @@ def test_numbers_inside_words_are_not_measures_and_spelled_times_are() -> None:
     assert find_measures("Links to mature S2S projects for sixth graders.") == ()
     (measure,) = find_measures("Loading shall take no longer than five minutes.")
     assert (measure.value, measure.unit) == (5.0, "min")
+
+
+def test_spelled_out_counts_with_a_multiplier_are_measures() -> None:
+    """An SRS spells its scale out: "six hundred concurrent users" is 600 users, whatever the noun."""
+    (users,) = find_measures("The kiosk shall be able to support six hundred concurrent users.")
+    assert (users.value, users.unit, users.quantity) == (600.0, "users", "users")
+    (requests,) = find_measures("It shall handle three hundred simultaneous requests for tickets.")
+    assert (requests.value, requests.quantity) == (300.0, "count")
+    assert [m.value for m in find_measures("It keeps one hundred thousand records.")] == [100000.0]
+
+
+def test_real_srs_wordings_of_security_dependencies_tests_and_the_documents_own_dates() -> None:
+    """From real SRS documents (PURE: OpenSG EIM, the BLIT draft FRS, Clarus): a security heading
+    with its qualifiers, a modal before "depend upon", a program that "shall test all software
+    changes", and a table's header row that names its columns and states nothing. A title page's
+    "Release Date:" is the document's; a build "deployed to the production environment" names no
+    platform; "Maintainability Standards" are no constraint; what is out of scope is no purpose."""
+    spec = document_from_text(
+        "# Tidewater Kiosk System Requirements Specification\n\nRelease Date: March 7, 2011\n\n"
+        "## 1 Purpose\n\nThe Tidewater kiosk sells ferry tickets at the harbour gates.\n"
+        "Any undocumented requirements will be considered out of scope and will not be implemented.\n\n"
+        "## 2 Role of Information Security in the Kiosk\n\nInformation security plays a central role in the kiosk.\n\n"
+        "## 3 Functional Requirements\n\n"
+        "The system shall continue to depend upon and use a single ticket database server.\n"
+        "The kiosk team shall provide signoff before any build can be deployed to the production environment.\n"
+        "The program shall test all software changes in the test environment before deployment.\n\n"
+        "## 4 Maintainability Standards\n\nThe kiosk shall log errors to an external log file.\n\n"
+        "## 5 Data Requirements\n\nID | Requirement | Source | Comment | Criticality\n\n"
+        "The kiosk shall keep each ticket's crossing, fare and gate.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["purpose"].evidence] == [
+        "The Tidewater kiosk sells ferry tickets at the harbour gates."
+    ]
+    assert [q.text for q in items["security"].evidence] == ["Information security plays a central role in the kiosk."]
+    assert [q.text for q in items["dependencies"].evidence] == [
+        "The system shall continue to depend upon and use a single ticket database server."
+    ]
+    assert [q.text for q in items["acceptance"].evidence] == [
+        "The program shall test all software changes in the test environment before deployment."
+    ]
+    assert [q.text for q in items["data"].evidence] == ["The kiosk shall keep each ticket's crossing, fare and gate."]
+    assert items["timeline"].status == "missing"
+    assert items["hardware"].status == "missing"
+    assert items["constraints"].status == "missing"
 
 
 def test_an_introductions_other_subsections_are_not_its_purpose_and_pointers_answer_nothing() -> None:

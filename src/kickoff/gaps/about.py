@@ -37,6 +37,8 @@ _A_DOCUMENT = (
 _A_LONG_TITLED_DOCUMENT = (
     rf"(?:this|the) (?-i:(?:[A-Z(][\w()/&,'’-]* ){{3,16}}?){_DOCUMENT}s?(?: \([\w&/ -]{{1,20}}\))? (?:is|are|was)\b"
 )
+# what a document's shape is called: "the organization and content of this document"
+_ITS_SHAPE = r"(?:format|structure|layout|organi[sz]ation|numbering|contents?)"
 _OPENING = (
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|finally|in short|in summary|nevertheless|nonetheless|primarily|moreover),?\s+)?"
     # "Upon completion, the document will act as a binding contract …"
@@ -62,7 +64,18 @@ _ABOUT_THE_DOCUMENT = re.compile(
     r"are statements)\b"
     r"|.*?\bthe (?:key ?)?words? [\"“'‘]?(?:shall|must|will|should|may)\b"
     rf"|the (?:remainder|rest) of {_A_DOCUMENT}"
-    rf"|the (?:format|structure|layout|organi[sz]ation|numbering) of {_A_DOCUMENT}"
+    # "The organization and content of this document is generally based on the IEEE standards"
+    rf"|the {_ITS_SHAPE}(?: and {_ITS_SHAPE})? of {_A_DOCUMENT}"
+    # "This document may be updated periodically to reflect changes …": the document's own life
+    rf"|{_A_DOCUMENT} (?:may|might|will|can|shall|is to|is expected to)(?: also)?(?: be)? (?:periodically |regularly )?"
+    r"(?:updated|revised|amended|reissued|maintained|reviewed|baselined|superseded)\b"
+    # "All functionalities for the new system would be documented in this FRS."
+    rf"|.*?\b(?:is|are|be|been) (?:fully |all )?(?:documented|recorded|captured) in (?:this|the) {_DOCUMENT}\b"
+    # "These requirements capture the expression of general needs in the Concept of Operations",
+    # "These requirements will be further refined and expanded as the project progresses"
+    # (but "These requirements are based on the assumptions that Moodle will be adopted" states one)
+    r"|(?:these|the above) requirements (?:capture|(?:will|may|shall) be (?:further )?(?:refined|expanded|updated|revised|elaborated|detailed)|"
+    r"are (?:grouped|organi[sz]ed|listed|numbered|ordered|arranged))\b"
     rf"|(?:much|most|all|some|parts?) of (?:this|the) {_DOCUMENT}\b"
     # a road map's entry, a section's title in capitals: "Overall Description, which provides …"
     r"|(?-i:[A-Z][\w/&-]*(?: (?:[A-Z][\w/&-]*|and|of|&)){0,4}), which "

@@ -10,7 +10,7 @@ from kickoff.gaps.about import about_the_document
 from kickoff.gaps.extract import is_discursive
 from kickoff.gaps.measures import find_measures, mentions_hardware
 from kickoff.gaps.open_points import LEFT_FOR_LATER
-from kickoff.model import ChecklistItem, Document, Quote, Requirement, Sentence
+from kickoff.model import TABLE_CELL_SEPARATOR, ChecklistItem, Document, Quote, Requirement, Sentence
 from kickoff.profile.outline import section_paths
 
 # Sentences taken from the start of one section the item has to itself.
@@ -97,7 +97,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         # "Target System Requirements": what the system it is installed on must have
         r"target (?:system|platform|machine|hardware)s?",
         # a platform named as where it runs: "runs on Linux", or a sentence that opens "On Windows, …"
-        cue=r"\b(?:runs? on|deployed (?:on|to)|target (?:hardware|platform|device)|operating systems?|android \d+|ios \d+|raspberry|cortex|x86|arm64|aarch64|gpu|\d+\s?(?:GB|GiB|MB) (?:of )?(?:RAM|memory))\b|^(?:On|For) (?:Windows|Linux|macOS|POSIX|Unix(?:-like)?|Android|iOS)(?: systems| platforms)?,|\b(?:supported|available|run|runs|install(?:ed|able)?) (?:on|under) (?:Windows|Linux|macOS|POSIX|Unix)\b",
+        # ("deployed to the production environment" is a step of the process, not a platform)
+        cue=r"\b(?:runs? on|deployed (?:on|to)(?! (?:the )?(?:production|staging|test(?:ing)?|development|live|qa|uat) (?:environment|server|system|site)s?\b)|target (?:hardware|platform|device)|operating systems?|android \d+|ios \d+|raspberry|cortex|x86|arm64|aarch64|gpu|\d+\s?(?:GB|GiB|MB) (?:of )?(?:RAM|memory))\b|^(?:On|For) (?:Windows|Linux|macOS|POSIX|Unix(?:-like)?|Android|iOS)(?: systems| platforms)?,|\b(?:supported|available|run|runs|install(?:ed|able)?) (?:on|under) (?:Windows|Linux|macOS|POSIX|Unix)\b",
     ),
     ItemSpec(
         "performance",
@@ -168,10 +169,13 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "What data goes in and comes out: formats, sources, volumes, retention?",
         "data shapes the storage, the interfaces and the tests",
-        heading=r"(?:internal |external |persistent |stored )?data(?: (?:inputs?|outputs?|dictionary|model|requirements|structures?|definitions?|formats?|elements|streams?|construct specifications))?|inputs?|outputs?|(?:file )?formats?|storage|schemas?|fields|database|(?:logical )?database requirements|metadata|(?:incoming|outgoing|auxiliary) data(?: streams?)?|field (?:specifications?|definitions?)|(?:message|record|file) (?:formats?|layouts?|specifications?)",
+        heading=r"(?:internal |external |persistent |stored |functional |logical |physical )?data(?: (?:inputs?|outputs?|dictionary|model|requirements|structures?|definitions?|formats?|elements|streams?|construct specifications))?|inputs?|outputs?|(?:file )?formats?|storage|schemas?|fields|database|(?:logical )?database requirements|metadata|(?:incoming|outgoing|auxiliary) data(?: streams?)?|field (?:specifications?|definitions?)|(?:message|record|file) (?:formats?|layouts?|specifications?)",
         # "a CSV file", "as JSON", but not a file's name ("the Cargo.toml file")
         cue=r"\b(?:file format|data format|data model|schema|retention period)\b|"
-        r"\b(?:stored|saved|kept|recorded|archived) in (?:a|an|the) (?:[\w-]+ )?(?:database|data ?base|data store)s?\b|(?<![.\w])(?:csv|json|xml|yaml|xlsx|(?-i:Excel)|parquet)\b(?! ?:)|^(?:Format|Type|Data type)\s*:\s|\b(?:a|the) (?:file|directory|table|key|field) (?:named|called)\b|(?-i:\b(?:INI|TOML|JSON|YAML|XML|CSV)\b) (?:format|file|table|document|object)s?\b",
+        r"\b(?:stored|saved|kept|recorded|archived) (?:in|to|into) (?:a|an|the) (?:[\w-]+ )?(?:database|data ?base|data store)s?\b|"
+        # "the user display name and user name columns in the user tables"
+        # (a database's tables; "the displayed columns in the table" is a screen's)
+        r"\b(?:columns?|fields?) (?:in|of) the (?:[\w-]+ ){0,2}tables\b|(?<![.\w])(?:csv|json|xml|yaml|xlsx|(?-i:Excel)|parquet)\b(?! ?:)|^(?:Format|Type|Data type)\s*:\s|\b(?:a|the) (?:file|directory|table|key|field) (?:named|called)\b|(?-i:\b(?:INI|TOML|JSON|YAML|XML|CSV)\b) (?:format|file|table|document|object)s?\b",
     ),
     ItemSpec(
         "interfaces",
@@ -232,8 +236,15 @@ ITEMS: tuple[ItemSpec, ...] = (
         "Who may see or change what, which data is sensitive, which regulations apply?",
         "security retrofitted is security missing",
         categories=("SE",),
-        heading=r"secur\w*|privacy|access control|authenticat\w*|authori[sz]\w*|(?:digital |code )?signatures?|(?:code )?signing|signed(?: [\w.-]+){0,2}",
-        cue=r"\b(?:authenticat\w+|authori[sz]ation|encrypt\w+|passwords?|privacy|gdpr|personal data|access control)\b",
+        # "Role of Information Security in EIM", "Data Security": security with its qualifiers
+        heading=r"(?:[\w-]+ ){0,3}?secur\w*(?: (?:in|of|for) (?:the )?[\w-]+(?: [\w-]+)?)?|privacy|access control|authenticat\w*|authori[sz]\w*|(?:digital |code )?signatures?|(?:code )?signing|signed(?: [\w.-]+){0,2}",
+        cue=r"\b(?:authenticat\w+|authori[sz]ation|encrypt\w+|passwords?|privacy|gdpr|personal data|access control|"
+        # what real SRS documents name: "security and confidentiality requirements as dictated by
+        # HIPAA", "mitigate communication denial-of-service attacks", "its published IT Security
+        # Plan", "manage system user privileges" (but "creating symlinks requires administrator
+        # privileges" is the operating system's rule, not the system's security)
+        r"confidentiality|denial[- ]of[- ]service|(?:it |information )?security (?:plan|polic(?:y|ies)|requirements|measures|controls|groups?)|"
+        r"(?:access|user) (?:rights|privileges))\b",
     ),
     ItemSpec(
         "usability",
@@ -265,7 +276,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         "Which constraints are fixed: languages, licences, standards, laws, budget?",
         "constraints rule out designs before they are drawn",
         categories=("L", "MN"),
-        heading=r"(?:[\w-]+ ){0,2}constraints?|(?:[\w-]+ ){0,2}standards(?: compliance)?|notes/constraints|backwards? compatibility|compatibility|version skew|compliance|legal|regulatory",
+        # ("Maintainability Standards" holds maintainability requirements: logging, not a standard)
+        heading=r"(?:[\w-]+ ){0,2}constraints?|(?!(?:maintainability|usability|reliability|performance|availability) )(?:[\w-]+ ){0,2}standards(?: compliance)?|notes/constraints|backwards? compatibility|compatibility|version skew|compliance|legal|regulatory",
         # "shall be compliant with the OMB Federal Enterprise Architecture", "should comply with
         # Standard ISO 9241", "shall conform to"
         cue=r"\b(?:(?:must|shall|should|will)(?: be)? (?:comply|compliant|conform(?:ant)?) (?:with|to)|in compliance with|complies with|"
@@ -280,7 +292,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         heading=r"dependenc\w*|assumptions?|assumptions and dependencies|prerequisites",
         # In a specification, the system depends on something ("The booking service relies on …");
         # "the metadata depends on build-time decisions" describes behaviour. Notes say it plainly.
-        cue=r"\b(?:system|application|service|product|platform|software|app|server|portal|solution) (?:depends|relies|will depend|will rely) on\b|\b(?:we assume|it is assumed|assumptions? (?:is|are))\b"
+        # ("The system shall continue to depend upon and use a single SQL Server 2008 database")
+        cue=r"\b(?:system|application|service|product|platform|software|app|server|portal|solution) "
+        r"(?:depends|relies|(?:will|shall|must|would)(?: continue to| also)? (?:depend|rely)) (?:up)?on\b|\b(?:we assume|it is assumed|assumptions? (?:is|are))\b"
         # what real SRS documents name as what it needs: "requires a working Java environment",
         # "Microsoft SQL Server will be required", "uses the Qt graphical library", "is
         # critically dependent upon the … network", "third party libraries"
@@ -312,7 +326,12 @@ ITEMS: tuple[ItemSpec, ...] = (
         # considered sufficient to meet this requirement"
         r"(?:considered|deemed) (?:to (?:meet|satisfy|fulfil+) (?:this|the) requirement|sufficient to (?:meet|satisfy))|"
         # "The RLCS must demonstrate the ability to function continuously … for at least 30 days"
-        r"(?:must|shall|will) demonstrate (?:the ability|that|compliance))\b",
+        r"(?:must|shall|will) demonstrate (?:the ability|that|compliance)|"
+        # "The program shall test all software changes in the designated test environment", "The
+        # QA/QC Team must perform regression testing against all scheduled builds"
+        # (but "These questions will test the user's knowledge" is a function's)
+        r"(?:must|shall|will) (?:test (?:all|each|every|the) (?:[\w-]+ ){0,2}?(?:changes|software|hardware|system|releases?|builds?|modules?|components?)|"
+        r"(?:perform|conduct|carry out) (?:[\w/-]+ ){0,3}?testing))\b",
     ),
     ItemSpec(
         "timeline",
@@ -328,7 +347,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         rf"(?:by|before) (?:the end of |\d|Q[1-4]\b|(?:{_MONTHS})\b))|"
         r"(?:[A-Z][\w ]{2,40} [–-] \d{1,2}/\d{1,2}/\d{4}\b.*?){2}|"
         # a document's approval form has a "DOCUMENT RELEASE DATE"; a system's release date is a plan
-        rf"by (?:Q[1-4]|(?:{_MONTHS}))|(?<!document )release date|go.live|"
+        rf"by (?:Q[1-4]|(?:{_MONTHS}))|(?<!document )(?:(?<!\A)release date|\Arelease date(?!\s*:))|go.live|"
         # "will be launched in June 2003", "to be released December 15, 2001", "implemented … in the
         # 2nd quarter 2004", "available by October, 2001"
         rf"(?:launched|released|implemented|installed|deployed|rolled out|available|submitted) (?:[\w-]+ ){{0,4}}?"
@@ -738,7 +757,7 @@ def _section_evidence(
             opened.add(owner)
             if spec.key == "purpose" and _NOT_WHAT_IT_IS.match(sentence.text):
                 continue
-            if spec.key == "usability" and _USER_INTERFACES.fullmatch(owner[-1]) and not _USABLE.search(sentence.text):
+            if spec.key == "usability" and _USER_INTERFACES.fullmatch(owner[-1]) and not _says_usable(sentence.text):
                 continue
             if taken.get(owner, 0) >= spec.per_section:
                 evidence.rest.append(quote)
@@ -765,11 +784,24 @@ def _states(text: str) -> bool:
     stripped = text.strip()
     if _COPYRIGHT.search(stripped):
         return False  # a page's footer ("Copyright © 2005 by …", "All rights reserved.")
+    if _is_header_row(stripped):
+        return False
     return (
         len(stripped.split()) >= 4
         and not stripped.endswith((":", "?", "–", " -", ":-"))
         and not re.match(r"^(?:https?://|<|\[\d+\]|\[[^\]]*\]\()", stripped)
     )
+
+
+# A table's header row: three cells or more, each a label of one to three capitalised words
+# ("ID | Requirement | Source | Comment | Criticality", "Revision | Issue Date | Status"). It names
+# the columns and states nothing; a glossary's row has two cells, a data row its figures.
+_HEADER_CELL = re.compile(r"[A-Z][A-Za-z/&().'’-]*(?: (?:[A-Z(&/][A-Za-z/&().'’-]*|of|and|or|to|by)){0,2}")
+
+
+def _is_header_row(text: str) -> bool:
+    cells = text.split(TABLE_CELL_SEPARATOR)
+    return len(cells) >= 3 and all(_HEADER_CELL.fullmatch(cell.strip()) for cell in cells)
 
 
 _COPYRIGHT = re.compile(r"^\W*(?:copyright\b|\(c\)\s*\d{4}|©)|\ball rights reserved\b", re.IGNORECASE)
@@ -781,7 +813,10 @@ _COPYRIGHT = re.compile(r"^\W*(?:copyright\b|\(c\)\s*\d{4}|©)|\ball rights rese
 # licence ("… is an OSI Certified Open Source Software distributed under the terms of the GPL").
 _NOT_WHAT_IT_IS = re.compile(
     r"^\W*(?:note\b|(?:the |these |those |all |such |each )?(?:minimum set of |following |specific )?requirements?\b)"
-    r"|.*\b(?:distributed|licen[cs]ed|released) under\b",
+    r"|.*\b(?:distributed|licen[cs]ed|released) under\b"
+    # what is left out is scope: "Any undocumented requirements will be considered out of scope
+    # and will not be implemented during this phase" (under an FRS's "Purpose")
+    r"|.*\b(?:(?:is|are|be) (?:considered )?out of scope|will not be implemented)\b",
     re.IGNORECASE,
 )
 # An SRS's "User Interfaces" section lists screens and what they do ("UI-2: The user interface
@@ -794,6 +829,14 @@ _USABLE = re.compile(
     r"look and feel|disabilit\w*|self-explanatory|guid(?:e|ance)|undo)\b",
     re.IGNORECASE,
 )
+
+
+def _says_usable(text: str) -> bool:
+    """A word of _USABLE in the sentence's own words: "HELP" among a screen's menu labels in
+    capitals ("MY ACCOUNT AUTOMECHANICS HELP", a mock-up's text) says nothing of usability."""
+    return any(not match.group(0).isupper() for match in _USABLE.finditer(text))
+
+
 # "Personnel requirements shall be determined by the developers of the system in which …": the
 # section leaves its item to someone else, as "TBD" does
 _DEFERRED = re.compile(

@@ -50,6 +50,16 @@ _SPELLED_BOUND = re.compile(
     + r")\s(?P<noun>(?:[a-z]+\s)?[a-z]{3,}s)\b",
     re.IGNORECASE,
 )
+# "six hundred concurrent users", "three hundred simultaneous requests": a written-out number
+# with a multiplier is a quantity whatever noun follows (an SRS spells its scale figures out).
+_MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_SPELLED_LARGE = re.compile(
+    r"(?<![\w-])(?P<value>"
+    + "|".join(sorted(_SPELLED_NUMBERS, key=len, reverse=True))
+    + r")\s(?P<multiplier>hundred|thousand|million|billion)\s"
+    r"(?!(?:milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)(?P<noun>(?:[a-z]+\s)?[a-z]{3,}s)\b",
+    re.IGNORECASE,
+)
 _SPELLED_TIME = re.compile(
     r"(?<![\w-])(?P<value>" + "|".join(sorted(_SPELLED_NUMBERS, key=len, reverse=True)) + r")\s"
     r"(?P<unit>milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b",
@@ -126,6 +136,11 @@ def find_measures(sentence: str) -> tuple[Measure, ...]:
     for match in _SPELLED_BOUND.finditer(sentence):
         value = _SPELLED_NUMBERS[match.group("value").lower()]
         found.append(Measure(match.group(0), value, match.group("noun"), "count"))
+    for match in _SPELLED_LARGE.finditer(sentence):
+        value = _SPELLED_NUMBERS[match.group("value").lower()] * _MULTIPLIERS[match.group("multiplier").lower()]
+        noun = match.group("noun")
+        unit, quantity = ("users", "users") if noun.lower().endswith("users") else (noun, "count")
+        found.append(Measure(match.group(0), value, unit, quantity))
     taken = [m.text for m in found]
     for match in _COUNT.finditer(sentence):
         if not any(match.group(0).startswith(t) or t.startswith(match.group("value")) for t in taken):

@@ -184,7 +184,18 @@ def layout_text(
     found: dict[str, str] = {}
     paragraph: list[str] = []
 
+    # a table row of a converter's fixed-width text, held until the next line tells whether it
+    # goes on (``_continues_row``)
+    row_cells: list[str] = []
+    last_line_cells: list[str] = []  # that row's last line, cells as written (with their padding)
+
+    def flush_row() -> None:
+        if row_cells:
+            blocks.append(Block(table_row_text(row_cells), "table row", page, section))
+            row_cells.clear()
+
     def flush() -> None:
+        flush_row()
         if paragraph:
             joined = " ".join(part.strip() for part in paragraph).strip()
             if joined:
@@ -248,7 +259,14 @@ def layout_text(
             continue
         row = _TABLE_ROW.match(stripped)
         if row:
-            add(table_row_text(cell.strip() for cell in row.group(1).split("|")), "table row")
+            written = row.group(1).split("|")
+            cells = [cell.strip() for cell in written]
+            if not markdown and row_cells and _wraps_onto(last_line_cells, written):
+                row_cells[:] = [f"{held} {more}".strip() for held, more in zip(row_cells, cells, strict=True)]
+            else:
+                flush()
+                row_cells.extend(cells)
+            last_line_cells[:] = written
             continue
         item = _LIST_ITEM.match(line)
         if item:
@@ -337,6 +355,28 @@ def _goes_on(lines: list[str], number: int) -> bool:
     following = next((line.strip() for line in lines[number + 1 :] if line.strip()), "")
     first = following.split(maxsplit=1)[0] if following else ""
     return re.fullmatch(r"[a-z]+[,;:]?", first) is not None
+
+
+def _wraps_onto(above: list[str], line: list[str]) -> bool:
+    """Whether a table line goes on the row above (both as written, cells with their padding): in
+    a Word table as antiword writes it, a cell too long for its column wraps onto lines whose
+    first cell is empty ("|F-201 |The system shall be able to access in-situ environmental |OCS
+    |…", then "| |observations from data collectors. | |…"). Read as rows of their own, a
+    requirement was cut in two and its second half quoted alone ("requests for environmental
+    data 95% of the time.").
+
+    A cell's next paragraph, or the next item of a list in one cell ("Station Category", then
+    "Type of Station"), also goes on such a line: it is told apart by the room left in the column.
+    A wrap moved a word that did not fit in the padding above; a new paragraph starts although
+    it would have. Markdown tables do not wrap: the caller asks only of a converter's text."""
+    if len(line) != len(above) or line[0].strip() or not any(cell.strip() for cell in line):
+        return False
+    for held, more in zip(above, line, strict=True):
+        if held.strip() and more.strip():
+            room = len(held) - len(held.rstrip())
+            if room <= len(more.split()[0]):
+                return True
+    return False
 
 
 def table_row_text(cells: Iterable[str]) -> str:
