@@ -911,6 +911,7 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("These requirements will be further refined and expanded as the project progresses.", True),
         ("These requirements are based on the assumption that the harbour keeps its Wi-Fi.", False),
         ("The kiosk shall be updated nightly.", False),
+        ("The full list of the supported formats is provided in following chapters.", True),
     ],
 )
 def test_sentences_about_the_document_are_told_from_sentences_about_the_system(sentence: str, about: bool) -> None:
@@ -1017,6 +1018,32 @@ def test_real_srs_wordings_of_security_dependencies_tests_and_the_documents_own_
     assert items["timeline"].status == "missing"
     assert items["hardware"].status == "missing"
     assert items["constraints"].status == "missing"
+
+
+def test_more_real_srs_wordings_and_a_section_that_says_none_exist() -> None:
+    """From real SRS documents (PURE: PeaZip, Mashbot), each item stated the way they state it. An
+    archiver's "backup purpose" is a function, not the system's backups; a section that says its
+    items "Do not exist." answers the item."""
+    spec = document_from_text(
+        "# Tidewater Kiosk SRS\n\n## 1 Product Features\n\n"
+        "The kiosk stamps each ticket with the date for archiving and backup purpose.\n"
+        "Read-only formats supported by the kiosk: PDF, PNG and plain text.\n"
+        "The system may contain any number of user accounts.\n"
+        "One goal is allowing users to learn one standard screen for every harbour.\n"
+        "The kiosk software integrates some external software to provide functionality.\n"
+        "The kiosk can not be released unless it satisfies these requirements.\n"
+        "In case of error the kiosk should give riders an appropriate help message.\n\n"
+        "## 2 Assumptions and Dependencies\n\nDo not exist.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    quoted = {key: [q.text for q in item.evidence] for key, item in items.items()}
+    assert quoted["data"] == ["Read-only formats supported by the kiosk: PDF, PNG and plain text."]
+    assert quoted["scale"] == ["The system may contain any number of user accounts."]
+    assert quoted["usability"] == ["One goal is allowing users to learn one standard screen for every harbour."]
+    assert quoted["acceptance"] == ["The kiosk can not be released unless it satisfies these requirements."]
+    assert quoted["reliability"] == ["In case of error the kiosk should give riders an appropriate help message."]
+    assert (items["dependencies"].status, quoted["dependencies"]) == ("answered", ["Do not exist."])
 
 
 def test_an_introductions_other_subsections_are_not_its_purpose_and_pointers_answer_nothing() -> None:

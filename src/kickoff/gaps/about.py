@@ -152,7 +152,9 @@ _WHAT_A_DOCUMENT_HOLDS = re.compile(
 _POINTER = re.compile(
     r"\b(?:is|are) (?:described|listed|given|specified|defined|discussed|detailed|presented|explained|shown|"
     r"provided|contained|documented|covered) "
-    rf"(?:in|under) (?:(?:sub)?sections? \d|appendix|chapter \d|this {_DOCUMENT}|the following)",
+    # "Full list of the supported formats is provided in following chapters."
+    rf"(?:in|under) (?:(?:sub)?sections? \d|appendix|chapter \d|this {_DOCUMENT}|the following|"
+    r"(?:the )?(?:following|later|next) (?:chapters|sections|parts|pages))",
     re.IGNORECASE,
 )
 _POINTER_WORDS = 15

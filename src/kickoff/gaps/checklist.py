@@ -172,6 +172,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         heading=r"(?:internal |external |persistent |stored |functional |logical |physical )?data(?: (?:inputs?|outputs?|dictionary|model|requirements|structures?|definitions?|formats?|elements|streams?|construct specifications))?|inputs?|outputs?|(?:file )?formats?|storage|schemas?|fields|database|(?:logical )?database requirements|metadata|(?:incoming|outgoing|auxiliary) data(?: streams?)?|field (?:specifications?|definitions?)|(?:message|record|file) (?:formats?|layouts?|specifications?)",
         # "a CSV file", "as JSON", but not a file's name ("the Cargo.toml file")
         cue=r"\b(?:file format|data format|data model|schema|retention period)\b|"
+        # "Read-only formats supported by PeaZip: 7z, …", "the supported archive formats"
+        r"\b(?:formats supported|supported (?:[\w-]+ ){0,2}?formats)\b|"
         r"\b(?:stored|saved|kept|recorded|archived) (?:in|to|into) (?:a|an|the) (?:[\w-]+ )?(?:database|data ?base|data store)s?\b|"
         # "the user display name and user name columns in the user tables"
         # (a database's tables; "the displayed columns in the table" is a screen's)
@@ -204,6 +206,10 @@ ITEMS: tuple[ItemSpec, ...] = (
         # "There can be only one user per machine", "only one user at a time", "approximately 200
         # to 500 ISINs per day"
         r"|\b(?:only )?one (?:user|person|player|operator)s? (?:per (?:machine|computer|instance|session)|at a time|can use)\b"
+        # "The system may contain any number of user accounts": a bound stated as none
+        # (of people, accounts and places: "any number of target files" is what a function takes)
+        r"|\b(?:any|an unlimited|unlimited|an unrestricted) number of (?:[\w-]+ )?(?:users|accounts|customers|members|"
+        r"clients|devices|terminals|sites|stores|branches)\b"
         r"|\b\d[\d,.]*(?: to \d[\d,.]*)? (?!(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|times|percent|kb|mb|gb)\b)[A-Za-z]+s per (?:day|hour|minute|second|week|month|year)\b",
         needs_number=True,
         number_quantities=("users", "throughput", "storage", "count", "other"),
@@ -221,11 +227,17 @@ ITEMS: tuple[ItemSpec, ...] = (
         # the availability of the system or a figure, not "depending on the availability of the
         # error models" or "limited availability of the office's resources"
         cue=r"\b(?:availability of (?:\d|(?:the |its |our |this )?(?:[\w-]+ )?(?:system|service|application|app|site|website|"
-        r"platform|server|network|solution|software|product|database|portal)s?\b)|uptime|downtime|failover|backups?|recovery (?:time|point)|RTO|RPO)\b|\bavailab\w*\b[^.;]{0,30}?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% (?:of the time|availab|uptime)"
+        r"platform|server|network|solution|software|product|database|portal)s?\b)|uptime|downtime|failover|recovery (?:time|point)|RTO|RPO|"
+        # backups kept of the system's data ("periodic backups", "backups shall be …"), not an archiver's
+        # "for archiving and backup purpose"
+        r"(?:periodic|daily|nightly|weekly|monthly|regular|incremental|full|automatic|automated|scheduled|off-?site|remote) backups?|"
+        r"backups? (?:of|are|is|shall|will|must|should|to|polic(?:y|ies)|procedures?|plans?|strateg(?:y|ies)|copies|sites?|servers?)|backed up|(?:make|take|perform|do)(?:s)? (?:a )?backups?)\b|\bavailab\w*\b[^.;]{0,30}?\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?% (?:of the time|availab|uptime)"
         # what real SRS documents say of failure: "shall have built-in error handling", "loss of
         # data", "Reliable message delivery", "informs the user about the error"
         r"|\b(?:error handling|(?:loss|corruption) of (?:the )?data|data (?:loss|corruption)|disaster recovery|business continuity|"
-        r"reliable (?:message )?delivery|(?:informs?|notif(?:y|ies)) the user (?:of|about) (?:the|an?) (?:error|failure|problem))\b",
+        r"reliable (?:message )?delivery|(?:informs?|notif(?:y|ies)) the user (?:of|about) (?:the|an?) (?:error|failure|problem)|"
+        # "In case of error it should provide users with appropriate help messages."
+        r"in (?:the )?(?:case|event) of (?:an? )?(?:error|failure|fault|crash|outage)s?)\b",
         needs_number=True,
         number_quantities=("availability", "recovery", "latency", "other"),
     ),
@@ -267,7 +279,10 @@ ITEMS: tuple[ItemSpec, ...] = (
         # "an intuitive interface", not "consistent and intuitive resource calculations"
         r"intuitive(?: (?:graphical|user|web|and \w+))* (?:interfaces?|guis?|uis?|design|navigation|to use)|"
         r"(?:basic|general) (?:computer )?(?:knowledge|skills|understanding)|(?:no|without) (?:special |prior )?(?:qualification|training)s? (?:is |are )?(?:necessary|required|needed)|"
-        r"training (?:time|courses?|materials?|sessions?))\b",
+        r"training (?:time|courses?|materials?|sessions?)|"
+        # "allowing users to learn a standardized interface", "a small business employee who
+        # understands the basic capabilities of social media"
+        r"users? (?:to|can|will|must|should|need to) learn|(?:understands?|knows?) (?:the )?basics?)\b",
     ),
     ItemSpec(
         "constraints",
@@ -310,7 +325,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         r"|\b(?:java|jre|jvm|browser|internet connection|servers?|database|dbms|librar(?:y|ies)|plug-?in|runtime|"
         r"operating system|framework)\b[^.;]{0,40}\b(?:is|are|will be|shall be) required\b"
         r"|\bbuilt (?:on|upon) (?:an? |the )?(?:[\w-]+ ){0,5}(?:services?|platforms?|frameworks?|librar(?:y|ies)|infrastructure)\b"
-        r"|\bthird[- ]party (?:librar(?:y|ies)|applications?|software|components?|tools|services?|products?)\b",
+        r"|\bthird[- ]party (?:librar(?:y|ies)|applications?|software|components?|tools|services?|products?)\b"
+        # "The Mashbot software integrates some external software to provide functionality."
+        r"|\bintegrates? (?:with )?(?:some |an? |the )?(?:external|third[- ]party|existing|outside) (?:software|systems?|services?|components?)\b",
         note_cue=r"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Ee]ach) (?:[\w'-]+ ){0,3}?(?:depends|relies|will depend|will rely) on\b(?! the fact)",
     ),
     ItemSpec(
@@ -331,7 +348,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         # QA/QC Team must perform regression testing against all scheduled builds"
         # (but "These questions will test the user's knowledge" is a function's)
         r"(?:must|shall|will) (?:test (?:all|each|every|the) (?:[\w-]+ ){0,2}?(?:changes|software|hardware|system|releases?|builds?|modules?|components?)|"
-        r"(?:perform|conduct|carry out) (?:[\w/-]+ ){0,3}?testing))\b",
+        r"(?:perform|conduct|carry out) (?:[\w/-]+ ){0,3}?testing)|"
+        # a release criterion: "Mashbot can not be released unless it satisfies these requirements"
+        r"(?:can ?not|must not|shall not|will not) be (?:released|accepted|delivered|deployed) (?:unless|until))\b",
     ),
     ItemSpec(
         "timeline",
@@ -849,7 +868,9 @@ _TO_BE_DECIDED = re.compile(r"\W*(?:TBD|TBC|TBA|to be (?:determined|decided|defi
 # nothing, however well its heading matches the item.
 # "Presently there are no remaining TBDs." under a TBD list says the same.
 _NON_ANSWER = re.compile(
-    r"^\W*(?:No|None|N/?A|Not applicable|Nothing|n/a|(?:presently |currently |at present |at this time )?there (?:are|is) no)\b",
+    r"^\W*(?:No|None|N/?A|Not applicable|Nothing|n/a|(?:presently |currently |at present |at this time )?there (?:are|is) no|"
+    # "Assumptions and Dependencies: Do not exist." (PURE's PeaZip SRS)
+    r"(?:they |these |such \w+ )?do(?:es)? not exist)\b",
     re.IGNORECASE,
 )
 
