@@ -912,6 +912,11 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("These requirements are based on the assumption that the harbour keeps its Wi-Fi.", False),
         ("The kiosk shall be updated nightly.", False),
         ("The full list of the supported formats is provided in following chapters.", True),
+        # PURE's CDN peering SRS, whose PDF text layer splits words
+        ("This document describes the requ irements specification (SRS) for the kiosk.", True),
+        ("Thus, this document provides a basis for evaluating the proposal for the kiosk.", True),
+        ("This is the version 0.1 of the software requirements specification.", True),
+        ("This is the kiosk the harbour board chose.", False),
     ],
 )
 def test_sentences_about_the_document_are_told_from_sentences_about_the_system(sentence: str, about: bool) -> None:
@@ -1044,6 +1049,26 @@ def test_more_real_srs_wordings_and_a_section_that_says_none_exist() -> None:
     assert quoted["acceptance"] == ["The kiosk can not be released unless it satisfies these requirements."]
     assert quoted["reliability"] == ["In case of error the kiosk should give riders an appropriate help message."]
     assert (items["dependencies"].status, quoted["dependencies"]) == ("answered", ["Do not exist."])
+
+
+def test_a_terminology_after_and_a_defined_format_and_a_failing_part() -> None:
+    """From PURE's CDN peering SRS: "Document Conventions and Terminology" defines terms; "The
+    format for X is defined" states data; "If a resource fails, …" states failure behaviour,
+    where "If the sale fails when …" (a business rule) does not."""
+    spec = document_from_text(
+        "# Tidewater Kiosk SRS\n\n## 1 Document Conventions and Terminology\n\n"
+        "Gate agent: the person who checks tickets at the pier.\n\n"
+        "## 2 Functional Requirements\n\n"
+        "REQ-1: The format for the ticket description is defined.\n"
+        "If a resource fails, its ticket information is removed from the registry.\n"
+        "If the sale fails when both rules have been applied, the clerk chooses.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    quoted = {key: [q.text for q in item.evidence] for key, item in items.items()}
+    assert quoted["glossary"] == ["Gate agent: the person who checks tickets at the pier."]
+    assert quoted["data"] == ["REQ-1: The format for the ticket description is defined."]
+    assert quoted["reliability"] == ["If a resource fails, its ticket information is removed from the registry."]
 
 
 def test_an_introductions_other_subsections_are_not_its_purpose_and_pointers_answer_nothing() -> None:

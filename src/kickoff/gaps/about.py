@@ -40,7 +40,7 @@ _A_LONG_TITLED_DOCUMENT = (
 # what a document's shape is called: "the organization and content of this document"
 _ITS_SHAPE = r"(?:format|structure|layout|organi[sz]ation|numbering|contents?)"
 _OPENING = (
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|finally|in short|in summary|nevertheless|nonetheless|primarily|moreover),?\s+)?"
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|finally|in short|in summary|nevertheless|nonetheless|primarily|moreover|thus|therefore|hence),?\s+)?"
     # "Upon completion, the document will act as a binding contract …"
     r"(?:(?:upon|on|after|once|when) [\w-]+(?: [\w-]+)?,\s+)?"
 )
@@ -88,6 +88,8 @@ _ABOUT_THE_DOCUMENT = re.compile(
     rf"|sections? \d+(?:\.\d+)*(?: of (?:this|the) {_DOCUMENT})?(?:, [^,]{{1,40}},)? (?:also |will )?(?:is|are|be|gives?|describes?|provides?|contains?|"
     r"discuss(?:es)?|lists?|presents?|covers?|outlines?|identif(?:y|ies)|introduces?|specif(?:y|ies)|defines?|details?)\b"
     rf"|this is the (?:software requirements specification|srs|document)\b"
+    # "This is the version 0.1 of the software requirements specification."
+    r"|this is (?:the )?(?:version|revision|release|draft) [\w.-]+ of\b"
     # "Each requirement is accompanied by a short discussion …": how the document is laid out
     r"|(?:each|every) requirement (?:is|has been) (?:accompanie[sd]|followed|preceded|numbered|labell?ed|identified|given)\b"
     # "This is a functional description of those features required to …"
@@ -144,7 +146,10 @@ _DOCUMENT_HOLDS = re.compile(
 _WHAT_A_DOCUMENT_HOLDS = re.compile(
     r"\b(?:requirements?|functionality|functions|features|behaviou?r|purpose|overview|details?|descriptions?|scope|"
     r"ideas|capabilities|contents?|terms|definitions|information|lists?|summary|insight|introduction|problem statement|"
-    r"audience|perspective|sections?|chapters?|parts?|references|templates?|conventions?|structure|outline)\b",
+    # ("This document describes the requirements specification (SRS) for …": a PDF's text layer
+    # may split "requ irements", and the document's own noun still says it)
+    r"audience|perspective|sections?|chapters?|parts?|references|templates?|conventions?|structure|outline|"
+    r"specifications?|srs|basis)\b",
     re.IGNORECASE,
 )
 # "Those components are described in subsections 3.2.2 through 3.2.7.": a short sentence that

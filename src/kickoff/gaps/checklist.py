@@ -174,6 +174,8 @@ ITEMS: tuple[ItemSpec, ...] = (
         cue=r"\b(?:file format|data format|data model|schema|retention period)\b|"
         # "Read-only formats supported by PeaZip: 7z, …", "the supported archive formats"
         r"\b(?:formats supported|supported (?:[\w-]+ ){0,2}?formats)\b|"
+        # "REQ-1: The format for service information description is defined"
+        r"\bformat (?:of|for) (?:the )?(?:[\w-]+ ){1,4}?(?:is|are|shall be|must be|will be) (?:defined|specified|documented)\b|"
         r"\b(?:stored|saved|kept|recorded|archived) (?:in|to|into) (?:a|an|the) (?:[\w-]+ )?(?:database|data ?base|data store)s?\b|"
         # "the user display name and user name columns in the user tables"
         # (a database's tables; "the displayed columns in the table" is a screen's)
@@ -237,7 +239,14 @@ ITEMS: tuple[ItemSpec, ...] = (
         r"|\b(?:error handling|(?:loss|corruption) of (?:the )?data|data (?:loss|corruption)|disaster recovery|business continuity|"
         r"reliable (?:message )?delivery|(?:informs?|notif(?:y|ies)) the user (?:of|about) (?:the|an?) (?:error|failure|problem)|"
         # "In case of error it should provide users with appropriate help messages."
-        r"in (?:the )?(?:case|event) of (?:an? )?(?:error|failure|fault|crash|outage)s?)\b",
+        r"in (?:the )?(?:case|event) of (?:an? )?(?:error|failure|fault|crash|outage)s?|"
+        # "If a resource fails, its service information is removed", "content is served reliably"
+        # (a part of the machinery, failing as such: not "if the trading fails when …", nor "if the
+        # onboard fails to contact …")
+        r"(?:if|when|whenever|should) (?:a|an|the|any|one) (?:[\w-]+ )?(?:server|resource|node|component|service|connection|"
+        r"network|link|disk|drive|database|module|device|host|machine|instance|replica|peer)s? "
+        r"(?:fails|crashes|goes down|becomes unavailable)(?! to)|"
+        r"(?:served|delivered|processed|stored|transmitted) reliably)\b",
         needs_number=True,
         number_quantities=("availability", "recovery", "latency", "other"),
     ),
@@ -452,6 +461,10 @@ def is_item_title(pattern: re.Pattern[str], title: str) -> bool:
     first, second = (*_AND.split(cleaned, maxsplit=1), "")[:2]
     if _names(pattern, first):
         return True
+    if second and pattern.pattern == _GLOSSARY_PATTERN and _names(pattern, second):
+        # "Document Conventions and Terminology": whatever comes first, a section that says it
+        # holds terminology defines terms
+        return True
     shares = bool(second) and " " not in first.strip() and not any(_names(other, first) for other in _MATCHERS.values())
     return shares and _names(pattern, second)
 
@@ -535,6 +548,7 @@ def _claims(pattern: re.Pattern[str], path: tuple[str, ...], index: int) -> bool
 _MATCHERS = {spec.key: matcher for spec in ITEMS if (matcher := _title_matcher(spec)) is not None}
 # the items a screen's section may be: what the system does on it, and how people use it
 _SCREEN_ITEMS = {_MATCHERS[key].pattern for key in ("functions", "usability", "interfaces")}
+_GLOSSARY_PATTERN = _MATCHERS["glossary"].pattern
 
 
 def build_checklist(
