@@ -917,6 +917,10 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("Thus, this document provides a basis for evaluating the proposal for the kiosk.", True),
         ("This is the version 0.1 of the software requirements specification.", True),
         ("This is the kiosk the harbour board chose.", False),
+        ("This specification therefore defines the functional requirements of the kiosk.", True),
+        ("This document applies to the harbour board's ticket kiosk system.", True),
+        ("This document provides the Tidewater Ferry Kiosk's Functional Requirements Specification.", True),
+        ("The kiosk applies to all ferries of the harbour.", False),
     ],
 )
 def test_sentences_about_the_document_are_told_from_sentences_about_the_system(sentence: str, about: bool) -> None:

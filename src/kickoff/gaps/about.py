@@ -112,6 +112,8 @@ _ABOUT_THE_DOCUMENT = re.compile(
     # IEEE 830's own words, left in many SRS documents: "Throughout this section, every stated
     # requirement should be externally perceivable …"
     rf"|throughout {_A_DOCUMENT}\b"
+    # "This document applies to the Michigan Department of Transportation's … system": to what
+    rf"|{_A_DOCUMENT} (?:only |also )?appl(?:y|ies) to\b"
     # "This document will help the testing team to prepare the Test Cases"
     rf"|{_A_DOCUMENT} (?:also |further |then |will |shall )?(?:serves?|aims?|acts?|helps?)\b"
     # "In section 2 we will describe …": the road map, its writers speaking
@@ -134,13 +136,17 @@ _ABOUT_THE_DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 _DOCUMENT_HOLDS = re.compile(
-    _OPENING + rf"{_A_DOCUMENT} (?:also |further |then |will |shall |does not |doesn't |will not )?(?:[a-z]+ly )?"
+    # ("This specification therefore defines the functional requirements, …")
+    _OPENING
+    + rf"{_A_DOCUMENT} (?:also |further |then |therefore |thus |hence |will |shall |does not |doesn't |will not )?(?:[a-z]+ly )?"
     r"(?:states?|describes?|specif(?:y|ies)|defines?|provides?|contains?|gives?|includes?|covers?|lists?|presents?|"
     r"discuss(?:es)?|focus(?:es)? on|concentrates? on|outlines?|summari[sz]es?|consists? of|details?|identif(?:y|ies)|"
     r"explains?|documents?|collects?|establish(?:es)?|divides?|splits?|organi[sz]es?|groups?|separates?|ha(?:s|ve))"
     # "… explains and describes all of the agreed upon requirements"
     r"(?:\s+and\s+(?:describes|specifies|defines|explains|lists|presents|details|documents))?"
-    r"\s+(?P<object>(?:[\w'’-]+\W+){0,6})",
+    # (eight words: "This document provides the UK Fishing Vessel's Electronic Logbook Functional
+    # Requirements Specification" names what it holds after a long title)
+    r"\s+(?P<object>(?:[\w'’-]+\W+){0,8})",
     re.IGNORECASE,
 )
 _WHAT_A_DOCUMENT_HOLDS = re.compile(
