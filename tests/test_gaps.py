@@ -1075,6 +1075,23 @@ def test_a_terminology_after_and_a_defined_format_and_a_failing_part() -> None:
     assert quoted["reliability"] == ["If a resource fails, its ticket information is removed from the registry."]
 
 
+def test_actors_that_are_other_systems_are_not_users() -> None:
+    """A use case's "Actors" are people and other systems alike (PURE's CDN peering SRS): only
+    the people say who uses the system."""
+    spec = document_from_text(
+        "# Tidewater Kiosk Software Requirements Specification\n\n## 3 System Features\n\n"
+        "The kiosk shall print a ticket for each crossing.\nThe kiosk shall refund a cancelled sailing.\n\n"
+        "### 3.1 Actors\n\n"
+        "Ticket Registry: Receives the sailings from the harbour's timetable service.\n"
+        "Gate agent staff: Check each rider's ticket at the pier before boarding.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.text for q in items["users"].evidence] == [
+        "Gate agent staff: Check each rider's ticket at the pier before boarding."
+    ]
+
+
 def test_an_introductions_other_subsections_are_not_its_purpose_and_pointers_answer_nothing() -> None:
     """Under "Introduction > Purpose", the purpose is the Purpose subsection's; "Document
     Conventions" beside it is not. "Design and Implementation Constraints" is constraints."""

@@ -792,6 +792,8 @@ def _section_evidence(
                 continue
             if spec.key == "usability" and _USER_INTERFACES.fullmatch(owner[-1]) and not _says_usable(sentence.text):
                 continue
+            if spec.key == "users" and _ACTORS.fullmatch(owner[-1]) and not _A_PERSON.search(sentence.text):
+                continue
             if taken.get(owner, 0) >= spec.per_section:
                 evidence.rest.append(quote)
                 seen[owner] = seen.get(owner, 0) + 1
@@ -860,6 +862,17 @@ _USABLE = re.compile(
     r"\b(?:easy|easily|eas(?:e|ier) of use|intuitive|user[- ]friendly|learn\w*|train(?:ing|ed)|novices?|"
     r"experienced|help|error messages?|consisten\w*|familiar|accessib\w*|usab\w*|readable|legible|"
     r"look and feel|disabilit\w*|self-explanatory|guid(?:e|ance)|undo)\b",
+    re.IGNORECASE,
+)
+
+# A use case's "Actors" are people and other systems alike ("External PA: Negotiates with the PA of
+# the primary CDN", PURE's CDN peering SRS): only those that are people say who uses the system
+_ACTORS = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?actors?(?:\s*\(s\))?\W*", re.IGNORECASE)
+_A_PERSON = re.compile(
+    r"\b(?:(?:end[- ])?users?|customers?|clients?|administrators?|admins?|operators?|staff|members?|clerks?|managers?|"
+    r"employees?|students?|teachers?|instructors?|patients?|doctors?|nurses?|people|persons?|individuals?|visitors?|"
+    r"buyers?|sellers?|drivers?|players?|owners?|donors?|associates?|representatives?|officers?|analysts?|engineers?|"
+    r"developers?|testers?|citizens?|residents?|applicants?|subscribers?|guests?|humans?|someone|anyone|public)\b",
     re.IGNORECASE,
 )
 
