@@ -679,7 +679,8 @@ def test_a_word_files_contents_is_no_heading_and_a_symbol_fonts_bullet_is_a_bull
 def test_a_word_tables_wrapped_cells_join_their_row_and_a_cells_next_line_does_not() -> None:
     """antiword pads each cell to its column: a line whose first cell is empty goes on the row
     above where a cell wrapped (its first word had no room in the padding above), and is a row of
-    its own where the cell simply holds several lines (a list). Markdown tables never wrap."""
+    its own where the cell simply holds several lines (a list). Other tables never wrap: an ASCII
+    table is as wide as its longest entry, and an empty first cell there starts a row."""
     from kickoff.ingest.blocks import layout_text
 
     text = (
@@ -688,12 +689,13 @@ def test_a_word_tables_wrapped_cells_join_their_row_and_a_cells_next_line_does_n
         "|Fixed |Station Category                                  |    |  |\n"
         "|      |Type of Station                                   |    |  |\n"
     )
-    assert [b.text for b in layout_text(text, markdown=False).blocks] == [
+    assert [b.text for b in layout_text(text, markdown=False, padded_tables=True).blocks] == [
         "P-031 The kiosk shall be able to handle three hundred simultaneous requests for tickets. | MHI | H",
         "Fixed | Station Category",
         "Type of Station",
     ]
     assert len(layout_text(text, markdown=True).blocks) == 4
+    assert len(layout_text(text, markdown=False).blocks) == 4
 
 
 def test_a_line_that_is_only_a_page_number_is_furniture_wherever_it_stands() -> None:

@@ -164,6 +164,7 @@ def layout_text(
     metadata: bool = True,
     wrapped: bool = False,
     section: str | None = None,
+    padded_tables: bool = False,
 ) -> TextLayout:
     """Blocks from plain text (with Markdown-style headings when ``markdown``); headings open
     sections that later blocks cite. ``metadata`` reads "Title: …" lines at the top as metadata;
@@ -175,7 +176,12 @@ def layout_text(
     were read as the first words of the next paragraph, and their sections were lost.
 
     ``section`` is the section open when the text starts: a page's first paragraph goes on the
-    previous page's last section, not none."""
+    previous page's last section, not none.
+
+    ``padded_tables`` is for antiword's text of a Word file, whose table cells are padded to their
+    column's width: there a table line whose first cell is empty may go on the row above
+    (``_wraps_onto``). An ASCII table elsewhere is as wide as its longest entry, so its padding
+    says nothing of a wrap, and its lines stay rows."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     contents = contents_entries(lines)
     listed = _contents_titles(lines, contents)
@@ -261,7 +267,7 @@ def layout_text(
         if row:
             written = row.group(1).split("|")
             cells = [cell.strip() for cell in written]
-            if not markdown and row_cells and _wraps_onto(last_line_cells, written):
+            if padded_tables and row_cells and _wraps_onto(last_line_cells, written):
                 row_cells[:] = [f"{held} {more}".strip() for held, more in zip(row_cells, cells, strict=True)]
             else:
                 flush()
@@ -368,7 +374,7 @@ def _wraps_onto(above: list[str], line: list[str]) -> bool:
     A cell's next paragraph, or the next item of a list in one cell ("Station Category", then
     "Type of Station"), also goes on such a line: it is told apart by the room left in the column.
     A wrap moved a word that did not fit in the padding above; a new paragraph starts although
-    it would have. Markdown tables do not wrap: the caller asks only of a converter's text."""
+    it would have. Only a Word file's columns are that wide (``layout_text``'s ``padded_tables``)."""
     if len(line) != len(above) or line[0].strip() or not any(cell.strip() for cell in line):
         return False
     for held, more in zip(above, line, strict=True):

@@ -46,7 +46,7 @@ def read_doc(data: bytes, context: ReadContext) -> ReadOutcome:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UnreadableFile(f"{name} could not read this Word file ({message[-1] if message else result.returncode})")
     decoded = decode(result.stdout)
-    layout = layout_text(decoded.text, markdown=False)
+    layout = layout_text(decoded.text, markdown=False, padded_tables=True)
     if not layout.blocks:
         raise UnreadableFile("legacy Word file has no text")
     return [document(context, layout.blocks, encoding=None, debris=layout.debris)]
