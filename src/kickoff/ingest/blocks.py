@@ -191,7 +191,7 @@ def layout_text(
     paragraph: list[str] = []
 
     # a table row of a converter's fixed-width text, held until the next line tells whether it
-    # goes on (``_continues_row``)
+    # goes on (``_wraps_onto``)
     row_cells: list[str] = []
     last_line_cells: list[str] = []  # that row's last line, cells as written (with their padding)
 
