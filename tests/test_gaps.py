@@ -1620,6 +1620,58 @@ def test_a_purpose_section_that_opens_on_the_organisations_plans_is_quoted_where
     ]
 
 
+def test_a_purpose_section_of_background_gives_way_to_the_scope_or_perspective_that_names_the_system() -> None:
+    """PURE (sixteenth session): a Purpose that holds only background ("In third quarter 2004, ABC
+    Paint will migrate …") is passed over for the section that names the system, in IEEE 830's
+    order; a sentence that goes on from another ("Also …") adds to the system but does not say it."""
+    spec = document_from_text(
+        "# SRS for the Tidewater Ferry Tickets\n\n## 1 Purpose\n\n"
+        "In spring 2026 the harbour board moves to a new fare scheme.\n\n"
+        "## 2 Scope\n\nAlso the Tidewater ticket system provides a report of the day's sales.\n\n"
+        "## 3 Product Perspective\n\n"
+        "The Tidewater ticket system is a stand-alone web application run at the harbour gates.\n\n"
+        "## 4 Functional Requirements\n\nThe kiosk shall print a ticket for each crossing.\n",
+        "srs.md",
+    )
+    purpose = {item.key: item for item in checklist_of((spec,))}["purpose"]
+    assert [q.text for q in purpose.evidence] == [
+        "The Tidewater ticket system is a stand-alone web application run at the harbour gates."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names_the_system"),
+    [
+        ("Gparted is a graphical partition editor for disk partitions.", True),
+        ("This Web Store is designed to allow store owners to sell online.", True),
+        ("The purpose of the (I-15 RLCS) is to open and close the reversible lanes.", True),
+        ("It is a LiveCD application that runs at system boot.", False),
+        ("The goal of the current phase is to define the business requirements.", False),
+        ("Also the ticket system provides a report of the day's sales.", False),
+    ],
+)
+def test_what_names_the_system_in_a_purpose_section(sentence: str, names_the_system: bool) -> None:
+    spec = document_from_text(
+        f"# SRS for the Tidewater Ferry Tickets\n\n## 1 Purpose\n\nThe harbour board moves to new fares.\n"
+        f"{sentence}\n\n## 2 Functional Requirements\n\nThe kiosk shall print a ticket for each crossing.\n",
+        "srs.md",
+    )
+    purpose = {item.key: item for item in checklist_of((spec,))}["purpose"]
+    assert ([q.text for q in purpose.evidence] == [sentence]) is names_the_system
+
+
+def test_an_about_the_system_heading_is_its_purpose() -> None:
+    spec = document_from_text(
+        "# SRS\n\n## 1 Purpose\n\nThis document is based on the flow diagram of the client.\n\n"
+        "## 2 About Voucher Management system\n\n"
+        "The voucher management system VMS is designed to automate the voucher unit's process.\n\n"
+        "## 3 Functional Requirements\n\nThe system shall print a voucher for each claim.\n",
+        "srs.md",
+    )
+    purpose = {item.key: item for item in checklist_of((spec,))}["purpose"]
+    assert purpose.evidence[0].location.section == "2 About Voucher Management system"
+
+
 def test_an_open_issues_section_that_says_there_are_none_leaves_nothing_open() -> None:
     spec = document_from_text(
         "# SRS for the Tidewater Ferry Tickets\n\n## 1 Purpose\n\nThe kiosk sells crossings at the gates.\n\n"

@@ -68,16 +68,26 @@ ITEMS: tuple[ItemSpec, ...] = (
         True,
         "What system is to be built, and what problem does it solve?",
         "every design decision depends on it",
-        heading=r"abstract|summary|purpose|overview|introduction|executive summary",
+        # "Goals and Objectives" of a Pressman-style SRS, "About Voucher Management system"
+        heading=r"abstract|summary|purpose|overview|introduction|executive summary|goals and objectives|"
+        r"about (?:the )?(?:[\w-]+ ){0,4}(?:system|software|application|product|tool|service)",
         # in its own sections, the sentence that names the system and says what it is or does:
         # "The Child Care Management software is intended to provide a computer based system …"
         # after the document's own purpose and a remark on its diagrams
         prefer=r"\b(?:system|software|application|product|tool|service|platform|solution|program|package|framework|"
         r"(?-i:[A-Z][A-Za-z]*[A-Z][A-Za-z]*))\b[^.;:]{0,60}?\b(?:is (?:an?|the|intended|designed|meant)|will (?:be an?|provide|allow|enable|"
         r"support|assist|help|let|automate|give|track|manage)|provides|allows|enables|supports|assists|helps|lets|automates)\b"
-        # "IUFA purpose is to integrate 3 faculties data bases …" (the document's own purpose is
-        # no answer, and never reaches this)
-        r"|\b(?:purpose|aim|goal|mission) is to\b",
+        # "IUFA purpose is to integrate 3 faculties data bases …", "The purpose of the (I-15
+        # RLCS) is to open and close the reversible lanes …" (the document's own purpose is no
+        # answer, and never reaches this)
+        # (but "The goal of the current phase … is to define IJIS business requirements" is the
+        # work's, not the system's)
+        r"|\b(?:purpose|aim|goal|mission|objective)(?: of [^.;:]{1,40}?)? is to "
+        r"(?!(?:define|document|describe|specify|identify|capture|outline|present|gather|collect)\b)"
+        # a name that opens the sentence: "Gparted is a graphical partition editor …", "This Web
+        # Store is designed to allow …" (not a pronoun: "It is a LiveCD application")
+        r"|^(?:(?:the|this|our) )?(?!(?:it|this|that|there|these|those|they|we|he|she|here)\b)"
+        r"(?-i:[A-Z][\w-]*[a-z0-9][\w-]*)(?: (?-i:[A-Z][\w-]*))* (?:is|will be) (?:an?|designed|intended|meant)\b",
         prefer_within="early",
         per_section=1,
         cue=r"\b(?:the purpose of (?:this|the) (?:system|document|project|specification)|this (?:document|specification|pep|rfc|kep|proposal|memo) (?:describes|specifies|defines|proposes|introduces)|we propose|(?:the|this) (?:system|application|tool|service|platform|product) (?:is an?|will be an?|provides|lets|helps|allows))\b",
@@ -576,14 +586,37 @@ _PURPOSE_ELSEWHERE = (
 def _purpose_sections(
     spec: ItemSpec, documents: tuple[Document, ...], outlines: dict[str, tuple[tuple[str, ...], ...]]
 ) -> _SectionEvidence | None:
+    """The purpose's sections: the first in IEEE 830's order with a sentence that names the
+    system and says what it is or does; failing that, the first that says anything of the system.
+
+    A purpose section often opens on the background ("In third quarter 2004, ABC Paint will
+    migrate to a new paint numbering scheme.") while the Scope or the Product Perspective names
+    the system ("The ColorKast solution is a server based application …"): the naming sentence
+    answers "What system is to be built?", the background does not."""
     sections = _section_evidence(spec, documents, outlines)
-    if sections is not None and sections.quotes and not sections.about_only:
-        return sections
+    first = sections if sections is not None and sections.quotes and not sections.about_only else None
+    if first is not None and _naming(spec, first):
+        return first
     for heading in _PURPOSE_ELSEWHERE:
         elsewhere = _section_evidence(replace(spec, heading=heading), documents, outlines)
-        if elsewhere is not None and elsewhere.quotes and not elsewhere.about_only:
+        if elsewhere is None or not elsewhere.quotes or elsewhere.about_only:
+            continue
+        if _naming(spec, elsewhere):
             return elsewhere
-    return sections
+        first = first or elsewhere
+    return first or sections
+
+
+def _naming(spec: ItemSpec, sections: _SectionEvidence) -> list[Quote]:
+    """The sentences of an item's sections that name what the item asks for (ItemSpec.prefer)."""
+    assert spec.prefer is not None
+    searched = sections.quotes + {"opening": [], "early": sections.early, "all": sections.rest}[spec.prefer_within]
+    return [q for q in searched if re.search(spec.prefer, q.text, re.IGNORECASE) and not _GOES_ON.match(q.text)]
+
+
+# A sentence that goes on from another ("Also central trading system provides some interfaces
+# to send messages …", "In addition, …") adds to what the system is; it does not say it.
+_GOES_ON = re.compile(r"\W*(?:also|in addition|additionally|moreover|furthermore|besides)\b", re.IGNORECASE)
 
 
 def _item(
@@ -626,11 +659,7 @@ def _item(
     if sections is not None:
         quotes = sections.quotes
         if spec.prefer is not None:
-            searched = (
-                sections.quotes + {"opening": [], "early": sections.early, "all": sections.rest}[spec.prefer_within]
-            )
-            naming = [q for q in searched if re.search(spec.prefer, q.text, re.IGNORECASE)]
-            quotes = naming or quotes
+            quotes = _naming(spec, sections) or quotes
     else:
         quotes = _unique([Quote(r.text, r.location) for r in requirements if _addresses(spec, r)])
         if spec.binding_first:
