@@ -817,6 +817,8 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
     ("sentence", "about"),
     [
         ("The purpose of this document is to describe the functionality of the system.", True),
+        ("The information presented in the sections above should not be treated as retelling of the ABI.", True),
+        ("The information system shall store the patients' records.", False),
         ("1.1 This SRS document is intended for the project team.", True),
         ("The remaining sections of this document provide the requirements.", True),
         ("Section 3 gives the functional requirements.", True),
@@ -1670,6 +1672,40 @@ def test_an_about_the_system_heading_is_its_purpose() -> None:
     )
     purpose = {item.key: item for item in checklist_of((spec,))}["purpose"]
     assert purpose.evidence[0].location.section == "2 About Voucher Management system"
+
+
+def test_volere_headings_and_what_does_not_name_an_item() -> None:
+    """A Volere SRS and a porting guide (PURE, sixteenth session): "Purpose of the Product", "The
+    Users of the Product", "Look and Feel Requirements" and "Partner Applications" are the items'
+    sections; a component's "Definition" is no glossary, "ORL is used by Open Watcom Linker" names
+    a program, not a user, and "The information above should give the basic knowledge to the
+    developer" speaks of the document, not of usability."""
+    spec = document_from_text(
+        "# SRS for Grid Viewer\n\n## 1 Purpose of the Product\n\n"
+        "Grid Viewer is a tool that shows data in three dimensions.\n\n"
+        "## 2 The Users of the Product\n\nResearch scientists and research students.\n\n"
+        "## 3 Partner Applications\n\nMatlab prepares the data files that it reads.\n\n"
+        "## 4 Look and Feel Requirements\n\nThe points should be large enough to see and select.\n\n"
+        "## 5 ORL\n\n### 5.1 Definition\n\nAbbreviation of Object Reading Library.\n"
+        "ORL is used by Open Watcom Linker, mostly in objorl.c.\n"
+        "The information above should give the basic knowledge to the developer unfamiliar with ORL.\n\n"
+        "## 6 Functional Requirements\n\nThe product shall plot the data points.\n",
+        "srs.md",
+    )
+    items = {item.key: item for item in checklist_of((spec,))}
+    assert [q.location.section for q in items["purpose"].evidence] == ["1 Purpose of the Product"]
+    assert [q.location.section for q in items["users"].evidence] == ["2 The Users of the Product"]
+    assert [q.location.section for q in items["interfaces"].evidence] == ["3 Partner Applications"]
+    assert [q.location.section for q in items["usability"].evidence] == ["4 Look and Feel Requirements"]
+    assert items["glossary"].status == "missing"
+    used = document_from_text(
+        "# SRS\n\n## 1 Purpose\n\nThe viewer shows data in three dimensions.\n"
+        "The viewer is used by research scientists at the institute.\n",
+        "srs.md",
+    )
+    assert [q.text for q in {i.key: i for i in checklist_of((used,))}["users"].evidence] == [
+        "The viewer is used by research scientists at the institute."
+    ]
 
 
 def test_an_open_issues_section_that_says_there_are_none_leaves_nothing_open() -> None:

@@ -554,6 +554,20 @@ def test_a_numbered_heading_in_a_pdf_text_flow_opens_its_section() -> None:
     assert [b.kind for b in layout_text(text, markdown=False).blocks] == ["heading", "paragraph"]
 
 
+def test_a_chapter_title_in_capitals_over_a_numbered_heading_are_both_headings() -> None:
+    """A Volere SRS (PURE's Grid 3D) opens a page with "PRODUCT CONSTRAINTS", then "1.1 Purpose
+    of the Product": the capitals do not end a sentence, and both headings had been read into the
+    first paragraph. One word in capitals ("TBD", "RAM") stays text."""
+    text = "PRODUCT CONSTRAINTS\n1.1 Purpose of the Product\nRAM\n4.2 Submit a job\nA user submits a job.\n"
+    blocks = layout_text(text, markdown=False, wrapped=True).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "PRODUCT CONSTRAINTS"),
+        ("heading", "Purpose of the Product"),
+        ("paragraph", "RAM 4.2 Submit a job A user submits a job."),
+    ]
+    assert blocks[0].level == 1 and blocks[1].level == 2
+
+
 def test_a_pdfs_running_header_is_page_furniture_and_a_contents_line_is_no_text() -> None:
     """A line heading most pages, its page number changed, is dropped; the same words inside a
     page's text stay; a table of contents' dotted entry never becomes a paragraph."""

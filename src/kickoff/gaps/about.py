@@ -129,6 +129,11 @@ _ABOUT_THE_DOCUMENT = re.compile(
     # how the requirements are written down: "All attempts have been made in using mostly business
     # terminology … while describing the requirements in this document."
     r"|.*?\b(?:describ|writ|present|stat|express)ing (?:the |all |these )?requirements (?:in|of|throughout) this document\b"
+    # "The information above should give the basic knowledge to the developer unfamiliar with
+    # CG386.", "The information presented in the sections above should not be treated as …"
+    r"|the (?:information|material|discussion|text|descriptions?|explanations?) (?:(?:given|presented|provided|shown|described|contained) )?"
+    rf"(?:above|below|in (?:the )?(?:(?:sub)?sections?|chapters?) (?:above|below)|in (?:the )?(?:previous|preceding|following|next) "
+    rf"(?:sub)?(?:sections?|chapters?)|in {_A_DOCUMENT})\b"
     # "This deliverable D8, entitled “…”, has the intention of summarizing the progress …"
     rf"|(?:{_A_DOCUMENT}|(?:this|the) deliverable)(?: [\w.-]*\d[\w.-]*)?(?:, [^,]{{1,80}},)? (?:has|have) the "
     r"(?:intention|aim|purpose|goal|objective) of\b"

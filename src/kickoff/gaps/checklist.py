@@ -59,6 +59,11 @@ class ItemSpec:
     decisive_cue: str | None = None
 
 
+# Who may use a system, as a sentence names them
+_PEOPLE = (
+    r"(?:users?|customers?|clients?|administrators?|operators?|staff|employees?|students?|teachers?|patients?|"
+    r"doctors?|nurses?|people|scientists?|researchers?|analysts?|engineers?|developers?|members?|managers?|clerks?)"
+)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 ITEMS: tuple[ItemSpec, ...] = (
@@ -136,7 +141,10 @@ ITEMS: tuple[ItemSpec, ...] = (
         # "The users are teachers", not "where fixed network users are involved in a call"
         cue=r"\bAs an? [a-z]+(?: [a-z]+)?, I (?:want|need|can)\b|\b(?:(?:end )?users (?:are|include)\b(?! (?:involved|connected|logged|not|able|allowed|"
         r"required|notified|informed|given|presented|shown|asked|prompted|sent|assigned|granted|managed|authenticated|identified))|"
-        r"intended (?:for|users)|is used by|target users)\b"
+        r"intended users|target users)\b"
+        # "is used by research scientists", "intended for teachers", not "ORL is used by Open
+        # Watcom Linker" (a program) or "prefix is intended for floating-point options"
+        rf"|\b(?:is used (?:primarily |mainly |mostly )?by|intended for) (?:the |all |many |most |some )?(?:[\w-]+ ){{0,2}}?{_PEOPLE}\b"
         # "The users consist of anyone who …", "intended for use by four user classes", "shall be
         # used by various classes of users", "There are only end-users", "The target clients … are"
         r"|\b(?:(?:the )?users (?:consist|consists) of|intended for use by|used by (?:various|several|different|all|many|\w+) (?:classes|types|kinds|groups) of users|"
@@ -197,7 +205,9 @@ ITEMS: tuple[ItemSpec, ...] = (
         False,
         "Which other systems, devices or people does it talk to, over which interfaces or protocols?",
         "interfaces are where integration fails",
-        heading=r"(?:[\w.-]+ ){0,2}(?:interfaces?|apis?|integrations?)|protocols?|command[- ]line|cli|hooks|(?:[\w-]+ )?message (?:types|formats|specifications?)",
+        # (Volere's "Partner Applications": the other systems it works with)
+        heading=r"(?:[\w.-]+ ){0,2}(?:interfaces?|apis?|integrations?)|protocols?|command[- ]line|cli|hooks|(?:[\w-]+ )?message (?:types|formats|specifications?)|"
+        r"(?:partner|collaborative|partner or collaborative) applications",
         cue=r"\b(?:rest(?:ful)? api|(?:published|public|external|existing|third[- ]party|vendor|web) apis?|https?(?!://)|grpc|mqtt|usb|bluetooth|protocol|webhook|sftp|command[- ]line (?:option|argument|interface)s?|"
         r"(?:run|invoked|called|started|used) from (?:a|the) command[- ]line|"
         r"(?<!to )communicates?,? (?:with|through|over|via)|(?<!that )(?<!which )(?:will|shall|must) interface with)\b",
@@ -400,9 +410,10 @@ ITEMS: tuple[ItemSpec, ...] = (
         "the same word meaning two things is the cheapest bug to prevent",
         # "Actor Definitions", "Type definitions", "Load Thermostat Definitions (SRS-002)" define
         # the actors, the types and a function's data, not the document's words: a noun before
-        # "definitions" says what is defined, where any words may come before "glossary"
+        # "definitions" says what is defined, where any words may come before "glossary". One
+        # "Definition" heads what one thing is (a component's, in PURE's Open Watcom port).
         heading=r"(?:[\w-]+ ){0,2}glossary(?: of terms)?|(?:(?:key|basic|general|common|other|important) )?"
-        r"(?:definitions?|terminology)(?: of terms)?|abbreviations|acronyms|terms",
+        r"(?:definitions|terminology)(?: of terms)?|definition of terms|abbreviations|acronyms|terms",
     ),
     ItemSpec(
         "open_issues",
@@ -445,11 +456,18 @@ def _title_matcher(spec: ItemSpec) -> re.Pattern[str] | None:
     if spec.heading is None:
         return None
     # "Usability related specifications", "Security-related requirements": the item's word, then
-    # "related" and a suffix
-    return re.compile(rf"(?:{spec.heading})(?:(?:[- ]related)?\s+(?:{_HEADING_SUFFIX}))?", re.IGNORECASE)
+    # "related" and a suffix; "Purpose of the Product", "The Users of the Product" (Volere): of
+    # what the document specifies
+    return re.compile(
+        rf"(?:{spec.heading})(?:(?:[- ]related)?\s+(?:{_HEADING_SUFFIX}))?(?:\s+{_OF_THE_PRODUCT})?", re.IGNORECASE
+    )
 
 
-_AND = re.compile(r" and ", re.IGNORECASE)
+_OF_THE_PRODUCT = r"of (?:the |this )*(?:[\w-]+ ){0,2}(?:product|system|software|application|tool|solution)"
+
+
+# (not the "and" of one term: "Look and Feel Requirements")
+_AND = re.compile(r"(?<!\blook) and (?!feel\b)", re.IGNORECASE)
 _SCREEN = re.compile(r"\b(?:window|screen|dialog(?: box)?|form|panel|tab|button)s?$", re.IGNORECASE)
 
 

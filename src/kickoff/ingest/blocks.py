@@ -237,7 +237,10 @@ def layout_text(
             section = paragraph.pop().strip()
             add(section, "heading")
             continue
-        if heading is None and (not paragraph or (wrapped and _ends_a_paragraph(paragraph[-1]))):
+        # a chapter's title in capitals on a line of its own, its first numbered section under it
+        # ("PRODUCT CONSTRAINTS", then "1.1 Purpose of the Product" in a Volere SRS): both headings
+        under_title = wrapped and len(paragraph) == 1 and _CAPITALS_TITLE.fullmatch(paragraph[0]) is not None
+        if heading is None and (not paragraph or (wrapped and _ends_a_paragraph(paragraph[-1])) or under_title):
             heading = _NUMBERED_HEADING.match(stripped) or _APPENDIX_HEADING.match(stripped)
             if heading is None and wrapped:
                 heading = _GLUED_NUMBERED_HEADING.match(stripped)
@@ -254,6 +257,9 @@ def layout_text(
             section = stripped
             add(section, "heading", listed[stripped.lower()])
             continue
+        if heading is not None and under_title:
+            section = paragraph.pop().strip()
+            add(section, "heading", 1)
         if heading is not None:
             flush()  # the paragraph before the heading stays in its own section
             section = heading.group(2).strip()
@@ -352,6 +358,9 @@ def _ends_a_paragraph(line: str) -> bool:
     return line.endswith((".", "!", "?")) or _STUB.fullmatch(line.strip()) is not None
 
 
+# "PRODUCT CONSTRAINTS", "NON-FUNCTIONAL REQUIREMENTS": two to six words, all in capitals ("TBD" or
+# "RAM" alone is a line of text)
+_CAPITALS_TITLE = re.compile(r"[A-Z][A-Z-]+(?: [A-Z][A-Z-]+){1,5}")
 _STUB = re.compile(r"TBD|TBC|TBA|N/?A|None|Not applicable", re.IGNORECASE)
 
 
