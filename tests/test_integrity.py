@@ -430,20 +430,48 @@ def test_tortured_phrases_are_those_of_a_walk_over_every_position(sentence: str)
     """A sentence that holds no listed two-word phrase and no first three words of a longer one is
     passed over without a walk."""
     from kickoff.integrity.collocations import tokens
-    from kickoff.integrity.tortured import _by_first_word, find_tortured
+    from kickoff.integrity.tortured import _by_first_word, counts_here, find_tortured
 
     words = [token for token in tokens(sentence) if token.is_word]
+    every = [token.lower for token in words]
     expected = []
     position = 0
     while position < len(words):
         lowered = [token.lower for token in words[position:]]
-        match = next((w for w, _ in _by_first_word().get(lowered[0], ()) if tuple(lowered[: len(w)]) == w), None)
+        match = next(
+            (
+                w
+                for w, original in _by_first_word().get(lowered[0], ())
+                if tuple(lowered[: len(w)]) == w
+                and counts_here(sentence, words[position].start, words[position + len(w) - 1].end, original, every)
+            ),
+            None,
+        )
         if match is None:
             position += 1
             continue
         expected.append((words[position].start, words[position + len(match) - 1].end))
         position += len(match)
     assert [(phrase.start, phrase.end) for phrase in find_tortured(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The client would then have to make a second request to obtain the entity.", []),
+        ("The second request differential equation has a closed solution.", ["second request"]),
+        ("19.5.1 Content-Disposition Issues", []),
+        ("Patients with disposition issues were left out of the study.", ["disposition issues"]),
+    ],
+)
+def test_a_listed_phrase_is_tortured_only_as_a_phrase_of_its_own_and_in_its_context(
+    sentence: str, found: list[str]
+) -> None:
+    """RFC 2616 was judged tortured for "second request" (listed for "2nd order" of a differential
+    equation) and for the header name "Content-Disposition Issues" ("mood disorders")."""
+    from kickoff.integrity.tortured import find_tortured
+
+    assert [phrase.span for phrase in find_tortured(sentence)] == found
 
 
 def test_tortured_phrases_make_a_tortured_verdict() -> None:

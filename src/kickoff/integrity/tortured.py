@@ -24,6 +24,14 @@ class TorturedPhrase:
     original: str
 
 
+# The list gives "first request", "second request" … for "differential equation and 1st order",
+# "2nd order" …: "request" is a tortured "order" only where a differential equation is meant, and
+# "the second request" of an HTTP client is plain English (RFC 2616 was judged tortured by them).
+# Such an entry counts only in a sentence that speaks of equations.
+_CONTEXT_PREFIX = "differential equation and "
+_CONTEXT_WORDS = frozenset({"equation", "equations", "differential"})
+
+
 @lru_cache(maxsize=1)
 def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -55,9 +63,14 @@ def find_tortured(sentence: str) -> Iterator[TorturedPhrase]:
     while position < len(items):
         matched = None
         for words, original in index.get(lowered[position], ()):
-            if tuple(lowered[position : position + len(words)]) == words:
-                matched = (len(words), original)
-                break
+            if tuple(lowered[position : position + len(words)]) != words:
+                continue
+            if not counts_here(
+                sentence, items[position].start, items[position + len(words) - 1].end, original, lowered
+            ):
+                continue
+            matched = (len(words), original)
+            break
         if matched is None:
             position += 1
             continue
@@ -66,3 +79,13 @@ def find_tortured(sentence: str) -> Iterator[TorturedPhrase]:
         span = sentence[start:end]
         yield TorturedPhrase(start, end, span, original.capitalize() if span[:1].isupper() else original)
         position += length
+
+
+def counts_here(sentence: str, start: int, end: int, original: str, lowered: list[str]) -> bool:
+    """Whether a listed phrase found at ``start:end`` of ``sentence`` (whose lower-cased words are
+    ``lowered``) is a tortured phrase there. Not inside a hyphenated word: "Content-Disposition
+    Issues" (an HTTP header's name) holds no "disposition issues", a tortured "mood disorders".
+    Not a phrase the list gives for a context the sentence does not speak of (_CONTEXT_PREFIX)."""
+    if (start > 0 and sentence[start - 1] in "-‐") or (end < len(sentence) and sentence[end] in "-‐"):
+        return False
+    return not original.startswith(_CONTEXT_PREFIX) or not _CONTEXT_WORDS.isdisjoint(lowered)
