@@ -86,3 +86,29 @@ def count_pair_comparisons(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(relate_module, "_textual", counting)
     return compared
+
+
+def _memo_page(number: int, body: str) -> str:
+    """One page of a memo printed as IETF RFCs are: header, body, footer, then a form feed."""
+    return (
+        f"RFC 9999                 Ferry Ticket Protocol                 May 2026\n\n{body}\n"
+        f"Tagger                       Standards Track                   [Page {number}]\n\f\n"
+    )
+
+
+MEMO = (
+    "Network Working Group                                          B. Tagger\n"
+    "Request for Comments: 9999                                  Harbour Board\n"
+    "Category: Standards Track                                      May 2026\n\n\n"
+    "                       Ferry Ticket Protocol\n\n"
+    "Abstract\n\n"
+    "   This memo specifies how a gate checks a ferry ticket.  A gate MAY keep the client's advertisement\n"
+    "   of its tickets for a day.\n\n"
+    "Table of Contents\n\n"
+    "   1.  Introduction . . . . . . . . . . . . . . . . . . . . . . . .  2\n\f\n"
+    + _memo_page(2, "1.  Introduction\n\n   A gate MUST check each ticket before it opens, and the\n")
+    + _memo_page(
+        3, "   ticket office MUST answer within two seconds.\n\n   o  A ticket names one crossing\n      and one day.\n"
+    )
+    + _memo_page(4, "   2.  If the ticket is not valid, the gate MUST stay\n       closed and show why.\n")
+)

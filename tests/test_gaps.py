@@ -819,6 +819,7 @@ def test_a_purpose_section_about_the_document_gives_way_to_the_scope_that_names_
         ("The purpose of this document is to describe the functionality of the system.", True),
         ("The information presented in the sections above should not be treated as retelling of the ABI.", True),
         ("The information system shall store the patients' records.", False),
+        ("_This section is non-normative._", True),
         ("1.1 This SRS document is intended for the project team.", True),
         ("The remaining sections of this document provide the requirements.", True),
         ("Section 3 gives the functional requirements.", True),

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import make_docx, make_pdf, make_zip
+from conftest import MEMO, make_docx, make_pdf, make_zip
 from kickoff import Config, Limits
 from kickoff.ingest import read_bundle, read_bytes, sniff_format
 from kickoff.ingest.blocks import layout_text, remove_debris, strip_debris
@@ -566,6 +566,33 @@ def test_a_chapter_title_in_capitals_over_a_numbered_heading_are_both_headings()
         ("paragraph", "RAM 4.2 Submit a job A user submits a job."),
     ]
     assert blocks[0].level == 1 and blocks[1].level == 2
+
+
+def test_a_memo_printed_to_pages_is_read_without_its_running_lines_and_as_written() -> None:
+    """An IETF RFC as plain text: each page's running header and footer are furniture, a sentence
+    that runs over a page is one sentence, titles at the margin of an indented body are headings,
+    and a list item's wrapped lines are the item's ("o  " is a bullet, "2.  If the ticket …" and
+    its lower-case next line are an item, not a heading and a paragraph)."""
+    source = read_bytes(MEMO.encode(), "rfc9999.txt", Limits())[0]
+    assert isinstance(source, SourceDocument)
+    texts = [(block.kind, block.text) for block in source.blocks]
+    assert not any("Standards Track" in text or text.startswith("RFC 9999") for _, text in texts[1:])
+    assert ("heading", "Abstract") in texts and ("heading", "Introduction") in texts
+    assert (
+        "paragraph",
+        "A gate MUST check each ticket before it opens, and the ticket office MUST answer within two seconds.",
+    ) in texts
+    assert ("list item", "A ticket names one crossing and one day.") in texts
+    assert ("list item", "If the ticket is not valid, the gate MUST stay closed and show why.") in texts
+    # a contents line's leader of spaced full stops is no debris, and a word of page furniture
+    # that ends a wrapped line inside a sentence is the sentence's
+    assert not source.removed_debris
+    assert any("the client's advertisement of its tickets for a day." in text for _, text in texts)
+    assert not any("Introduction . ." in text for _, text in texts)
+    # a text not printed to pages is read as before
+    plain = read_bytes(b"Abstract\n\n   This memo specifies a gate.\n", "note.txt", Limits())[0]
+    assert isinstance(plain, SourceDocument)
+    assert [b.kind for b in plain.blocks] == ["paragraph", "paragraph"]
 
 
 def test_a_pdfs_running_header_is_page_furniture_and_a_contents_line_is_no_text() -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from conftest import document_from_text, texts_of
+from conftest import MEMO, document_from_text, texts_of
 from kickoff.profile.dates import find_dates
 from kickoff.profile.entities import find_entities
 
@@ -464,3 +464,39 @@ def test_space_is_normalised_as_the_substitution_did(text: str) -> None:
     from kickoff.text import normalise_space
 
     assert normalise_space(text) == re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def test_a_memos_title_byline_and_a_specifications_identifiers() -> None:
+    """An IETF RFC's title is the line under its header, its authors stand in the header's right
+    column, and a protocol's header names ("Content-Length", "If-Modified-Since") and document
+    numbers are neither people nor places of a specification."""
+    extra = (
+        "   A gate sends Content-Length and If-Modified-Since with each request, as RFC 2068 says.\n"
+        "   Content-Length MUST be exact.  If-Modified-Since MAY be left out.  Content-Length is set\n"
+        "   by the gate.  Sofia Marsh of Portsmouth wrote the first draft.\n"
+    )
+    document = document_from_text(MEMO + extra, "rfc9999.txt")
+    assert document.profile is not None
+    assert document.profile.kind == "specification"
+    assert document.profile.title == "Ferry Ticket Protocol"
+    assert (document.profile.byline, document.profile.outlet) == ("B. Tagger", "IETF")
+    named = {entity.name for entity in document.profile.people + document.profile.places}
+    assert not named & {"Content-Length", "If-Modified-Since", "RFC 2068"}
+
+
+def test_rfc_floors_hold_where_the_rfcs_are_here() -> None:
+    """IETF RFCs as plain text (eval/rfc.py, key eval/data/rfc_key.json), where ../rfc holds them:
+    they are not copied here, so CI skips this and `make eval` measures it. Read with word pairs
+    only, for speed; the verdict floors hold with the contextual model too (make eval)."""
+    import sys
+
+    from conftest import ROOT
+
+    folder = ROOT.parent / "rfc"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent: the RFC texts are not here")
+    sys.path.insert(0, str(ROOT / "eval"))
+    import rfc
+
+    rows = rfc.measure(folder, contextual=False)
+    assert rows and not rfc.below_floors(rfc.figures(rows))

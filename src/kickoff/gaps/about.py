@@ -40,7 +40,7 @@ _A_LONG_TITLED_DOCUMENT = (
 # what a document's shape is called: "the organization and content of this document"
 _ITS_SHAPE = r"(?:format|structure|layout|organi[sz]ation|numbering|contents?)"
 _OPENING = (
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|finally|in short|in summary|nevertheless|nonetheless|primarily|moreover|thus|therefore|hence),?\s+)?"
+    r"^[\W_]*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:also|finally|in short|in summary|nevertheless|nonetheless|primarily|moreover|thus|therefore|hence),?\s+)?"
     # "Upon completion, the document will act as a binding contract …"
     r"(?:(?:upon|on|after|once|when) [\w-]+(?: [\w-]+)?,\s+)?"
 )
@@ -102,6 +102,8 @@ _ABOUT_THE_DOCUMENT = re.compile(
     # a template's examples of what to write: "Typical examples of users are: …"
     r"|(?:an? |typical |some )?examples? of (?:an? )?[\w -]{1,30}? (?:is|are)\b"
     rf"|{_A_DOCUMENT} (?:is|are) (?:intended|meant|written|prepared|formatted|based|modell?ed|organi[sz]ed|divided|structured|addressed|reserved)\b"
+    # an RFC's "_This section is non-normative._": how binding the section is, not the system
+    rf"|{_A_DOCUMENT} (?:is|are) (?:(?:entirely|purely) )?(?:non-?normative|normative|informative|informational)\b"
     # what the document is: "The SRS is an agreement on requirements between these parties", "The
     # Software Requirements Specification (SRS) is a collection and organization of all the requirements"
     rf"|(?:{_A_DOCUMENT}|(?:[\w()’'-]+ ){{1,8}}?(?:srs|frs|prd|document|specification))(?:, [^,]{{1,40}},)? (?:is|are|will be|serves as|represents) "

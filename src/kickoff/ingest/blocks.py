@@ -69,7 +69,7 @@ _GLUED_NUMBERED_HEADING = re.compile(
 )
 # Bullets as converters write them: Word's symbol-font bullets come out of RTF as "·" and, one
 # level down, as "o" before a tab.
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪◦‣]|o(?=\t)|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+(.+)$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪◦‣]|o(?=\t| {2})|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+(.+)$")
 # "FR-12 The service shall ...", "[REQ.3.1] ...": a line led by a requirement identifier is an
 # item of its own, even with no blank line between it and the next.
 _REQUIREMENT_ID = re.compile(r"^\s*\[?([A-Z]{2,8}[-_.]?\d+(?:\.\d+)*)\]?[:.)]?\s+(?=[A-Z\"'“])(.+)$")
@@ -149,11 +149,14 @@ def strip_debris(line: str) -> tuple[str, list[str]]:
 
 
 def _stands_apart(line: str, start: int, end: int) -> bool:
-    """Alone, or at the end of the line, or between sentences (a capital or a quote follows)."""
+    """Alone, or at the end of the line as a label in capitals ("date 2020-01-09 Loading...") or
+    after a sentence, or between sentences (a capital or a quote follows). In lower case after a
+    word at a line's end it is the sentence's, wrapped: "… MAY do so if the client's
+    advertisement" goes on "indicates …" on the next line of an RFC."""
     before, after = line[:start].rstrip(), line[end:].lstrip()
-    if not after:
-        return True
     opens_sentence = not before or before[-1] in ".!?:|»”\"'"
+    if not after:
+        return opens_sentence or line[start:end].lstrip()[:1].isupper()
     return opens_sentence and (after[0].isupper() or after[0] in "|«“\"'")
 
 
@@ -189,6 +192,10 @@ def layout_text(
     debris: list[str] = []
     found: dict[str, str] = {}
     paragraph: list[str] = []
+    # a list item whose text wraps onto lines indented under it (an IETF RFC's "   2.  If the
+    # client already has …", then "       host (IP address) …"): its lines, and its bullet's column
+    item_lines: list[str] = []
+    item_indent = 0
 
     # a table row of a converter's fixed-width text, held until the next line tells whether it
     # goes on (``_wraps_onto``)
@@ -202,6 +209,9 @@ def layout_text(
 
     def flush() -> None:
         flush_row()
+        if item_lines:
+            blocks.append(Block(" ".join(item_lines), "list item", page, section))
+            item_lines.clear()
         if paragraph:
             joined = " ".join(part.strip() for part in paragraph).strip()
             if joined:
@@ -213,9 +223,16 @@ def layout_text(
         blocks.append(Block(text.strip(), kind, page, section, level))
 
     for number, raw in enumerate(lines):
+        if _CONTENTS_LEADER.search(raw.strip()):
+            # (before the debris search: an RFC's leader ". . . . . 14" is no stray full stops)
+            flush()
+            continue
         line, removed = remove_debris(raw)
         debris.extend(removed)
         stripped = line.strip()
+        if item_lines and stripped and _indent(line) > item_indent and not _LIST_ITEM.match(line):
+            item_lines.append(stripped)
+            continue
         if (
             not stripped
             or _CONTENTS_LEADER.search(stripped)
@@ -246,9 +263,11 @@ def layout_text(
                 heading = _GLUED_NUMBERED_HEADING.match(stripped)
             if heading is not None and not _looks_like_heading(heading.group(2)):
                 heading = None
-            if heading is not None and wrapped and _goes_on(lines, number):
+            if heading is not None and _goes_on(lines, number, adjacent=not wrapped):
                 # "3.5.1 Hardware Accessibility – all system processing and interconnect" and
                 # "hardware shall be readily accessible …" below it: a numbered sentence wrapped
+                # (in plain text, an RFC's "5.  If the response includes a … header" and
+                # "       field and this header field …" on the next line)
                 heading = None
         if heading is None and not paragraph and stripped.lower() in listed:
             # antiword drops Word's automatic heading numbers: "Introduction and Scope" alone is
@@ -282,7 +301,9 @@ def layout_text(
             continue
         item = _LIST_ITEM.match(line)
         if item:
-            add(item.group(1), "list item")
+            flush()
+            item_lines.append(item.group(1).strip())
+            item_indent = _indent(line)
             continue
         if _REQUIREMENT_ID.match(line):
             add(stripped, "list item")
@@ -320,6 +341,13 @@ def contents_entries(lines: list[str]) -> set[int]:
         stripped = line.strip()
         if not stripped:
             continue
+        if _CONTENTS_LEADER.search(stripped):
+            # an entry with its dot leader is the contents' too: "1 Introduction 7" between two
+            # of them ("1.1 Purpose . . . . 8") is an entry, not a heading
+            page = _PAGE_AT_END.search(stripped)
+            if page:
+                run.append((position, int(page.group(1))))
+            continue
         # most lines do not end in a page number: the pattern is not tried on them
         entry = CONTENTS_ENTRY.fullmatch(stripped) if stripped[-1].isdigit() else None
         if entry and ("\t" in stripped or stripped[:1].isdigit()):
@@ -331,6 +359,7 @@ def contents_entries(lines: list[str]) -> set[int]:
 
 
 _LEADERS = re.compile(_LEADER)
+_PAGE_AT_END = re.compile(r"(\d{1,4})\s*$")
 
 
 def _many_leaders(line: str) -> bool:
@@ -353,6 +382,11 @@ def _contents_titles(lines: list[str], positions: set[int]) -> dict[str, int]:
     return titles
 
 
+def _indent(line: str) -> int:
+    """How far a line is indented (a tab counts as one column: only deeper or not matters)."""
+    return len(line) - len(line.lstrip())
+
+
 def _ends_a_paragraph(line: str) -> bool:
     """A line that ends a sentence, or a stub that is a whole paragraph ("TBD", "N/A", "None")."""
     return line.endswith((".", "!", "?")) or _STUB.fullmatch(line.strip()) is not None
@@ -364,10 +398,14 @@ _CAPITALS_TITLE = re.compile(r"[A-Z][A-Z-]+(?: [A-Z][A-Z-]+){1,5}")
 _STUB = re.compile(r"TBD|TBC|TBA|N/?A|None|Not applicable", re.IGNORECASE)
 
 
-def _goes_on(lines: list[str], number: int) -> bool:
+def _goes_on(lines: list[str], number: int, adjacent: bool = False) -> bool:
     """Whether the next non-blank line continues the line at ``number``: it opens with a word in
-    lower case ("hardware shall be …"), not a name that is camel-cased ("agentMom 1.2 refers …")."""
-    following = next((line.strip() for line in lines[number + 1 :] if line.strip()), "")
+    lower case ("hardware shall be …"), not a name that is camel-cased ("agentMom 1.2 refers …").
+    ``adjacent``: only the very next line may (text whose paragraphs blank lines part)."""
+    if adjacent:
+        following = lines[number + 1].strip() if number + 1 < len(lines) else ""
+    else:
+        following = next((line.strip() for line in lines[number + 1 :] if line.strip()), "")
     first = following.split(maxsplit=1)[0] if following else ""
     return re.fullmatch(r"[a-z]+[,;:]?", first) is not None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kickoff.model import DateMention, Document, Location, Profile, Sentence, SourceDocument
 from kickoff.profile.dates import find_dates, normalise_date
 from kickoff.profile.describe import find_byline, find_title
-from kickoff.profile.entities import find_entities
+from kickoff.profile.entities import find_entities, without_identifiers
 from kickoff.profile.kind import decide_kind
 from kickoff.profile.language import detect_language
 from kickoff.profile.publication import find_publication
@@ -42,6 +42,8 @@ def profile_document(source: SourceDocument) -> Document:
     people, places, organisations = find_entities(prose)
     mentions = sum(e.mentions for e in people + places + organisations)
     kind = decide_kind(source, prose, mentions)
+    if kind.kind == "specification":
+        people, places = without_identifiers(people), without_identifiers(places)
     dates = find_dates(text)
     metadata_date = normalise_date(source.metadata.date)
     if metadata_date and all(d.iso != metadata_date for d in dates):

@@ -25,8 +25,8 @@ def find_title(source: SourceDocument) -> str | None:
     if source.metadata.title:
         title = source.metadata.title.strip()
         return _title_from_name(source.path) if _SECTION_WORD.fullmatch(title) else title
-    for block in source.blocks[:5]:
-        if block.kind == "metadata":
+    for position, block in enumerate(source.blocks[:5]):
+        if block.kind == "metadata" or (position == 0 and _MEMO_HEADER.search(block.text)):
             continue
         if block.kind == "heading" and _SECTION_WORD.fullmatch(block.text.strip()):
             return _title_from_name(source.path)  # a Rust RFC opens with "# Summary": not its title
@@ -36,6 +36,16 @@ def find_title(source: SourceDocument) -> str | None:
             return block.text
         break
     return None
+
+
+# An IETF RFC or Internet-Draft opens with its header: the stream and the document's number on the
+# left, the authors and their organisations on the right ("Network Working Group   R. Fielding",
+# "Request for Comments: 2616   UC Irvine"); its title is the line below it.
+_MEMO_HEADER = re.compile(
+    r"\b(?:Request for Comments|Internet-Draft|Network Working Group|Internet Engineering Task Force)\b"
+)
+# "R. Fielding", "T. Berners-Lee", "A. Melnikov, Ed.": an author as a memo's header gives one
+_MEMO_AUTHOR = re.compile(r"(?<![\w.])(?:[A-Z]\.[ -]?){1,3} ?[A-Z][A-Za-z]+(?:[-'][A-Z][A-Za-z]+)?(?:, Ed\.)?")
 
 
 # A first heading that names a section every document has, not the document.
@@ -69,6 +79,10 @@ def find_byline(source: SourceDocument) -> tuple[str | None, str | None]:
     """(byline, outlet): 'By NAME' at the top, or a closing credit line 'NAMES, OUTLET'."""
     byline = source.metadata.author
     outlet = source.metadata.outlet
+    if byline is None and source.blocks and _MEMO_HEADER.search(source.blocks[0].text):
+        authors = _MEMO_AUTHOR.findall(source.blocks[0].text)
+        if authors:
+            return ", ".join(dict.fromkeys(authors)), outlet or "IETF"
     if byline is None:
         match = _BY_LINE.search("\n".join(b.text for b in source.blocks[:4]))
         if match:

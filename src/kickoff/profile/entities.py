@@ -684,3 +684,19 @@ def _merge_aliases(kinds: dict[str, str], mentions: Counter[str]) -> None:
         if len(owners) == 1:
             mentions[owners[0]] += mentions.pop(name)
             del kinds[name]
+
+
+# A specification names its headers, types and identifiers in capitals: "Content-Length",
+# "If-Modified-Since", "WebSocket Connection", "RFC 2068", "ETag" were an HTTP and a WebSocket
+# RFC's "people" and "places". Such a token names no person and no place: joined by hyphens, with
+# a capital inside a word, or with a digit in it; nor does a lone letter.
+_IDENTIFIER_TOKEN = re.compile(r"[-‐]|[a-z][A-Z]|^[A-Z]{2,}[a-z]|\d")
+
+
+def without_identifiers(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """The people or places of a specification, less the names that are identifiers."""
+    return tuple(
+        entity
+        for entity in entities
+        if len(entity.name) > 1 and not any(_IDENTIFIER_TOKEN.search(token) for token in entity.name.split())
+    )
