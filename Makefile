@@ -51,6 +51,7 @@ eval: $(STAMP) antiword
 	$(BIN)/python eval/real_smells.py
 	$(BIN)/python eval/checklist.py
 	$(BIN)/python eval/checklist_real.py
+	$(BIN)/python eval/rfc.py
 	$(BIN)/python eval/integrity.py
 	$(BIN)/python eval/content_farm.py
 	$(BIN)/python eval/names_spacy.py
