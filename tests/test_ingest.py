@@ -599,7 +599,7 @@ def test_a_pdfs_running_header_is_page_furniture_and_a_contents_line_is_no_text(
     """A line heading most pages, its page number changed, is dropped; the same words inside a
     page's text stay; a table of contents' dotted entry never becomes a paragraph."""
     from kickoff.ingest.blocks import layout_text
-    from kickoff.ingest.pdf import running_lines, without_running_lines
+    from kickoff.ingest.pages import running_lines, without_running_lines
 
     words = ["harbour", "gate", "ticket", "ferry", "crossing", "tide", "pier", "deck", "cabin", "purser"]
     pages = [
@@ -638,7 +638,7 @@ def test_a_pdfs_running_header_is_page_furniture_and_a_contents_line_is_no_text(
 def test_a_chapters_running_header_and_a_book_style_header_are_page_furniture() -> None:
     """ "PRODUCT FUNCTIONS 17" heads only its chapter's pages, a new page number each time; "1.4.
     OVERVIEW 9" heads one page. Neither is text; "3 SPECIFIC REQUIREMENTS" atop a page is a heading."""
-    from kickoff.ingest.pdf import running_lines, without_running_lines
+    from kickoff.ingest.pages import running_lines, without_running_lines
 
     words = ["harbour", "gate", "ticket", "ferry", "crossing", "tide", "pier", "deck", "cabin", "purser", "quay"]
 
@@ -740,7 +740,7 @@ def test_a_word_tables_wrapped_cells_join_their_row_and_a_cells_next_line_does_n
 
 
 def test_a_line_that_is_only_a_page_number_is_furniture_wherever_it_stands() -> None:
-    from kickoff.ingest.pdf import without_running_lines
+    from kickoff.ingest.pages import without_running_lines
 
     page = "Version: 2.1\nDate: 6/13/2008\nBlack Start Plan\nPage 3 of 11\nThe unit starts.\n- 4 -\nIt runs 10 minutes."
     assert without_running_lines(page, frozenset()).splitlines() == [

@@ -230,7 +230,7 @@ def layout_text(
         line, removed = remove_debris(raw)
         debris.extend(removed)
         stripped = line.strip()
-        if item_lines and stripped and _indent(line) > item_indent and not _LIST_ITEM.match(line):
+        if item_lines and stripped and indent_of(line) > item_indent and not _LIST_ITEM.match(line):
             item_lines.append(stripped)
             continue
         if (
@@ -303,7 +303,7 @@ def layout_text(
         if item:
             flush()
             item_lines.append(item.group(1).strip())
-            item_indent = _indent(line)
+            item_indent = indent_of(line)
             continue
         if _REQUIREMENT_ID.match(line):
             add(stripped, "list item")
@@ -382,7 +382,7 @@ def _contents_titles(lines: list[str], positions: set[int]) -> dict[str, int]:
     return titles
 
 
-def _indent(line: str) -> int:
+def indent_of(line: str) -> int:
     """How far a line is indented (a tab counts as one column: only deeper or not matters)."""
     return len(line) - len(line.lstrip())
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from kickoff.ingest.blocks import layout_text
+from kickoff.ingest.blocks import indent_of, layout_text
 from kickoff.ingest.decode import decode
 from kickoff.ingest.markup import markdown_layout, restructuredtext_layout
+from kickoff.ingest.pages import running_lines, without_running_lines
 from kickoff.ingest.types import ReadContext, ReadOutcome, document
 
 
@@ -55,8 +56,6 @@ def without_page_furniture(text: str) -> str:
     over a page joined again; a text not printed to pages comes back as it was."""
     if text.count("\f") < _PAGED_FROM:
         return text
-    from kickoff.ingest.pdf import running_lines, without_running_lines
-
     pages = text.split("\f")
     furniture = running_lines(pages)
     if not furniture:
@@ -71,7 +70,7 @@ def without_page_furniture(text: str) -> str:
             # that line is indented as far (a title at the margin starts a section)
             last = joined.rsplit("\n", 1)[-1]
             first = body.split("\n", 1)[0]
-            goes_on = not last.endswith((".", ":", "!", "?")) and _indent(first) >= _indent(last) > 0
+            goes_on = not last.endswith((".", ":", "!", "?")) and indent_of(first) >= indent_of(last) > 0
             joined += "\n" if goes_on else "\n\n"
         joined += body
     return joined + "\n"
@@ -100,7 +99,3 @@ def with_outdented_headings(text: str) -> str:
         if _MARGIN_TITLE.fullmatch(line.rstrip()) and following[:1] in " \t" and not before.strip():
             marked[number] = "# " + line.rstrip()
     return "\n".join(marked)
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
